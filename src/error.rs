@@ -1,0 +1,351 @@
+//! Errors: loading a corpus ([`LoadErrors`], one [`LoadError`] per problem, each located) and
+//! looking things up in it ([`LookupError`], with a did-you-mean).
+//!
+//! Analysis (alignment, diffing, classification, rendering) is infallible once a corpus has
+//! loaded, so these are the only error types.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A place in a source file: `origin:line:column`, 1-based, columns counted in characters.
+///
+/// The origin is a repository-relative path (`provisions/eu/gdpr.toml`), for bundled data too,
+/// so messages are the same on every machine.
+///
+/// ```
+/// let loc = lexgap::Location::new("provisions/eu/gdpr.toml", 42, 1);
+/// assert_eq!(loc.to_string(), "provisions/eu/gdpr.toml:42:1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    origin: String,
+    line: usize,
+    column: usize,
+}
+
+impl Location {
+    /// Makes a location.
+    pub fn new(origin: impl Into<String>, line: usize, column: usize) -> Location {
+        Location {
+            origin: origin.into(),
+            line,
+            column,
+        }
+    }
+
+    /// The location of byte `offset` in `text`.
+    ///
+    /// ```
+    /// let loc = lexgap::Location::at_offset("f.toml", "a = 1\nbé = 2\n", 10);
+    /// assert_eq!(loc.to_string(), "f.toml:2:4");
+    /// ```
+    pub fn at_offset(origin: impl Into<String>, text: &str, offset: usize) -> Location {
+        let offset = offset.min(text.len());
+        let before = &text.as_bytes()[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        Location::new(origin, line, column)
+    }
+
+    /// The file, relative to the repository root.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+    /// The line, from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+    /// The column, from 1, in characters.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.origin, self.line, self.column)
+    }
+}
+
+/// One problem found while loading a corpus, with where it is.
+///
+/// ```
+/// let err = lexgap::Corpus::from_toml("x.toml", "").unwrap_err();
+/// let first = err.iter().next().unwrap();
+/// assert_eq!(first.location().to_string(), "x.toml:1:1");
+/// assert!(matches!(first.kind(), lexgap::LoadErrorKind::Empty));
+/// assert_eq!(first.to_string(), "x.toml:1:1: empty file");
+/// ```
+#[derive(Debug)]
+pub struct LoadError {
+    location: Location,
+    kind: LoadErrorKind,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.kind)
+    }
+}
+
+impl std::error::Error for LoadError {
+    // The kind's message is already in `Display`; only its own cause (an I/O error) is a source.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.kind)
+    }
+}
+
+impl LoadError {
+    pub(crate) fn new(location: Location, kind: LoadErrorKind) -> LoadError {
+        LoadError { location, kind }
+    }
+    /// Where the problem is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+    /// What the problem is.
+    pub fn kind(&self) -> &LoadErrorKind {
+        &self.kind
+    }
+}
+
+/// What went wrong while loading. Messages are lowercase, name things in backticks, and say
+/// nothing of the location (the [`LoadError`] around them does).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// The file is not UTF-8; the location is the first bad byte.
+    #[error("file is not valid utf-8")]
+    NotUtf8,
+    /// The file is empty or holds only whitespace and comments.
+    #[error("empty file")]
+    Empty,
+    /// TOML syntax, a wrong type, an unknown or a missing field (the TOML parser's message).
+    #[error("{message}")]
+    Toml {
+        /// The parser's message, such as ``unknown field `titel`, expected one of ...``.
+        message: String,
+    },
+    /// A vocabulary term that is not in the vocabulary.
+    #[error("{0}")]
+    UnknownTerm(#[from] crate::model::UnknownTerm),
+    /// A jurisdiction that `provisions/jurisdictions.toml` does not list.
+    #[error("unknown jurisdiction `{found}`{}", did_you_mean(.suggestion.as_deref()))]
+    UnknownJurisdiction {
+        /// The code found.
+        found: String,
+        /// The closest known code.
+        suggestion: Option<String>,
+    },
+    /// An identifier, language tag or other value of the wrong shape.
+    #[error("{0}")]
+    Invalid(String),
+    /// A date that is not a calendar date.
+    #[error("{0}")]
+    Date(#[from] crate::model::DateError),
+    /// Two definitions of one id.
+    #[error("duplicate {what} id `{id}` (first defined at {first})")]
+    DuplicateId {
+        /// `provision` or `instrument`.
+        what: &'static str,
+        /// The id defined twice.
+        id: String,
+        /// Where it was first defined.
+        first: Location,
+    },
+    /// A reference or correspondence to a provision that the corpus does not hold.
+    #[error("`{from}` {how} `{to}`, which is not in the corpus{}", did_you_mean(.suggestion.as_deref()))]
+    Dangling {
+        /// The provision or instrument that refers.
+        from: String,
+        /// How it refers: `cites`, `corresponds to`, `becomes`, `supersedes`.
+        how: &'static str,
+        /// The id it names.
+        to: String,
+        /// The closest id in the corpus.
+        suggestion: Option<String>,
+    },
+    /// An evidence quote that does not occur in the provision's text.
+    #[error("evidence quote not found in {}text of `{id}`: \"{quote}\"", lang_prefix(.lang.as_deref()))]
+    QuoteNotFound {
+        /// The provision.
+        id: String,
+        /// The language the quote was said to be in, if it was.
+        lang: Option<String>,
+        /// The quote.
+        quote: String,
+    },
+    /// A quote in a language the provision has no text in.
+    #[error("`{id}` has no `{lang}` text to quote from (it has {have})")]
+    NoTextInLanguage {
+        /// The provision.
+        id: String,
+        /// The language asked for.
+        lang: String,
+        /// The languages it has, as a list.
+        have: String,
+    },
+    /// A provision text, title or quote that is empty.
+    #[error("empty {what} in `{id}`")]
+    EmptyText {
+        /// What is empty: `text`, `quote` ...
+        what: &'static str,
+        /// The provision or instrument.
+        id: String,
+    },
+    /// A provision without any text.
+    #[error("provision `{id}` has no text")]
+    NoText {
+        /// The provision.
+        id: String,
+    },
+    /// A text in a language the instrument gives no provenance for.
+    #[error("`{id}` has `{lang}` text, but the instrument's `languages` table has no `{lang}` entry")]
+    NoProvenance {
+        /// The provision.
+        id: String,
+        /// The language.
+        lang: String,
+    },
+    /// An instrument file whose id does not match its place in the directory.
+    #[error("instrument id `{id}` does not match the file's path; expected `{expected}`")]
+    IdPathMismatch {
+        /// The id in the file.
+        id: String,
+        /// The id the path implies.
+        expected: String,
+    },
+    /// A label whose article number differs from the provision id's.
+    #[error("label `{label}` is article {found}, but the id `{id}` says {expected}")]
+    LabelMismatch {
+        /// The provision.
+        id: String,
+        /// The label.
+        label: String,
+        /// The number the label gives.
+        found: u32,
+        /// The number the id gives.
+        expected: u32,
+    },
+    /// `becomes`/`supersedes` relations that go round in a circle.
+    #[error("version cycle: {cycle}")]
+    VersionCycle {
+        /// The instruments in the cycle, joined with ` → `.
+        cycle: String,
+    },
+    /// A file or directory that could not be read (the cause is in `source()`).
+    #[error("failed to read `{}`", .path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn did_you_mean(s: Option<&str>) -> String {
+    s.map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
+}
+
+fn lang_prefix(lang: Option<&str>) -> String {
+    lang.map(|l| format!("the `{l}` ")).unwrap_or_else(|| "any ".into())
+}
+
+/// Every problem found in a corpus, sorted by location; `Display` prints one per line.
+///
+/// ```
+/// let bad = "[instrument]\nid = \"xx/test\"\n";
+/// let errors = lexgap::Corpus::from_toml("bad.toml", bad).unwrap_err();
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(errors.to_string(), "bad.toml:1:1: missing field `title`");
+/// ```
+#[derive(Debug)]
+pub struct LoadErrors(Vec<LoadError>);
+
+impl LoadErrors {
+    pub(crate) fn new(mut errors: Vec<LoadError>) -> LoadErrors {
+        errors.sort_by(|a, b| a.location.cmp(&b.location));
+        LoadErrors(errors)
+    }
+    /// The problems, in location order.
+    pub fn iter(&self) -> std::slice::Iter<'_, LoadError> {
+        self.0.iter()
+    }
+    /// How many problems there are (at least one).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Always false: a `LoadErrors` holds at least one error.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl IntoIterator for LoadErrors {
+    type Item = LoadError;
+    type IntoIter = std::vec::IntoIter<LoadError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a LoadErrors {
+    type Item = &'a LoadError;
+    type IntoIter = std::slice::Iter<'a, LoadError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for LoadErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadErrors {}
+
+/// No item in the corpus has the id asked for.
+///
+/// ```
+/// let err = lexgap::Corpus::bundled().provision("eu/gdpr/art-53x").unwrap_err();
+/// assert_eq!(err.id(), "eu/gdpr/art-53x");
+/// assert!(err.to_string().starts_with("no provision `eu/gdpr/art-53x`"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no {what} `{id}`{}", did_you_mean(.suggestion.as_deref()))]
+pub struct LookupError {
+    what: &'static str,
+    id: String,
+    suggestion: Option<String>,
+}
+
+impl LookupError {
+    pub(crate) fn new(what: &'static str, id: &str, suggestion: Option<String>) -> LookupError {
+        LookupError {
+            what,
+            id: id.to_owned(),
+            suggestion,
+        }
+    }
+    /// The id that was not found.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The closest id in the corpus, if one is near enough.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+}

@@ -1,0 +1,52 @@
+//! Side-by-side comparison of legal provisions across jurisdictions and across versions.
+//!
+//! lexgap holds a typed model of privacy and AI law (instruments, provisions, and the norms
+//! read from them, each backed by a verbatim quote), an embedded corpus of real texts, and the
+//! tools to put two texts side by side: alignment of corresponding articles, text and
+//! structure diffs, and the classification of the protections one text lacks against another.
+//!
+//! ```
+//! let corpus = lexgap::Corpus::bundled();
+//! let draft = corpus.provision("cn/pipl-draft-2020/art-27")?;
+//! let gdpr9 = corpus.provision("eu/gdpr/art-9")?;
+//! assert!(draft.contains_quote("只能用于维护公共安全的目的"));
+//! assert!(gdpr9.contains_quote("biometric data for the purpose of uniquely identifying a natural person"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Overview
+//!
+//! - [`model`]: the types (ids, instruments, provisions, norms, the closed vocabularies);
+//! - [`corpus`]: loading and validating `provisions/**/*.toml`, lookups, the bundled corpus.
+//!
+//! # The bundled corpus
+//!
+//! The texts in `provisions/` were copied from the verbatim reference extracts named in each
+//! instrument's `languages` table (source, retrieval date, publisher, legal value). They are
+//! embedded with `include_str!` and parsed once, on first use of [`Corpus::bundled`]; the
+//! version is [`CORPUS_VERSION`]. Where a text was not available verbatim, the instrument's
+//! `coverage` field says so; nothing was filled in from memory.
+//!
+//! # API themes
+//!
+//! - Ids are path-like and lowercase: `eu/gdpr/art-9`; lookups ignore ASCII case and suggest
+//!   the closest id when they fail.
+//! - Loading returns every problem at once ([`LoadErrors`]), each at `origin:line:column`.
+//!   Everything after loading is infallible.
+//!
+//! # Not legal advice
+//!
+//! lexgap records what texts say and how an annotator read them, with the quotes that support
+//! each reading. It is a research tool, not legal advice.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+pub mod corpus;
+mod error;
+pub mod model;
+
+pub use corpus::{CORPUS_VERSION, Corpus, Loader};
+pub use error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
+pub use model::{InstrumentId, ProvisionId};

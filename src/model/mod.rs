@@ -1,0 +1,551 @@
+//! The typed model: jurisdictions, instruments, provisions and the norms read from them.
+//!
+//! These are plain data types with no I/O and no rendering. [`crate::corpus`] builds them from
+//! `provisions/**/*.toml` and checks every evidence quote against the provision's text;
+//! [`crate::classify`], [`crate::diff`] and [`crate::align`] read them.
+//!
+//! ```
+//! use lexgap::model::{DataCategory, NormKind, SafeguardKind};
+//!
+//! let corpus = lexgap::Corpus::bundled();
+//! let art27 = corpus.provision("cn/pipl-draft-2020/art-27")?;
+//! let norm = &art27.norms[0];
+//! assert_eq!(norm.kind, NormKind::Permission);
+//! assert!(norm.data.iter().any(|d| d.is_a(DataCategory::Biometric)));
+//! let necessity = norm.safeguard(SafeguardKind::Necessity).expect("art. 27 requires necessity");
+//! assert_eq!(necessity.evidence.quote, "应当为维护公共安全所必需");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod date;
+mod id;
+mod numeral;
+mod vocab;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use date::{Date, DateError};
+pub use id::{IdError, InstrumentId, ProvisionId};
+pub use numeral::{article_number_of_label, parse_chinese_numeral};
+pub(crate) use vocab::closest_owned;
+pub use vocab::{
+    Activity, Actor, DataCategory, InstrumentKind, LegalValue, NormKind, Purpose, Relation,
+    SafeguardElement, SafeguardKind, Scope, Status, Term, UnknownTerm,
+};
+
+/// A language tag, lowercase: `zh`, `en`, `fr`.
+///
+/// ```
+/// let zh = lexgap::model::Lang::new("ZH")?;
+/// assert_eq!(zh.as_str(), "zh");
+/// assert!(zh.is_cjk());
+/// assert!(lexgap::model::Lang::new("chinese!").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Lang(String);
+
+/// A string that is not a language tag.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a language tag (expected a code such as `zh`, `en` or `zh-hant`)")]
+pub struct LangError(String);
+
+impl Lang {
+    /// Makes a language tag: two or three ASCII letters, optionally followed by `-` subtags.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LangError`] when `tag` does not have that shape.
+    pub fn new(tag: &str) -> Result<Lang, LangError> {
+        let lower = tag.to_ascii_lowercase();
+        let mut parts = lower.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let ok = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_lowercase())
+            && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if ok {
+            Ok(Lang(lower))
+        } else {
+            Err(LangError(tag.to_owned()))
+        }
+    }
+    /// The tag as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Whether the language is written without spaces between words (Chinese, Japanese), so
+    /// that text diffs work on characters rather than words.
+    pub fn is_cjk(&self) -> bool {
+        matches!(self.0.split('-').next(), Some("zh" | "ja" | "ko"))
+    }
+}
+
+impl TryFrom<String> for Lang {
+    type Error = LangError;
+    fn try_from(s: String) -> Result<Lang, LangError> {
+        Lang::new(&s)
+    }
+}
+
+impl From<Lang> for String {
+    fn from(l: Lang) -> String {
+        l.0
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Text in several languages, keyed by language tag (ordered, so output is deterministic).
+pub type Texts = BTreeMap<Lang, String>;
+
+/// A jurisdiction: a state (ISO 3166-1 code), a subdivision (ISO 3166-2, such as `us-il`) or a
+/// supranational or international body (`eu`, `coe`, `un`, `oecd`).
+///
+/// ```
+/// let corpus = lexgap::Corpus::bundled();
+/// assert_eq!(corpus.jurisdiction("cn").map(|j| j.name.as_str()), Some("People's Republic of China"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Jurisdiction {
+    /// The lowercase code, such as `cn` or `eu`.
+    pub code: String,
+    /// The English name.
+    pub name: String,
+    /// The enclosing jurisdiction of a subdivision (`us` for `us-il`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// Where the text of an instrument in one language came from, and what it is worth in law.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Provenance {
+    /// Authentic text, official translation or unofficial translation.
+    pub legal_value: LegalValue,
+    /// Where the text was read: a URL, or `github owner/repo path@commit`.
+    pub source: String,
+    /// When the source was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<Date>,
+    /// Who published or translated the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The terms on which the text may be reused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// Anything a reader should know: conversions, gaps, corroborating sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Official identifiers of an instrument.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Identifiers {
+    /// European Legislation Identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eli: Option<String>,
+    /// CELEX number (EU law).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub celex: Option<String>,
+    /// The official citation, such as `Regulation (EU) 2016/679` or `ETS No. 005`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+}
+
+/// A law, draft, treaty or set of principles, in one version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Instrument {
+    /// `jurisdiction/name`, such as `cn/pipl-draft-2020`.
+    pub id: InstrumentId,
+    /// The title in each language.
+    pub title: Texts,
+    /// A short name for tables, such as `GDPR` or `PIPL (draft 2020)`.
+    pub short_title: String,
+    /// Constitution, statute, draft statute ...
+    pub kind: InstrumentKind,
+    /// Draft, in force, superseded ...
+    pub status: Status,
+    /// Whether the instrument binds anyone (soft law and declarations do not).
+    pub binding: bool,
+    /// When it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    /// When it was adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<Date>,
+    /// When it entered into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Date>,
+    /// When it ceased to be in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repealed: Option<Date>,
+    /// Official identifiers.
+    #[serde(default)]
+    pub identifiers: Identifiers,
+    /// The later version this one became (a draft `becomes` a law).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub becomes: Option<InstrumentId>,
+    /// The earlier instruments this one replaced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supersedes: Vec<InstrumentId>,
+    /// Provenance of the text in each language.
+    pub languages: BTreeMap<Lang, Provenance>,
+    /// What the corpus holds of this instrument and what it lacks (missing articles, why).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coverage: String,
+    /// The provisions, in document order.
+    pub provisions: Vec<Provision>,
+}
+
+impl Instrument {
+    /// The provision with this local id (`art-9`), ignoring ASCII case.
+    ///
+    /// ```
+    /// let gdpr = lexgap::Corpus::bundled().instrument("eu/gdpr")?;
+    /// assert!(gdpr.provision("Art-35").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn provision(&self, local: &str) -> Option<&Provision> {
+        self.provisions
+            .iter()
+            .find(|p| p.id.local().eq_ignore_ascii_case(local))
+    }
+
+    /// The authentic languages, and after them the others, in tag order.
+    ///
+    /// ```
+    /// let pipl = lexgap::Corpus::bundled().instrument("cn/pipl")?;
+    /// let langs: Vec<&str> = pipl.languages_by_value().map(|l| l.as_str()).collect();
+    /// assert_eq!(langs, ["zh", "en"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn languages_by_value(&self) -> impl Iterator<Item = &Lang> {
+        let mut langs: Vec<(&Lang, &Provenance)> = self.languages.iter().collect();
+        langs.sort_by_key(|(l, p)| (p.legal_value, *l));
+        langs.into_iter().map(|(l, _)| l)
+    }
+
+    /// Whether the instrument was in force on `date`, judged from its dates: in force from
+    /// `in-force` (or, lacking that, adoption when its status is in force) until `repealed`.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let pipl = corpus.instrument("cn/pipl")?;
+    /// assert!(!pipl.in_force_on("2021-10-31".parse()?));
+    /// assert!(pipl.in_force_on("2021-11-01".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_force_on(&self, date: Date) -> bool {
+        if matches!(self.status, Status::Draft) {
+            return false;
+        }
+        let start = self.in_force.or(match self.status {
+            Status::InForce => self.adopted.or(self.published),
+            _ => None,
+        });
+        start.is_some_and(|s| s <= date) && self.repealed.is_none_or(|r| date < r)
+    }
+}
+
+/// Two provisions correspond, with a typed relation and one line of rationale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Correspondence {
+    /// The other provision.
+    pub target: ProvisionId,
+    /// How this provision relates to it.
+    pub relation: Relation,
+    /// Why, in one line.
+    pub rationale: String,
+}
+
+/// An article, paragraph, amendment or recital, with its text and the norms read from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Provision {
+    /// `jurisdiction/instrument/provision`, such as `eu/gdpr/art-9`.
+    pub id: ProvisionId,
+    /// The label in each language: `Article 27`, `第二十七条`.
+    pub label: Texts,
+    /// The heading in each language, where the text has one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub heading: Texts,
+    /// Chapter and section headings above the provision, outermost first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chapter: Vec<String>,
+    /// The verbatim text in each language.
+    pub text: Texts,
+    /// Other provisions this one cites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<ProvisionId>,
+    /// Provisions elsewhere that this one corresponds to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correspondences: Vec<Correspondence>,
+    /// The norms read from the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub norms: Vec<Norm>,
+}
+
+impl Provision {
+    /// The label in `lang`, else in any language, else the local id.
+    pub fn label_in(&self, lang: &Lang) -> &str {
+        self.label
+            .get(lang)
+            .or_else(|| self.label.values().next())
+            .map_or(self.id.local(), String::as_str)
+    }
+
+    /// Whether the text in some language contains `quote`, whitespace normalised.
+    ///
+    /// ```
+    /// let art9 = lexgap::Corpus::bundled().provision("eu/gdpr/art-9")?;
+    /// assert!(art9.contains_quote("shall  be\nprohibited"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn contains_quote(&self, quote: &str) -> bool {
+        self.text.values().any(|t| quote_in_text(quote, t))
+    }
+
+    /// The paragraph and point of the text where `evidence` stands, such as `2(g)` for a
+    /// quote in GDPR art. 9(2)(g), or `1(三)` in a Chinese article; `None` when the article
+    /// has no numbered parts or the quote is not found.
+    ///
+    /// ```
+    /// let art9 = lexgap::Corpus::bundled().provision("eu/gdpr/art-9")?;
+    /// let norm = art9.norms.iter().find(|n| n.evidence.quote.contains("substantial public interest")).unwrap();
+    /// assert_eq!(art9.pinpoint(&norm.evidence).as_deref(), Some("2(g)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn pinpoint(&self, evidence: &Evidence) -> Option<String> {
+        let text = self.text.get(&evidence.lang)?;
+        pinpoint(text, &evidence.quote)
+    }
+
+    /// The first norm whose kind is `kind`.
+    pub fn norm(&self, kind: NormKind) -> Option<&Norm> {
+        self.norms.iter().find(|n| n.kind == kind)
+    }
+}
+
+/// A verbatim quote from a provision's text in one language, the evidence for a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The language of the quoted text.
+    pub lang: Lang,
+    /// The words quoted, as they stand in the text (whitespace may differ).
+    pub quote: String,
+}
+
+/// A protection attached to a norm or an exception, with its elements and evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Safeguard {
+    /// What kind of protection.
+    pub kind: SafeguardKind,
+    /// The elements the text gives it (prior, content specified ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<SafeguardElement>,
+    /// The words that establish it.
+    pub evidence: Evidence,
+}
+
+/// A derogation carved out of a norm: on which grounds, by whom, under which safeguards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Exception {
+    /// The grounds on which the derogation is allowed.
+    pub grounds: Vec<Purpose>,
+    /// Who may rely on it, where the text says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    /// The conditions the derogation is subject to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<Safeguard>,
+    /// The words that make the exception.
+    pub evidence: Evidence,
+}
+
+impl Exception {
+    /// Whether the exception carries a safeguard of this kind.
+    pub fn has(&self, kind: SafeguardKind) -> bool {
+        self.safeguards.iter().any(|s| s.kind == kind)
+    }
+}
+
+/// The typed reading of what a provision does: who may or must do what with which data, for
+/// which purposes, under which safeguards, with which exceptions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Norm {
+    /// Obligation, prohibition, permission ...
+    pub kind: NormKind,
+    /// Whom it binds or empowers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    /// Which data it is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<DataCategory>,
+    /// What is done with the data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Purposes or grounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Purpose>,
+    /// The protections it sets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<Safeguard>,
+    /// The derogations it allows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<Exception>,
+    /// Whether it applies where it stands or across its instrument.
+    #[serde(default)]
+    pub scope: Scope,
+    /// The words the reading rests on.
+    pub evidence: Evidence,
+}
+
+impl Norm {
+    /// The first safeguard of this kind on the norm itself (not on its exceptions).
+    pub fn safeguard(&self, kind: SafeguardKind) -> Option<&Safeguard> {
+        self.safeguards.iter().find(|s| s.kind == kind)
+    }
+
+    /// Whether the norm covers processing of `data`: one of its categories is the same as,
+    /// broader than or narrower than `data`.
+    pub fn covers_data(&self, data: DataCategory) -> bool {
+        self.data.iter().any(|d| data.is_a(*d))
+    }
+}
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub(crate) fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `quote` occurs in `text`, whitespace normalised on both sides.
+pub(crate) fn quote_in_text(quote: &str, text: &str) -> bool {
+    let q = normalize_ws(quote);
+    !q.is_empty() && normalize_ws(text).contains(&q)
+}
+
+/// Byte offset of `quote` in `text` after whitespace normalisation, mapped back to `text`.
+fn find_normalized(text: &str, quote: &str) -> Option<usize> {
+    let q = normalize_ws(quote);
+    if q.is_empty() {
+        return None;
+    }
+    // Build the normalised text with a map from its bytes back to the original offsets.
+    let mut norm = String::with_capacity(text.len());
+    let mut back = Vec::with_capacity(text.len());
+    let mut pending_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            pending_space = !norm.is_empty();
+            continue;
+        }
+        if pending_space {
+            norm.push(' ');
+            back.push(i);
+            pending_space = false;
+        }
+        norm.push(c);
+        back.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    norm.find(&q).map(|at| back[at])
+}
+
+/// The paragraph/point pinpoint of `quote` in `text`; see [`Provision::pinpoint`].
+fn pinpoint(text: &str, quote: &str) -> Option<String> {
+    let at = find_normalized(text, quote)?;
+    let mut para: Option<String> = None;
+    let mut point: Option<String> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset > at {
+            break;
+        }
+        offset += line.len();
+        let l = line.trim_start();
+        if let Some(p) = paragraph_number(l) {
+            para = Some(p);
+            point = None;
+        } else if let Some(p) = point_label(l) {
+            point = Some(p);
+        }
+    }
+    match (para, point) {
+        (Some(a), Some(b)) => Some(format!("{a}({b})")),
+        (Some(a), None) => Some(a),
+        (None, Some(b)) => Some(format!("({b})")),
+        (None, None) => None,
+    }
+}
+
+/// `1. Processing ...` → `1`.
+fn paragraph_number(line: &str) -> Option<String> {
+    let digits: String = line.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &line[digits.len()..];
+    (!digits.is_empty() && rest.starts_with(". ")).then_some(digits)
+}
+
+/// `(g) processing ...` → `g`; `（三）处理 ...` → `三`.
+fn point_label(line: &str) -> Option<String> {
+    let (open, close) = if line.starts_with('(') {
+        ('(', ')')
+    } else if line.starts_with('（') {
+        ('（', '）')
+    } else {
+        return None;
+    };
+    let inner = line.strip_prefix(open)?;
+    let end = inner.find(close)?;
+    let label = &inner[..end];
+    let ok = !label.is_empty()
+        && label.chars().count() <= 4
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || parse_chinese_numeral(&c.to_string()).is_some());
+    ok.then(|| label.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinpoints() {
+        let text = "1. First.\n2. Paragraph 1 shall not apply if:\n(a) consent;\n(g) substantial public interest;\n3. Third.";
+        assert_eq!(pinpoint(text, "substantial  public").as_deref(), Some("2(g)"));
+        assert_eq!(pinpoint(text, "Third").as_deref(), Some("3"));
+        assert_eq!(pinpoint(text, "First").as_deref(), Some("1"));
+        assert_eq!(pinpoint(text, "missing"), None);
+        let zh = "个人信息处理者应当：\n（一）处理敏感个人信息；\n（二）自动化决策；";
+        assert_eq!(pinpoint(zh, "自动化决策").as_deref(), Some("(二)"));
+    }
+
+    #[test]
+    fn normalized_find_maps_back() {
+        let text = "a  b\n c";
+        assert_eq!(find_normalized(text, "b c"), Some(3));
+        assert!(quote_in_text("a b c", text));
+        assert!(!quote_in_text("", text));
+    }
+}
