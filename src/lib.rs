@@ -43,7 +43,10 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod align;
+pub mod classify;
 pub mod corpus;
+pub mod diff;
 mod error;
 pub mod model;
 

@@ -1,5 +1,14 @@
-//! The integration tests: one binary, one module per area (see STYLE.md: one `tests/lib.rs`).
+//! The integration tests: one binary, one module per area (STYLE.md: one `tests/lib.rs`).
 //!
-//! Run with `cargo test`; snapshot tests use insta (`cargo insta review` to accept changes).
+//! Run with `cargo test`. Snapshot tests use insta: `cargo insta review` accepts changes.
+//! Tests that read `../shared/reference` skip with a message when it is absent.
 
+mod align;
 mod bundled;
+mod classify;
+mod corpus;
+mod diff;
+mod load_errors;
+mod props_classify;
+mod props_diff;
+mod props_loader;

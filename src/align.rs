@@ -1,0 +1,1 @@
+//! Which provisions answer which: pairing the provisions of two instruments.

@@ -1,0 +1,1 @@
+//! Which protections a target lacks against a baseline.

@@ -1,0 +1,1 @@
+//! How two provisions differ: text (word- or character-level) and structure (norms).
