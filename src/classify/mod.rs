@@ -1,1 +1,583 @@
-//! Which protections a target lacks against a baseline.
+//! Which protections a target lacks against a baseline, how badly, and the quotes that show it.
+//!
+//! A [`Comparison`] has a target set of provisions, a baseline set, and a [`Scope`]: at
+//! provision scope only the selected target provisions count; at instrument scope, so do the
+//! instrument-wide norms of the target's instrument (a general impact-assessment duty, a
+//! definition of sensitive data). Each [`Rule`] in a [`Registry`] looks for a protection the
+//! baseline's text gives and checks whether the target's text gives it too. The result is a
+//! [`GapReport`] of [`Gap`]s, each with a status, the missing elements, and quotes from both
+//! sides.
+//!
+//! [`crate::align`] decides *which* provisions to compare, [`crate::diff`] *how* their words
+//! and norms differ; this module says *what protection is missing*.
+//!
+//! ```
+//! use lexgap::classify::{Comparison, GapStatus};
+//! use lexgap::model::Scope;
+//!
+//! let corpus = lexgap::Corpus::bundled();
+//! let report = Comparison::new(corpus)
+//!     .target(["cn/pipl-draft-2020/art-27"])?
+//!     .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35"])?
+//!     .scope(Scope::Provision)
+//!     .run();
+//! let dpia = report.gap("no-impact-assessment").expect("GDPR art. 35 requires one; art. 27 does not");
+//! assert_eq!(dpia.status, GapStatus::Absent);
+//! assert!(report.gap("no-transparency").is_none(), "art. 27 requires prominent signs");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Statuses
+//!
+//! - **absent**: the target has no corresponding protection;
+//! - **partial**: it has a weaker one; [`Gap::missing`] names what it lacks;
+//! - **closed-elsewhere**: the selected provisions lack it, an instrument-wide norm elsewhere in
+//!   the target's instrument supplies it (instrument scope only; [`Gap::closed_by`] names it).
+//!
+//! Gaps are derived from the texts as annotated, never from an instrument's reputation: a
+//! baseline that does not say "strictly necessary" cannot make strict necessity missing.
+
+mod clause;
+mod matrix;
+mod rules;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::error::LookupError;
+use crate::model::{
+    DataCategory, Evidence, InstrumentId, Provision, ProvisionId, Purpose, SafeguardElement,
+    SafeguardKind, Scope,
+};
+
+pub use clause::Clause;
+pub use matrix::{GapMatrix, MatrixRow};
+pub use rules::{GapKind, Registry, Rule, RuleInfo, SafeguardRule, catalogue};
+
+/// How serious a gap is.
+///
+/// ```
+/// use lexgap::classify::Severity;
+/// assert!(Severity::High > Severity::Low);
+/// assert_eq!(Severity::Medium.to_string(), "medium");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Severity {
+    /// A missing protection that matters less, or one closed elsewhere.
+    Low,
+    /// A missing procedural protection.
+    Medium,
+    /// A missing limit on state power or on sensitive processing.
+    High,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        })
+    }
+}
+
+/// What the target has of the protection the baseline gives.
+///
+/// Ordered from best to worst: a target that gains a safeguard can only move left.
+///
+/// ```
+/// use lexgap::classify::GapStatus;
+/// assert!(GapStatus::Absent > GapStatus::Partial);
+/// assert!(!GapStatus::ClosedElsewhere.is_open());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum GapStatus {
+    /// Supplied by an instrument-wide norm outside the selected provisions.
+    ClosedElsewhere,
+    /// Present, but without some elements the baseline has.
+    Partial,
+    /// Not present at all.
+    Absent,
+}
+
+impl GapStatus {
+    /// Whether the target really lacks something (absent or partial).
+    pub fn is_open(self) -> bool {
+        !matches!(self, GapStatus::ClosedElsewhere)
+    }
+    /// The stable kebab-case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            GapStatus::ClosedElsewhere => "closed-elsewhere",
+            GapStatus::Partial => "partial",
+            GapStatus::Absent => "absent",
+        }
+    }
+}
+
+impl fmt::Display for GapStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One element of a protection: a safeguard, a detail of one, a data category treated as
+/// sensitive, a legal ground, binding force.
+///
+/// ```
+/// use lexgap::classify::Element;
+/// use lexgap::model::{SafeguardElement, SafeguardKind};
+///
+/// let e = Element::Detail { kind: SafeguardKind::ImpactAssessment, element: SafeguardElement::DpoAdvice };
+/// assert_eq!(e.to_string(), "impact-assessment: dpo-advice");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Element {
+    /// A safeguard of this kind.
+    Safeguard {
+        /// The kind.
+        kind: SafeguardKind,
+    },
+    /// A safeguard of this kind with this element.
+    Detail {
+        /// The safeguard's kind.
+        kind: SafeguardKind,
+        /// The element.
+        element: SafeguardElement,
+    },
+    /// The data category is treated as sensitive.
+    Sensitive {
+        /// The category.
+        data: DataCategory,
+    },
+    /// Processing may rest on this ground (consent, separate consent).
+    Ground {
+        /// The ground.
+        ground: Purpose,
+    },
+    /// The instrument binds.
+    Binding,
+}
+
+impl Element {
+    /// A safeguard element.
+    pub const fn safeguard(kind: SafeguardKind) -> Element {
+        Element::Safeguard { kind }
+    }
+
+    /// Whether `provided` satisfies this required element: the same element, strict
+    /// necessity for necessity, separate consent for consent, a sensitive category that
+    /// contains or is contained in the required one.
+    pub fn satisfied_by(self, provided: &BTreeSet<Element>) -> bool {
+        if provided.contains(&self) {
+            return true;
+        }
+        match self {
+            Element::Safeguard {
+                kind: SafeguardKind::Necessity,
+            } => provided.contains(&Element::safeguard(SafeguardKind::StrictNecessity)),
+            Element::Ground {
+                ground: Purpose::Consent,
+            } => provided.contains(&Element::Ground {
+                ground: Purpose::SeparateConsent,
+            }),
+            Element::Sensitive { data } => provided.iter().any(|p| match p {
+                Element::Sensitive { data: d } => data.overlaps(*d),
+                _ => false,
+            }),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Element {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Element::Safeguard { kind } => write!(f, "{kind}"),
+            Element::Detail { kind, element } => write!(f, "{kind}: {element}"),
+            Element::Sensitive { data } => write!(f, "{data} as sensitive data"),
+            Element::Ground { ground } => write!(f, "{ground} as a ground"),
+            Element::Binding => f.write_str("binding force"),
+        }
+    }
+}
+
+/// A quote from a provision, cited as evidence, with what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Cite {
+    /// The provision quoted.
+    pub provision: ProvisionId,
+    /// Paragraph and point, such as `2(g)`, where the text has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinpoint: Option<String>,
+    /// What the quote shows: an element, or `scope` for the clause itself.
+    pub shows: String,
+    /// The quote.
+    pub evidence: Evidence,
+}
+
+impl Cite {
+    pub(crate) fn new(provision: &Provision, shows: impl Into<String>, evidence: &Evidence) -> Cite {
+        Cite {
+            provision: provision.id.clone(),
+            pinpoint: provision.pinpoint(evidence),
+            shows: shows.into(),
+            evidence: evidence.clone(),
+        }
+    }
+
+    /// `eu/gdpr/art-9(2)(g)`: the provision id with the pinpoint, if any.
+    pub fn reference(&self) -> String {
+        match &self.pinpoint {
+            Some(p) if p.starts_with('(') => format!("{}{p}", self.provision),
+            Some(p) => format!("{}({p})", self.provision),
+            None => self.provision.to_string(),
+        }
+    }
+}
+
+/// A protection the target lacks, with the evidence on both sides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Gap {
+    /// The stable kebab-case code, such as `no-impact-assessment`.
+    pub code: String,
+    /// A short title, such as "no impact assessment".
+    pub title: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Absent, partial or closed elsewhere.
+    pub status: GapStatus,
+    /// What the baseline has and the target lacks (after instrument-wide norms, at instrument
+    /// scope).
+    pub missing: Vec<Element>,
+    /// What the target has of the protection.
+    pub present: Vec<Element>,
+    /// The target provisions concerned.
+    pub target: Vec<ProvisionId>,
+    /// The target's instruments (for gaps about a whole instrument, such as `non-binding`).
+    pub target_instruments: Vec<InstrumentId>,
+    /// Quotes from the target: what it does, and the elements it has.
+    pub target_quotes: Vec<Cite>,
+    /// Quotes from the baseline: the elements it requires.
+    pub baseline_quotes: Vec<Cite>,
+    /// Instrument-wide norms elsewhere in the target's instrument that supply elements.
+    pub closed_by: Vec<Cite>,
+    /// The standard applied when there is no baseline (absolute rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// One sentence, generated from the facts above.
+    pub explanation: String,
+}
+
+impl Gap {
+    /// The baseline provisions cited, sorted, without repeats.
+    pub fn baseline(&self) -> Vec<&ProvisionId> {
+        let set: BTreeSet<&ProvisionId> = self.baseline_quotes.iter().map(|c| &c.provision).collect();
+        set.into_iter().collect()
+    }
+
+    /// The provisions that close the gap elsewhere, sorted, without repeats.
+    pub fn closing_provisions(&self) -> Vec<&ProvisionId> {
+        let set: BTreeSet<&ProvisionId> = self.closed_by.iter().map(|c| &c.provision).collect();
+        set.into_iter().collect()
+    }
+
+    /// Whether the target really lacks something (absent or partial).
+    pub fn is_open(&self) -> bool {
+        self.status.is_open()
+    }
+}
+
+/// The result of a comparison: its parameters and the gaps, in a deterministic order
+/// (severity, highest first; then code; then target provisions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct GapReport {
+    /// Provision or instrument scope.
+    pub scope: Scope,
+    /// The target provisions.
+    pub target: Vec<ProvisionId>,
+    /// The baseline provisions (empty for an absolute check).
+    pub baseline: Vec<ProvisionId>,
+    /// The gaps found.
+    pub gaps: Vec<Gap>,
+}
+
+impl GapReport {
+    /// The gap with this code, if it was reported.
+    pub fn gap(&self, code: &str) -> Option<&Gap> {
+        self.gaps.iter().find(|g| g.code == code)
+    }
+    /// The codes reported, in report order.
+    pub fn codes(&self) -> Vec<&str> {
+        self.gaps.iter().map(|g| g.code.as_str()).collect()
+    }
+    /// The gaps that are open (absent or partial).
+    pub fn open(&self) -> impl Iterator<Item = &Gap> {
+        self.gaps.iter().filter(|g| g.is_open())
+    }
+}
+
+/// A target set of provisions compared with a baseline set at a scope.
+///
+/// ```
+/// use lexgap::classify::Comparison;
+/// use lexgap::model::Scope;
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let report = Comparison::new(corpus)
+///     .target(["cn/constitution/art-40"])?
+///     .baseline(["coe/echr/art-8"])?
+///     .run();
+/// assert_eq!(report.codes(), ["open-ended-exception"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Comparison<'c> {
+    corpus: &'c Corpus,
+    target: Vec<&'c Provision>,
+    target_instruments: Vec<InstrumentId>,
+    baseline: Vec<&'c Provision>,
+    scope: Scope,
+}
+
+impl<'c> Comparison<'c> {
+    /// A comparison on `corpus` with empty target and baseline, at provision scope.
+    pub fn new(corpus: &'c Corpus) -> Comparison<'c> {
+        Comparison {
+            corpus,
+            target: Vec::new(),
+            target_instruments: Vec::new(),
+            baseline: Vec::new(),
+            scope: Scope::Provision,
+        }
+    }
+
+    /// Adds target provisions by id.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`] (with a did-you-mean) for an unknown id.
+    pub fn target<I, S>(mut self, ids: I) -> Result<Self, LookupError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for id in ids {
+            let p = self.corpus.provision(id.as_ref())?;
+            self.add_target(p);
+        }
+        Ok(self)
+    }
+
+    /// Adds every provision of an instrument to the target (and the instrument itself, so
+    /// that instrument-level rules such as `non-binding` apply even to an instrument with no
+    /// provisions in the corpus).
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`] for an unknown instrument id.
+    pub fn target_instrument(mut self, id: &str) -> Result<Self, LookupError> {
+        let inst = self.corpus.instrument(id)?;
+        if !self.target_instruments.contains(&inst.id) {
+            self.target_instruments.push(inst.id.clone());
+        }
+        for p in &inst.provisions {
+            self.add_target(p);
+        }
+        Ok(self)
+    }
+
+    fn add_target(&mut self, p: &'c Provision) {
+        if !self.target.iter().any(|t| t.id == p.id) {
+            self.target.push(p);
+        }
+        let inst = p.id.instrument();
+        if !self.target_instruments.contains(inst) {
+            self.target_instruments.push(inst.clone());
+        }
+    }
+
+    /// Adds baseline provisions by id.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`] (with a did-you-mean) for an unknown id.
+    pub fn baseline<I, S>(mut self, ids: I) -> Result<Self, LookupError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for id in ids {
+            let p = self.corpus.provision(id.as_ref())?;
+            if !self.baseline.iter().any(|b| b.id == p.id) {
+                self.baseline.push(p);
+            }
+        }
+        Ok(self)
+    }
+
+    /// Adds every provision of an instrument to the baseline.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`] for an unknown instrument id.
+    pub fn baseline_instrument(mut self, id: &str) -> Result<Self, LookupError> {
+        let inst = self.corpus.instrument(id)?;
+        for p in &inst.provisions {
+            if !self.baseline.iter().any(|b| b.id == p.id) {
+                self.baseline.push(p);
+            }
+        }
+        Ok(self)
+    }
+
+    /// Sets the scope (default: [`Scope::Provision`]).
+    pub fn scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Runs the default rules.
+    pub fn run(&self) -> GapReport {
+        self.run_with(Registry::default_ref())
+    }
+
+    /// Runs the rules of `registry`.
+    pub fn run_with(&self, registry: &Registry) -> GapReport {
+        let cx = self.context();
+        let mut gaps: Vec<Gap> = registry.rules().filter_map(|r| r.check(&cx)).collect();
+        sort_gaps(&mut gaps);
+        let mut target: Vec<ProvisionId> = self.target.iter().map(|p| p.id.clone()).collect();
+        target.sort();
+        let mut baseline: Vec<ProvisionId> = self.baseline.iter().map(|p| p.id.clone()).collect();
+        baseline.sort();
+        GapReport {
+            scope: self.scope,
+            target,
+            baseline,
+            gaps,
+        }
+    }
+
+    /// The context rules read; public so that custom rules can be tested on their own.
+    pub fn context(&self) -> Context<'_> {
+        let mut target = self.target.clone();
+        target.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut baseline = self.baseline.clone();
+        baseline.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut elsewhere = Vec::new();
+        if self.scope == Scope::Instrument {
+            for id in &self.target_instruments {
+                if let Some(inst) = self.corpus.get_instrument(id) {
+                    for p in &inst.provisions {
+                        if !target.iter().any(|t| t.id == p.id) {
+                            elsewhere.push(p);
+                        }
+                    }
+                }
+            }
+            elsewhere.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        let mut target_instruments = self.target_instruments.clone();
+        target_instruments.sort();
+        Context {
+            corpus: self.corpus,
+            target,
+            baseline,
+            elsewhere,
+            target_instruments,
+            scope: self.scope,
+        }
+    }
+}
+
+/// Sorts gaps by severity (highest first), then code, then target provisions.
+fn sort_gaps(gaps: &mut [Gap]) {
+    gaps.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.code.cmp(&b.code))
+            .then_with(|| a.target.cmp(&b.target))
+    });
+}
+
+/// What a rule sees: the target and baseline clauses, and at instrument scope the
+/// instrument-wide clauses elsewhere in the target's instruments.
+#[derive(Debug)]
+pub struct Context<'a> {
+    corpus: &'a Corpus,
+    target: Vec<&'a Provision>,
+    baseline: Vec<&'a Provision>,
+    elsewhere: Vec<&'a Provision>,
+    target_instruments: Vec<InstrumentId>,
+    scope: Scope,
+}
+
+impl<'a> Context<'a> {
+    /// The corpus.
+    pub fn corpus(&self) -> &'a Corpus {
+        self.corpus
+    }
+    /// The scope.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+    /// Whether there is no baseline, so only absolute rules apply.
+    pub fn is_absolute(&self) -> bool {
+        self.baseline.is_empty()
+    }
+    /// The target provisions, in id order.
+    pub fn target(&self) -> &[&'a Provision] {
+        &self.target
+    }
+    /// The baseline provisions, in id order.
+    pub fn baseline(&self) -> &[&'a Provision] {
+        &self.baseline
+    }
+    /// The target's instruments, in id order.
+    pub fn target_instruments(&self) -> &[InstrumentId] {
+        &self.target_instruments
+    }
+    /// Every clause of the target provisions.
+    pub fn target_clauses(&self) -> impl Iterator<Item = Clause<'a>> + '_ {
+        self.target.iter().flat_map(|p| Clause::all_in(p))
+    }
+    /// Every clause of the baseline provisions.
+    pub fn baseline_clauses(&self) -> impl Iterator<Item = Clause<'a>> + '_ {
+        self.baseline.iter().flat_map(|p| Clause::all_in(p))
+    }
+    /// At instrument scope, the instrument-wide clauses of the target's instruments outside
+    /// the selected provisions; empty at provision scope.
+    pub fn elsewhere_clauses(&self) -> impl Iterator<Item = Clause<'a>> + '_ {
+        self.elsewhere
+            .iter()
+            .flat_map(|p| Clause::all_in(p))
+            .filter(|c| c.is_instrument_scoped())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_necessity_satisfies_necessity() {
+        let provided: BTreeSet<Element> =
+            [Element::safeguard(SafeguardKind::StrictNecessity)].into();
+        assert!(Element::safeguard(SafeguardKind::Necessity).satisfied_by(&provided));
+        let provided: BTreeSet<Element> = [Element::safeguard(SafeguardKind::Necessity)].into();
+        assert!(!Element::safeguard(SafeguardKind::StrictNecessity).satisfied_by(&provided));
+    }
+}

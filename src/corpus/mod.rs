@@ -279,6 +279,28 @@ impl Corpus {
         Corpus::loader().bundled().load()
     }
 
+    /// A corpus of instruments built in code, with the bundled jurisdiction registry.
+    ///
+    /// Unlike the loaders, this does not check the instruments (quotes, references, ids):
+    /// it is for corpora that a program generates, such as property tests. Instruments are
+    /// sorted by id; of two with the same id, the first is kept.
+    ///
+    /// ```
+    /// let gdpr = lexgap::Corpus::bundled().instrument("eu/gdpr")?.clone();
+    /// let corpus = lexgap::Corpus::from_instruments(vec![gdpr]);
+    /// assert_eq!(corpus.instruments().count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_instruments(mut instruments: Vec<Instrument>) -> Corpus {
+        instruments.sort_by(|a, b| a.id.cmp(&b.id));
+        instruments.dedup_by(|a, b| a.id == b.id);
+        let jurisdictions = Corpus::bundled().data.jurisdictions.clone();
+        Corpus::from(CorpusData {
+            jurisdictions,
+            instruments,
+        })
+    }
+
     /// A [`Loader`], to combine the bundled corpus with your own files.
     pub fn loader() -> Loader {
         Loader::new()

@@ -1,0 +1,107 @@
+//! The gap matrix: every instrument against one baseline, one column per rule.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Comparison, GapStatus, Registry};
+use crate::corpus::Corpus;
+use crate::error::LookupError;
+use crate::model::{InstrumentId, Scope};
+
+/// One instrument's row: the status of each rule's gap (`None`: no gap).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct MatrixRow {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// Its short title.
+    pub short_title: String,
+    /// One cell per column, in column order.
+    pub cells: Vec<Option<GapStatus>>,
+}
+
+/// Instruments × gap codes for one baseline, each instrument compared as a whole at
+/// instrument scope.
+///
+/// ```
+/// use lexgap::classify::{GapMatrix, GapStatus};
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let matrix = GapMatrix::new(corpus, ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"])?;
+/// assert_eq!(matrix.cell("eu/gdpr", "no-impact-assessment"), Some(None), "the GDPR meets its own baseline");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct GapMatrix {
+    /// The baseline provisions.
+    pub baseline: Vec<crate::model::ProvisionId>,
+    /// The column codes, in registry order.
+    pub codes: Vec<String>,
+    /// One row per instrument, in id order.
+    pub rows: Vec<MatrixRow>,
+}
+
+impl GapMatrix {
+    /// Every instrument of `corpus` against `baseline`, with the default rules.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`] for an unknown baseline id.
+    pub fn new<I, S>(corpus: &Corpus, baseline: I) -> Result<GapMatrix, LookupError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        GapMatrix::with_registry(corpus, baseline, Registry::default_ref())
+    }
+
+    /// The same with the rules of `registry`.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`] for an unknown baseline id.
+    pub fn with_registry<I, S>(
+        corpus: &Corpus,
+        baseline: I,
+        registry: &Registry,
+    ) -> Result<GapMatrix, LookupError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let base = Comparison::new(corpus).baseline(baseline)?.scope(Scope::Instrument);
+        let codes: Vec<String> = registry.catalogue().iter().map(|i| i.code.to_owned()).collect();
+        let mut rows = Vec::new();
+        for inst in corpus.instruments() {
+            let report = base
+                .clone()
+                .target_instrument(&inst.id.to_string())?
+                .run_with(registry);
+            let cells = codes
+                .iter()
+                .map(|c| report.gap(c).map(|g| g.status))
+                .collect();
+            rows.push(MatrixRow {
+                instrument: inst.id.clone(),
+                short_title: inst.short_title.clone(),
+                cells,
+            });
+        }
+        let mut baseline: Vec<_> = base.context().baseline().iter().map(|p| p.id.clone()).collect();
+        baseline.sort();
+        Ok(GapMatrix {
+            baseline,
+            codes,
+            rows,
+        })
+    }
+
+    /// The cell for an instrument and a code: `None` if either is unknown, `Some(None)` if
+    /// there is no gap.
+    pub fn cell(&self, instrument: &str, code: &str) -> Option<Option<GapStatus>> {
+        let col = self.codes.iter().position(|c| c == code)?;
+        let id: InstrumentId = instrument.parse().ok()?;
+        let row = self.rows.iter().find(|r| r.instrument == id)?;
+        row.cells.get(col).copied()
+    }
+}
