@@ -456,7 +456,7 @@ fn cite_elements(c: &Clause<'_>, elements: &BTreeSet<Element>, out: &mut BTreeSe
     for e in elements {
         match e {
             Element::Safeguard { kind } | Element::Detail { kind, .. } => {
-                if let Some(s) = c.safeguards().iter().find(|s| s.kind == *kind) {
+                for s in c.safeguards().iter().filter(|s| s.kind == *kind) {
                     out.insert(Cite::new(c.provision(), kind.code(), &s.evidence));
                 }
             }
