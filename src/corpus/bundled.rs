@@ -20,10 +20,16 @@ pub(crate) static JURISDICTIONS: &str =
 
 /// Every instrument file, by path under `provisions/`, sorted.
 pub(crate) static FILES: &[(&str, &str)] = &[
+    provision_file!("cn/civil-code.toml"),
     provision_file!("cn/constitution.toml"),
     provision_file!("cn/pipl-draft-2020.toml"),
     provision_file!("cn/pipl.toml"),
     provision_file!("coe/echr.toml"),
+    provision_file!("eu/ai-act.toml"),
     provision_file!("eu/charter.toml"),
     provision_file!("eu/gdpr.toml"),
+    provision_file!("intl/beijing-ai-principles.toml"),
+    provision_file!("un/iccpr.toml"),
+    provision_file!("un/udhr.toml"),
+    provision_file!("us/constitution.toml"),
 ];
