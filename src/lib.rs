@@ -49,6 +49,7 @@ pub mod corpus;
 pub mod diff;
 mod error;
 pub mod model;
+pub mod render;
 
 pub use corpus::{CORPUS_VERSION, Corpus, Loader};
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};

@@ -55,7 +55,7 @@ use crate::model::{
 
 pub use clause::Clause;
 pub use matrix::{GapMatrix, MatrixRow};
-pub use rules::{GapKind, Registry, Rule, RuleInfo, SafeguardRule, catalogue};
+pub use rules::{GapKind, Registry, Rule, RuleInfo, SafeguardRule, catalogue, summarize};
 
 /// How serious a gap is.
 ///
@@ -237,11 +237,25 @@ impl Cite {
     }
 
     /// `eu/gdpr/art-9(2)(g)`: the provision id with the pinpoint, if any.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let report = lexgap::classify::Comparison::new(corpus)
+    ///     .target(["cn/pipl-draft-2020/art-27"])?
+    ///     .baseline(["eu/gdpr/art-9"])?
+    ///     .run();
+    /// let gap = report.gap("no-government-use-limit").unwrap();
+    /// assert!(gap.baseline_quotes.iter().any(|c| c.reference() == "eu/gdpr/art-9(2)(g)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reference(&self) -> String {
-        match &self.pinpoint {
-            Some(p) if p.starts_with('(') => format!("{}{p}", self.provision),
-            Some(p) => format!("{}({p})", self.provision),
+        match self.pinpoint.as_deref() {
             None => self.provision.to_string(),
+            Some(p) if p.starts_with('(') => format!("{}{p}", self.provision),
+            Some(p) => match p.split_once('(') {
+                Some((para, rest)) => format!("{}({para})({rest}", self.provision),
+                None => format!("{}({p})", self.provision),
+            },
         }
     }
 }

@@ -490,7 +490,20 @@ fn list<T: fmt::Display>(items: &[T]) -> String {
 
 /// Lists elements with the details of one safeguard grouped under it:
 /// `impact-assessment [prior, records] and necessity`.
-fn summarize(elements: &[Element]) -> String {
+///
+/// ```
+/// use lexgap::classify::{Element, summarize};
+/// use lexgap::model::{SafeguardElement, SafeguardKind};
+///
+/// let ia = SafeguardKind::ImpactAssessment;
+/// let list = [
+///     Element::safeguard(SafeguardKind::Necessity),
+///     Element::Detail { kind: ia, element: SafeguardElement::DpoAdvice },
+///     Element::Detail { kind: ia, element: SafeguardElement::Review },
+/// ];
+/// assert_eq!(summarize(&list), "necessity and impact-assessment [dpo-advice, review]");
+/// ```
+pub fn summarize(elements: &[Element]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut grouped: Vec<(SafeguardKind, Vec<String>)> = Vec::new();
     for e in elements {

@@ -1,0 +1,36 @@
+//! The main job: China's draft PIPL art. 27 (cameras and identity recognition in public places
+//! "for public security") against the GDPR's rules on biometric data (arts. 9 and 35), side by
+//! side, then the gaps at provision and at instrument scope.
+//!
+//! `cargo run --example pipl_vs_gdpr [table|md|csv|json|html]`
+
+use std::io::IsTerminal;
+
+use lexgap::classify::Comparison;
+use lexgap::model::Scope;
+use lexgap::render::{Format, Page, SideBySide, View, color_wanted};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let corpus = lexgap::Corpus::bundled();
+    let (target, baseline) = (["cn/pipl-draft-2020/art-27"], ["eu/gdpr/art-9", "eu/gdpr/art-35"]);
+
+    let side = SideBySide::new(corpus)
+        .column("China: PIPL draft (2020)", target)?
+        .column("EU: GDPR", baseline)?;
+    let compare = Comparison::new(corpus).target(target)?.baseline(baseline)?;
+    let by_provision = compare.clone().scope(Scope::Provision).run();
+    let by_instrument = compare.scope(Scope::Instrument).run();
+
+    if format == Format::Html {
+        let mut page = Page::new("Draft PIPL art. 27 against GDPR arts. 9 and 35");
+        page.add(&side).add(&by_provision).add(&by_instrument);
+        print!("{page}");
+        return Ok(());
+    }
+    let color = color_wanted(std::io::stdout().is_terminal());
+    println!("{}", View::new(&side, format).width(120).color(color));
+    println!("{}", View::new(&by_provision, format).width(120).color(color));
+    println!("{}", View::new(&by_instrument, format).width(120).color(color));
+    Ok(())
+}

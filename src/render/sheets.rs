@@ -1,0 +1,300 @@
+//! The tables behind each result.
+
+use serde::Serialize;
+
+use super::{Cell, Render, Sheet, Tone};
+use crate::classify::{Cite, GapMatrix, GapReport, GapStatus};
+use crate::corpus::Corpus;
+use crate::model::{Lang, LegalValue, Provision, Scope};
+
+pub(crate) fn status_tone(s: GapStatus) -> Tone {
+    match s {
+        GapStatus::Absent => Tone::Bad,
+        GapStatus::Partial => Tone::Warn,
+        GapStatus::ClosedElsewhere => Tone::Good,
+    }
+}
+
+fn ids<T: std::fmt::Display>(v: &[T]) -> String {
+    v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+}
+
+fn scope_name(s: Scope) -> &'static str {
+    match s {
+        Scope::Provision => "provision scope",
+        _ => "instrument scope",
+    }
+}
+
+/// Elements with the details of one safeguard grouped under it.
+pub(crate) fn elements(v: &[crate::classify::Element]) -> String {
+    crate::classify::summarize(v)
+}
+
+impl Render for GapReport {
+    const KIND: &'static str = "gap-report";
+
+    fn title(&self) -> String {
+        let baseline = if self.baseline.is_empty() {
+            "the law's own standards".to_owned()
+        } else {
+            ids(&self.baseline)
+        };
+        format!("Gaps of {} against {} ({})", ids(&self.target), baseline, scope_name(self.scope))
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let summary = Sheet {
+            title: self.title(),
+            headers: ["gap", "status", "severity", "missing", "closed elsewhere by"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .gaps
+                .iter()
+                .map(|g| {
+                    vec![
+                        Cell::plain(&g.code),
+                        Cell::toned(g.status.code(), status_tone(g.status)),
+                        Cell::plain(g.severity.to_string()),
+                        Cell::plain(elements(&g.missing)),
+                        Cell::plain(ids(&g.closing_provisions())),
+                    ]
+                })
+                .collect(),
+        };
+        let mut evidence = Sheet {
+            title: "Evidence".into(),
+            headers: ["gap", "side", "provision: shows", "quote"].map(String::from).to_vec(),
+            rows: Vec::new(),
+        };
+        for g in &self.gaps {
+            let mut push = |side: &str, c: &Cite| {
+                evidence.rows.push(vec![
+                    Cell::plain(&g.code),
+                    Cell::plain(side),
+                    Cell::plain(format!("{}: {}", c.reference(), c.shows)),
+                    Cell::plain(&c.evidence.quote),
+                ]);
+            };
+            for c in &g.target_quotes {
+                push("target", c);
+            }
+            for c in &g.closed_by {
+                push("elsewhere", c);
+            }
+            for c in &g.baseline_quotes {
+                push("baseline", c);
+            }
+            if let Some(s) = &g.standard {
+                evidence.rows.push(vec![
+                    Cell::plain(&g.code),
+                    Cell::plain("standard"),
+                    Cell::plain(""),
+                    Cell::plain(s),
+                ]);
+            }
+        }
+        let explanations = Sheet {
+            title: "Explanations".into(),
+            headers: ["gap", "explanation"].map(String::from).to_vec(),
+            rows: self
+                .gaps
+                .iter()
+                .map(|g| vec![Cell::plain(&g.code), Cell::plain(&g.explanation)])
+                .collect(),
+        };
+        vec![summary, explanations, evidence]
+    }
+
+    fn html(&self) -> maud::Markup {
+        super::html::gap_report(self)
+    }
+}
+
+impl Render for GapMatrix {
+    const KIND: &'static str = "gap-matrix";
+
+    fn title(&self) -> String {
+        format!("Gap matrix against {} (instrument scope)", ids(&self.baseline))
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let mut headers = vec!["instrument".to_owned()];
+        headers.extend(self.codes.iter().cloned());
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![Cell::plain(format!("{} ({})", r.short_title, r.instrument))];
+                row.extend(r.cells.iter().map(|c| match c {
+                    Some(s) => Cell::toned(s.code(), status_tone(*s)),
+                    None => Cell::toned("·", Tone::Muted),
+                }));
+                row
+            })
+            .collect();
+        vec![Sheet {
+            title: self.title(),
+            headers,
+            rows,
+        }]
+    }
+}
+
+/// Provisions side by side, in columns, with the source and legal value of each text.
+///
+/// ```
+/// use lexgap::render::{Format, SideBySide, View};
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let view = SideBySide::new(corpus)
+///     .column("draft PIPL", ["cn/pipl-draft-2020/art-27"])?
+///     .column("GDPR", ["eu/gdpr/art-9", "eu/gdpr/art-35"])?;
+/// let table = View::new(&view, Format::Table).width(120).to_string();
+/// assert!(table.contains("第二十七条"));
+/// assert!(table.contains("Article 35"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Serialize)]
+pub struct SideBySide<'c> {
+    #[serde(skip)]
+    corpus: &'c Corpus,
+    columns: Vec<Column<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Column<'c> {
+    title: String,
+    provisions: Vec<ShownProvision<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct ShownProvision<'c> {
+    pub id: String,
+    pub label: String,
+    pub texts: Vec<ShownText<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct ShownText<'c> {
+    pub lang: &'c Lang,
+    pub legal_value: Option<LegalValue>,
+    pub source: Option<&'c str>,
+    pub text: &'c str,
+}
+
+impl<'c> SideBySide<'c> {
+    /// An empty view on `corpus`.
+    pub fn new(corpus: &'c Corpus) -> SideBySide<'c> {
+        SideBySide {
+            corpus,
+            columns: Vec::new(),
+        }
+    }
+
+    /// Adds a column with these provisions.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`crate::LookupError`] for an unknown id.
+    pub fn column<I, S>(mut self, title: &str, ids: I) -> Result<Self, crate::LookupError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut provisions = Vec::new();
+        for id in ids {
+            let p = self.corpus.provision(id.as_ref())?;
+            provisions.push(self.show(p));
+        }
+        self.columns.push(Column {
+            title: title.to_owned(),
+            provisions,
+        });
+        Ok(self)
+    }
+
+    fn show(&self, p: &'c Provision) -> ShownProvision<'c> {
+        let inst = self.corpus.instrument_of(&p.id);
+        let label = p
+            .label
+            .values()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let label = match inst {
+            Some(i) => format!("{} {label}", i.short_title),
+            None => label,
+        };
+        let mut langs: Vec<&Lang> = inst
+            .map(|i| i.languages_by_value().filter(|l| p.text.contains_key(*l)).collect())
+            .unwrap_or_default();
+        for l in p.text.keys() {
+            if !langs.contains(&l) {
+                langs.push(l);
+            }
+        }
+        let texts = langs
+            .into_iter()
+            .filter_map(|l| {
+                let text = p.text.get(l)?;
+                let prov = inst.and_then(|i| i.languages.get(l));
+                Some(ShownText {
+                    lang: l,
+                    legal_value: prov.map(|p| p.legal_value),
+                    source: prov.map(|p| p.source.as_str()),
+                    text,
+                })
+            })
+            .collect();
+        ShownProvision {
+            id: p.id.to_string(),
+            label,
+            texts,
+        }
+    }
+
+    pub(crate) fn columns(&self) -> impl Iterator<Item = (&str, &[ShownProvision<'c>])> {
+        self.columns.iter().map(|c| (c.title.as_str(), c.provisions.as_slice()))
+    }
+}
+
+impl Render for SideBySide<'_> {
+    const KIND: &'static str = "side-by-side";
+
+    fn title(&self) -> String {
+        let t: Vec<&str> = self.columns.iter().map(|c| c.title.as_str()).collect();
+        format!("Side by side: {}", t.join(" | "))
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let headers = self.columns.iter().map(|c| c.title.clone()).collect();
+        let cell = |c: &Column<'_>| {
+            let mut s = String::new();
+            for p in &c.provisions {
+                if !s.is_empty() {
+                    s.push('\n');
+                }
+                s.push_str(&p.label);
+                s.push('\n');
+                for t in &p.texts {
+                    let value = t.legal_value.map_or("", |v| v.code());
+                    s.push_str(&format!("[{}, {value}]\n{}\n", t.lang, t.text.trim_end()));
+                }
+            }
+            Cell::plain(s.trim_end())
+        };
+        vec![Sheet {
+            title: String::new(),
+            headers,
+            rows: vec![self.columns.iter().map(cell).collect()],
+        }]
+    }
+
+    fn html(&self) -> maud::Markup {
+        super::html::side_by_side(self)
+    }
+}
