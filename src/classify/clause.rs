@@ -110,6 +110,13 @@ impl<'a> Clause<'a> {
         self.exception.is_none() && self.norm.kind == NormKind::Definition
     }
 
+    /// Whether the clause regulates processing or an intrusion: not a definition, and not the
+    /// statement of a right itself (the exceptions carved out of a right are).
+    pub fn is_conduct(&self) -> bool {
+        self.exception.is_some()
+            || !matches!(self.norm.kind, NormKind::Definition | NormKind::Right)
+    }
+
     /// Whether the clause lets the state act: a permission, or an exception to a prohibition
     /// or an obligation, addressed to a state organ or for a state purpose.
     pub fn is_state_use(&self) -> bool {

@@ -384,7 +384,9 @@ fn run_reading(info: RuleInfo, reading: &dyn Reading, cx: &Context<'_>) -> Optio
             .collect();
         let remote: Vec<(Clause<'_>, BTreeSet<Element>)> = elsewhere
             .iter()
-            .filter(|c| c.related(&item) && !c.is_derogation())
+            .filter(|c| {
+                c.related(&item) && !c.is_derogation() && subjects.iter().any(|s| s.related(c))
+            })
             .map(|c| (*c, reading.provides(c)))
             .filter(|(_, p)| !p.is_empty())
             .collect();
@@ -651,7 +653,7 @@ impl Reading for SafeguardRule {
         out
     }
     fn subject(&self, c: &Clause<'_>) -> bool {
-        !c.is_definition() && (!self.state_only || is_state_intrusion(c))
+        c.is_conduct() && (!self.state_only || is_state_intrusion(c))
     }
 }
 
@@ -881,7 +883,7 @@ impl Reading for ConsentRule {
         out
     }
     fn subject(&self, c: &Clause<'_>) -> bool {
-        !c.is_definition() && c.data().iter().any(|d| d.is_a(DataCategory::Sensitive))
+        c.is_conduct() && c.data().iter().any(|d| d.is_a(DataCategory::Sensitive))
     }
 }
 

@@ -42,8 +42,16 @@ fn check_segment(what: &'static str, found: &str, seg: &str) -> Result<(), IdErr
     }
 }
 
-/// Compares two id segments, digit runs as numbers: `art-9` < `art-10` < `art-10a`.
+/// Compares two id segments, digit runs as numbers: `art-9` < `art-10` < `art-10a`. Segments
+/// that differ only in leading zeros (`art-01`, `art-1`) are different ids, so they are ordered
+/// by their bytes rather than called equal: `Ord` must agree with `Eq`, or sorted lookups
+/// (`binary_search`, `BTreeMap`) would find the wrong one.
 fn natural_cmp(a: &str, b: &str) -> Ordering {
+    numeric_cmp(a, b).then_with(|| a.cmp(b))
+}
+
+/// [`natural_cmp`] without the tie-break: `art-01` and `art-1` compare equal.
+fn numeric_cmp(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
     loop {
         match (a.first(), b.first()) {
@@ -174,6 +182,7 @@ impl PartialOrd for InstrumentId {
 /// assert_eq!(id.article_number(), Some(9));
 /// let later: lexgap::ProvisionId = "eu/gdpr/art-10".parse()?;
 /// assert!(id < later, "numbers order as numbers");
+/// assert_eq!(id, "eu/gdpr/art-9");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -252,6 +261,50 @@ impl PartialOrd for ProvisionId {
     }
 }
 
+macro_rules! str_eq {
+    ($t:ty) => {
+        /// Compares with an id written as a string (exactly, so in lowercase).
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                // Compare piecewise, without allocating.
+                let mut rest = other;
+                for (i, seg) in self.segments().enumerate() {
+                    if i > 0 {
+                        match rest.strip_prefix('/') {
+                            Some(r) => rest = r,
+                            None => return false,
+                        }
+                    }
+                    match rest.strip_prefix(seg) {
+                        Some(r) => rest = r,
+                        None => return false,
+                    }
+                }
+                rest.is_empty()
+            }
+        }
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self == *other
+            }
+        }
+    };
+}
+str_eq!(InstrumentId);
+str_eq!(ProvisionId);
+
+impl InstrumentId {
+    fn segments(&self) -> impl Iterator<Item = &str> {
+        [self.jurisdiction.as_str(), self.name.as_str()].into_iter()
+    }
+}
+
+impl ProvisionId {
+    fn segments(&self) -> impl Iterator<Item = &str> {
+        self.instrument.segments().chain(std::iter::once(self.local.as_str()))
+    }
+}
+
 macro_rules! string_serde {
     ($t:ty) => {
         impl serde::Serialize for $t {
@@ -283,6 +336,18 @@ mod tests {
         ids.sort();
         let shown: Vec<String> = ids.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["eu/gdpr/art-9", "eu/gdpr/art-9a", "eu/gdpr/art-10", "eu/gdpr/art-100"]);
+    }
+
+    #[test]
+    fn order_agrees_with_eq() {
+        let a: ProvisionId = "eu/gdpr/art-01".parse().unwrap();
+        let b: ProvisionId = "eu/gdpr/art-1".parse().unwrap();
+        assert_ne!(a, b);
+        assert_ne!(a.cmp(&b), Ordering::Equal);
+        assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        let c: InstrumentId = "eu/act-01".parse().unwrap();
+        let d: InstrumentId = "eu/act-1".parse().unwrap();
+        assert_ne!(c.cmp(&d), Ordering::Equal);
     }
 
     #[test]
