@@ -47,7 +47,10 @@ impl Location {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         Location::new(origin, line, column)
     }
 
@@ -204,7 +207,9 @@ pub enum LoadErrorKind {
         id: String,
     },
     /// A text in a language the instrument gives no provenance for.
-    #[error("`{id}` has `{lang}` text, but the instrument's `languages` table has no `{lang}` entry")]
+    #[error(
+        "`{id}` has `{lang}` text, but the instrument's `languages` table has no `{lang}` entry"
+    )]
     NoProvenance {
         /// The provision.
         id: String,
@@ -254,7 +259,8 @@ fn did_you_mean(s: Option<&str>) -> String {
 }
 
 fn lang_prefix(lang: Option<&str>) -> String {
-    lang.map(|l| format!("the `{l}` ")).unwrap_or_else(|| "any ".into())
+    lang.map(|l| format!("the `{l}` "))
+        .unwrap_or_else(|| "any ".into())
 }
 
 /// Every problem found in a corpus, sorted by location; `Display` prints one per line.

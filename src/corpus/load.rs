@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::raw::{self, S};
 use crate::error::{LoadError, LoadErrorKind, Location};
 use crate::model::{
-    Correspondence, Date, Evidence, Exception, Identifiers, Instrument, InstrumentId,
-    Jurisdiction, Lang, Norm, Provenance, Provision, ProvisionId, Safeguard, Term, Texts,
+    Correspondence, Date, Evidence, Exception, Identifiers, Instrument, InstrumentId, Jurisdiction,
+    Lang, Norm, Provenance, Provision, ProvisionId, Safeguard, Term, Texts,
     article_number_of_label, quote_in_text,
 };
 
@@ -75,7 +75,13 @@ impl FileCx<'_> {
         for (k, v) in map {
             let at = v.span().start;
             if v.get_ref().trim().is_empty() {
-                self.push(at, LoadErrorKind::EmptyText { what, id: id.to_owned() });
+                self.push(
+                    at,
+                    LoadErrorKind::EmptyText {
+                        what,
+                        id: id.to_owned(),
+                    },
+                );
                 continue;
             }
             if let Some(l) = self.lang(k, at) {
@@ -112,7 +118,11 @@ impl FileCx<'_> {
     /// A provision reference: a full id, or a local id within `own`.
     fn provision_ref(&mut self, own: &InstrumentId, s: &S<String>) -> Option<ProvisionId> {
         let r = s.get_ref();
-        let parsed = if r.contains('/') { r.parse() } else { own.provision(r) };
+        let parsed = if r.contains('/') {
+            r.parse()
+        } else {
+            own.provision(r)
+        };
         match parsed {
             Ok(id) => Some(id),
             Err(e) => {
@@ -152,7 +162,10 @@ fn parse_file<'t, T: serde::de::DeserializeOwned>(
         }
     };
     if is_blank_toml(text) {
-        errors.push(LoadError::new(Location::new(origin, 1, 1), LoadErrorKind::Empty));
+        errors.push(LoadError::new(
+            Location::new(origin, 1, 1),
+            LoadErrorKind::Empty,
+        ));
         return None;
     }
     match toml::from_str::<T>(text) {
@@ -184,7 +197,9 @@ pub(crate) fn load_jurisdictions(
         let code = j.code.get_ref().to_ascii_lowercase();
         let loc = Location::at_offset(origin, text, j.code.span().start);
         let shape_ok = !code.is_empty()
-            && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !shape_ok {
             errors.push(LoadError::new(
                 loc,
@@ -322,7 +337,10 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         }
         for (lang, _) in &texts {
             if !languages.contains_key(lang) && !ri.languages.is_empty() {
-                let at = rp.text.get(lang.as_str()).map_or(rp_span.start, |v| v.span().start);
+                let at = rp
+                    .text
+                    .get(lang.as_str())
+                    .map_or(rp_span.start, |v| v.span().start);
                 cx.push(
                     at,
                     LoadErrorKind::NoProvenance {
@@ -372,7 +390,11 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
             let target = cx.provision_ref(&id, &c.target);
             let relation = cx.term(&c.relation);
             if let (Some(target), Some(relation)) = (target, relation) {
-                refs.push((target.clone(), cx.loc(c.target.span().start), "corresponds to"));
+                refs.push((
+                    target.clone(),
+                    cx.loc(c.target.span().start),
+                    "corresponds to",
+                ));
                 correspondences.push(Correspondence {
                     target,
                     relation,
@@ -393,7 +415,11 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
             let data = cx.terms(&rn.data);
             let activities = cx.terms(&rn.activities);
             let purposes = cx.terms(&rn.purposes);
-            let scope = rn.scope.as_ref().and_then(|s| cx.term(s)).unwrap_or_default();
+            let scope = rn
+                .scope
+                .as_ref()
+                .and_then(|s| cx.term(s))
+                .unwrap_or_default();
             let ev = evidence(&mut cx, &rn.quote, &rn.lang);
             let safeguards = safeguards_of(&mut cx, &rn.safeguards, &mut evidence);
             let mut exceptions = Vec::new();
@@ -469,7 +495,11 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
     })
 }
 
-fn safeguards_of<F>(cx: &mut FileCx<'_>, raw: &[S<raw::RawSafeguard>], evidence: &mut F) -> Vec<Safeguard>
+fn safeguards_of<F>(
+    cx: &mut FileCx<'_>,
+    raw: &[S<raw::RawSafeguard>],
+    evidence: &mut F,
+) -> Vec<Safeguard>
 where
     F: FnMut(&mut FileCx<'_>, &S<String>, &Option<S<String>>) -> Option<Evidence>,
 {
@@ -502,7 +532,13 @@ fn resolve_evidence(
     let at = quote.span().start;
     let q = quote.get_ref();
     if q.trim().is_empty() {
-        cx.push(at, LoadErrorKind::EmptyText { what: "quote", id: id.to_owned() });
+        cx.push(
+            at,
+            LoadErrorKind::EmptyText {
+                what: "quote",
+                id: id.to_owned(),
+            },
+        );
         return None;
     }
     if texts.is_empty() {
@@ -512,7 +548,11 @@ fn resolve_evidence(
         Some(l) => {
             let lang = cx.lang(l.get_ref(), l.span().start)?;
             let Some(text) = texts.get(&lang) else {
-                let have = texts.keys().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ");
+                let have = texts
+                    .keys()
+                    .map(|l| format!("`{l}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 cx.push(
                     l.span().start,
                     LoadErrorKind::NoTextInLanguage {
@@ -524,7 +564,10 @@ fn resolve_evidence(
                 return None;
             };
             if quote_in_text(q, text) {
-                Some(Evidence { lang, quote: q.clone() })
+                Some(Evidence {
+                    lang,
+                    quote: q.clone(),
+                })
             } else {
                 cx.push(
                     at,
@@ -635,8 +678,10 @@ pub(crate) fn load(
     }
 
     // Version relations.
-    let by_id: HashMap<&InstrumentId, &Instrument> =
-        located.iter().map(|l| (&l.instrument.id, &l.instrument)).collect();
+    let by_id: HashMap<&InstrumentId, &Instrument> = located
+        .iter()
+        .map(|l| (&l.instrument.id, &l.instrument))
+        .collect();
     let inst_ids: Vec<String> = {
         let mut v: Vec<String> = by_id.keys().map(ToString::to_string).collect();
         v.sort();
@@ -681,18 +726,26 @@ pub(crate) fn load(
             newer.entry(s).or_default().push(&i.id);
         }
     }
-    let id_at: HashMap<&InstrumentId, &Location> =
-        located.iter().map(|l| (&l.instrument.id, &l.id_at)).collect();
+    let id_at: HashMap<&InstrumentId, &Location> = located
+        .iter()
+        .map(|l| (&l.instrument.id, &l.id_at))
+        .collect();
     let mut reported: std::collections::BTreeSet<Vec<&InstrumentId>> = Default::default();
     for start in newer.keys() {
         if let Some(mut cycle) = find_cycle(start, &newer) {
             // Report each cycle once, rotated to start at its smallest id.
-            let min = cycle.iter().enumerate().min_by_key(|(_, id)| **id).map_or(0, |(i, _)| i);
+            let min = cycle
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, id)| **id)
+                .map_or(0, |(i, _)| i);
             cycle.rotate_left(min);
             if reported.insert(cycle.clone()) {
                 let mut names: Vec<String> = cycle.iter().map(ToString::to_string).collect();
                 names.push(cycle[0].to_string());
-                let at = id_at.get(cycle[0]).map_or_else(|| Location::new("", 1, 1), |l| (*l).clone());
+                let at = id_at
+                    .get(cycle[0])
+                    .map_or_else(|| Location::new("", 1, 1), |l| (*l).clone());
                 errors.push(LoadError::new(
                     at,
                     LoadErrorKind::VersionCycle {
@@ -706,7 +759,10 @@ pub(crate) fn load(
     let mut instruments: Vec<Instrument> = located.into_iter().map(|l| l.instrument).collect();
     instruments.sort_by(|a, b| a.id.cmp(&b.id));
     Loaded {
-        jurisdictions: jurisdictions.into_iter().map(|(k, (j, _))| (k, j)).collect(),
+        jurisdictions: jurisdictions
+            .into_iter()
+            .map(|(k, (j, _))| (k, j))
+            .collect(),
         instruments,
     }
 }

@@ -387,9 +387,17 @@ impl Corpus {
             .ok()
             .and_then(|id| self.get_instrument(&id))
             .ok_or_else(|| {
-                let ids: Vec<String> =
-                    self.data.instruments.iter().map(|i| i.id.to_string()).collect();
-                LookupError::new("instrument", id, crate::model::closest_owned(id, ids.iter()))
+                let ids: Vec<String> = self
+                    .data
+                    .instruments
+                    .iter()
+                    .map(|i| i.id.to_string())
+                    .collect();
+                LookupError::new(
+                    "instrument",
+                    id,
+                    crate::model::closest_owned(id, ids.iter()),
+                )
             })
     }
 
@@ -418,7 +426,10 @@ impl Corpus {
     /// let cn: Vec<String> = lexgap::Corpus::bundled().instruments_in("cn").map(|i| i.id.to_string()).collect();
     /// assert!(cn.contains(&"cn/pipl".to_string()));
     /// ```
-    pub fn instruments_in<'a>(&'a self, jurisdiction: &'a str) -> impl Iterator<Item = &'a Instrument> {
+    pub fn instruments_in<'a>(
+        &'a self,
+        jurisdiction: &'a str,
+    ) -> impl Iterator<Item = &'a Instrument> {
         self.data
             .instruments
             .iter()
@@ -427,7 +438,10 @@ impl Corpus {
 
     /// Every provision, by instrument, in document order.
     pub fn provisions(&self) -> impl Iterator<Item = &Provision> {
-        self.data.instruments.iter().flat_map(|i| i.provisions.iter())
+        self.data
+            .instruments
+            .iter()
+            .flat_map(|i| i.provisions.iter())
     }
 
     /// The registered jurisdictions, by code.
@@ -496,7 +510,10 @@ impl Corpus {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn as_of(&self, date: Date) -> impl Iterator<Item = &Instrument> {
-        self.data.instruments.iter().filter(move |i| i.in_force_on(date))
+        self.data
+            .instruments
+            .iter()
+            .filter(move |i| i.in_force_on(date))
     }
 }
 

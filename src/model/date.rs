@@ -61,7 +61,9 @@ impl Date {
 impl FromStr for Date {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Date, DateError> {
-        let err = || DateError { found: s.to_owned() };
+        let err = || DateError {
+            found: s.to_owned(),
+        };
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(err());

@@ -301,7 +301,9 @@ impl InstrumentId {
 
 impl ProvisionId {
     fn segments(&self) -> impl Iterator<Item = &str> {
-        self.instrument.segments().chain(std::iter::once(self.local.as_str()))
+        self.instrument
+            .segments()
+            .chain(std::iter::once(self.local.as_str()))
     }
 }
 
@@ -329,13 +331,26 @@ mod tests {
 
     #[test]
     fn natural_order() {
-        let mut ids: Vec<ProvisionId> = ["eu/gdpr/art-10", "eu/gdpr/art-9", "eu/gdpr/art-100", "eu/gdpr/art-9a"]
-            .iter()
-            .map(|s| s.parse().unwrap())
-            .collect();
+        let mut ids: Vec<ProvisionId> = [
+            "eu/gdpr/art-10",
+            "eu/gdpr/art-9",
+            "eu/gdpr/art-100",
+            "eu/gdpr/art-9a",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
         ids.sort();
         let shown: Vec<String> = ids.iter().map(ToString::to_string).collect();
-        assert_eq!(shown, ["eu/gdpr/art-9", "eu/gdpr/art-9a", "eu/gdpr/art-10", "eu/gdpr/art-100"]);
+        assert_eq!(
+            shown,
+            [
+                "eu/gdpr/art-9",
+                "eu/gdpr/art-9a",
+                "eu/gdpr/art-10",
+                "eu/gdpr/art-100"
+            ]
+        );
     }
 
     #[test]
@@ -353,7 +368,10 @@ mod tests {
     #[test]
     fn bad_segments() {
         assert_eq!(
-            "eu/gd pr/art-1".parse::<ProvisionId>().unwrap_err().to_string(),
+            "eu/gd pr/art-1"
+                .parse::<ProvisionId>()
+                .unwrap_err()
+                .to_string(),
             "invalid provision id `eu/gd pr/art-1`: segment `gd pr` must be ASCII letters, digits, `-` or `.`, starting and ending with a letter or digit"
         );
         assert!("eu//art-1".parse::<ProvisionId>().is_err());

@@ -154,7 +154,17 @@ mod tests {
 
     #[test]
     fn rejects_malformed() {
-        for s in ["", "二三", "十百", "零", "百", "一十百", "第二十六", "abc", "一千千"] {
+        for s in [
+            "",
+            "二三",
+            "十百",
+            "零",
+            "百",
+            "一十百",
+            "第二十六",
+            "abc",
+            "一千千",
+        ] {
             assert_eq!(parse_chinese_numeral(s), None, "{s}");
         }
     }
