@@ -1,1 +1,271 @@
-fn main(){}
+//! The `lexgap` command: list, show, diff, align and classify provisions from the bundled
+//! corpus or your own. Built with `--features cli`.
+//!
+//! Exit codes: 0 success (no open gap), 1 findings (open gaps, or an invalid corpus for
+//! `check`), 2 usage error (bad arguments or unknown ids).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use lexgap::Corpus;
+use lexgap::classify::{Comparison, GapMatrix};
+use lexgap::model::Scope;
+use lexgap::render::{Format, InstrumentList, ProvisionCard, Render, View, color_wanted};
+
+const EXAMPLES: &str = "\
+Examples:
+  lexgap list --jurisdiction cn
+  lexgap show cn/pipl-draft-2020/art-27
+  lexgap gaps cn/pipl-draft-2020/art-27 --baseline eu/gdpr/art-9 eu/gdpr/art-35
+  lexgap gaps cn/pipl-draft-2020/art-27 --baseline eu/gdpr/art-9 eu/gdpr/art-35 --scope instrument --format md
+  lexgap matrix --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format html -o matrix.html
+  lexgap diff cn/pipl-draft-2020/art-27 cn/pipl/art-26
+  lexgap diff cn/pipl-draft-2020 cn/pipl
+  lexgap diff --text old.txt new.txt
+  lexgap align eu/gdpr cn/pipl --format csv
+  lexgap check my-provisions/
+
+Exit codes: 0 ok, 1 findings (open gaps) or an invalid corpus, 2 usage error.";
+
+/// Compare legal provisions across jurisdictions and versions.
+#[derive(Debug, Parser)]
+#[command(name = "lexgap", version, about, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Output {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// Load this provisions directory instead of the bundled corpus.
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Table,
+    Md,
+    Csv,
+    Json,
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ScopeArg {
+    Provision,
+    Instrument,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the instruments of the corpus.
+    List {
+        /// Only this jurisdiction (`cn`, `eu`, ...).
+        #[arg(long, short = 'j')]
+        jurisdiction: Option<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Show one provision: texts, provenance, norms and quotes.
+    Show {
+        /// A provision id such as `eu/gdpr/art-9`.
+        id: String,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// The gaps of target provisions against baseline provisions.
+    Gaps {
+        /// Target provision or instrument ids.
+        #[arg(required = true)]
+        targets: Vec<String>,
+        /// Baseline provision or instrument ids (none: only the law's own standards).
+        #[arg(long, short = 'b', num_args = 1..)]
+        baseline: Vec<String>,
+        /// Count only the selected provisions, or also instrument-wide norms.
+        #[arg(long, short = 's', value_enum, default_value_t = ScopeArg::Provision)]
+        scope: ScopeArg,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Every instrument against one baseline, one column per gap code.
+    Matrix {
+        /// Baseline provision or instrument ids.
+        #[arg(long, short = 'b', num_args = 1.., required = true)]
+        baseline: Vec<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Validate a provisions directory; print every problem as `origin:line:column: message`.
+    Check {
+        /// The directory.
+        dir: PathBuf,
+    },
+}
+
+/// A failure that ends the command with exit code 2 (usage) after a message.
+struct Usage(String);
+
+impl<E: std::error::Error> From<E> for Usage {
+    fn from(e: E) -> Usage {
+        Usage(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load(out: &Output) -> Result<std::borrow::Cow<'static, Corpus>, Usage> {
+    match &out.corpus {
+        None => Ok(std::borrow::Cow::Borrowed(Corpus::bundled())),
+        Some(dir) => Corpus::from_dir(dir)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| Usage(format!("the corpus at `{}` is invalid:\n{e}", dir.display()))),
+    }
+}
+
+fn emit<T: Render>(item: &T, out: &Output) -> Result<(), Usage> {
+    let format = Format::from(out.format);
+    match &out.output {
+        Some(path) => {
+            let text = View::new(item, format).width(120).to_string();
+            std::fs::write(path, text)
+                .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display())))
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let color = color_wanted(stdout.is_terminal());
+            let width = terminal_width();
+            let mut lock = stdout.lock();
+            // A closed pipe (`lexgap ... | head`) is not an error worth a message.
+            let _ = write!(lock, "{}", View::new(item, format).width(width).color(color));
+            Ok(())
+        }
+    }
+}
+
+/// The terminal's width from `COLUMNS`, else the default.
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(lexgap::render::DEFAULT_WIDTH)
+}
+
+/// Adds ids to a comparison side: an instrument id takes every provision of the instrument.
+fn is_instrument_id(id: &str) -> bool {
+    id.matches('/').count() == 1
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Usage> {
+    match cli.command {
+        Command::List { jurisdiction, out } => {
+            let corpus = load(&out)?;
+            if let Some(j) = &jurisdiction {
+                if corpus.jurisdiction(j).is_none() {
+                    return Err(Usage(format!("unknown jurisdiction `{j}`")));
+                }
+            }
+            emit(&InstrumentList::new(&corpus, jurisdiction.as_deref()), &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, out } => {
+            let corpus = load(&out)?;
+            let p = corpus.provision(&id)?;
+            emit(&ProvisionCard::new(&corpus, p), &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Gaps {
+            targets,
+            baseline,
+            scope,
+            out,
+        } => {
+            let corpus = load(&out)?;
+            let mut c = Comparison::new(&corpus).scope(match scope {
+                ScopeArg::Provision => Scope::Provision,
+                ScopeArg::Instrument => Scope::Instrument,
+            });
+            for t in &targets {
+                c = if is_instrument_id(t) {
+                    c.target_instrument(t)?
+                } else {
+                    c.target([t])?
+                };
+            }
+            for b in &baseline {
+                c = if is_instrument_id(b) {
+                    c.baseline_instrument(b)?
+                } else {
+                    c.baseline([b])?
+                };
+            }
+            let report = c.run();
+            emit(&report, &out)?;
+            Ok(if report.open().next().is_some() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Matrix { baseline, out } => {
+            let corpus = load(&out)?;
+            let mut ids = Vec::new();
+            for b in &baseline {
+                if is_instrument_id(b) {
+                    ids.extend(corpus.instrument(b)?.provisions.iter().map(|p| p.id.to_string()));
+                } else {
+                    ids.push(b.clone());
+                }
+            }
+            let m = GapMatrix::new(&corpus, &ids)?;
+            emit(&m, &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { dir } => match Corpus::from_dir(&dir) {
+            Ok(c) => {
+                println!(
+                    "ok: {} instruments, {} provisions",
+                    c.instruments().count(),
+                    c.provisions().count()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(errors) => {
+                for e in &errors {
+                    println!("{e}");
+                }
+                eprintln!("{} problems", errors.len());
+                Ok(ExitCode::from(1))
+            }
+        },
+    }
+}

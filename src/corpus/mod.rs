@@ -46,7 +46,11 @@ struct CorpusData {
 }
 
 impl From<CorpusData> for Corpus {
-    fn from(data: CorpusData) -> Corpus {
+    fn from(mut data: CorpusData) -> Corpus {
+        // Lookups by instrument binary-search, so the order must hold whatever the source (a
+        // deserialised corpus may list its instruments in any order). Stable: a loaded corpus
+        // is already sorted and stays equal to itself.
+        data.instruments.sort_by(|a, b| a.id.cmp(&b.id));
         let index = data
             .instruments
             .iter()
@@ -426,14 +430,12 @@ impl Corpus {
     /// let cn: Vec<String> = lexgap::Corpus::bundled().instruments_in("cn").map(|i| i.id.to_string()).collect();
     /// assert!(cn.contains(&"cn/pipl".to_string()));
     /// ```
-    pub fn instruments_in<'a>(
-        &'a self,
-        jurisdiction: &'a str,
-    ) -> impl Iterator<Item = &'a Instrument> {
+    pub fn instruments_in(&self, jurisdiction: &str) -> impl Iterator<Item = &Instrument> {
+        let jurisdiction = jurisdiction.to_ascii_lowercase();
         self.data
             .instruments
             .iter()
-            .filter(move |i| i.id.jurisdiction().eq_ignore_ascii_case(jurisdiction))
+            .filter(move |i| i.id.jurisdiction() == jurisdiction)
     }
 
     /// Every provision, by instrument, in document order.

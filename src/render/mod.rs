@@ -30,6 +30,7 @@
 //! removed or changes meaning; new fields may appear without a change.
 
 mod html;
+mod listing;
 mod sheets;
 
 use std::fmt;
@@ -39,6 +40,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 pub use html::Page;
+pub use listing::{InstrumentList, ProvisionCard};
 pub use sheets::SideBySide;
 
 /// The version of the JSON schema (see the module docs).
