@@ -227,7 +227,9 @@ pub struct Cite {
 }
 
 impl Cite {
-    pub(crate) fn new(provision: &Provision, shows: impl Into<String>, evidence: &Evidence) -> Cite {
+    /// Cites `evidence` (a quote of `provision`) as showing `shows`; the pinpoint is derived
+    /// from the provision's text.
+    pub fn new(provision: &Provision, shows: impl Into<String>, evidence: &Evidence) -> Cite {
         Cite {
             provision: provision.id.clone(),
             pinpoint: provision.pinpoint(evidence),
@@ -295,6 +297,34 @@ pub struct Gap {
 }
 
 impl Gap {
+    /// A gap found by a rule of your own, with its explanation written from the facts: the
+    /// target quotes that show what is there and the baseline quotes that show what is
+    /// expected. Set `missing`, `present` or `standard` afterwards if the rule knows them.
+    ///
+    /// ```
+    /// use lexgap::classify::{Cite, Gap, GapKind, GapStatus};
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let art40 = corpus.provision("cn/constitution/art-40")?;
+    /// let echr = corpus.provision("coe/echr/art-8")?;
+    /// let gap = Gap::new(
+    ///     GapKind::OpenEndedException.info(),
+    ///     GapStatus::Absent,
+    ///     vec![Cite::new(art40, "scope", &art40.norms[0].evidence)],
+    ///     vec![Cite::new(echr, "scope", &echr.norms[0].evidence)],
+    /// );
+    /// assert_eq!(gap.target, ["cn/constitution/art-40"]);
+    /// assert_eq!(
+    ///     gap.explanation,
+    ///     "`cn/constitution/art-40` derogates from a right or a protective rule on broad grounds \
+    ///      without the necessity, proportionality or legality the baseline requires, unlike `coe/echr/art-8`"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(info: RuleInfo, status: GapStatus, target: Vec<Cite>, baseline: Vec<Cite>) -> Gap {
+        rules::custom_gap(info, status, target, baseline)
+    }
+
     /// The baseline provisions cited, sorted, without repeats.
     pub fn baseline(&self) -> Vec<&ProvisionId> {
         let set: BTreeSet<&ProvisionId> = self.baseline_quotes.iter().map(|c| &c.provision).collect();

@@ -539,6 +539,41 @@ fn ticked<T: fmt::Display>(items: &[T]) -> Vec<String> {
     items.iter().map(|i| format!("`{i}`")).collect()
 }
 
+/// A gap from a custom rule: the target provisions are those its quotes cite.
+pub(crate) fn custom_gap(info: RuleInfo, status: GapStatus, target: Vec<Cite>, baseline: Vec<Cite>) -> Gap {
+    let target_set: BTreeSet<_> = target.iter().map(|c| c.provision.clone()).collect();
+    let instruments: BTreeSet<_> = target_set.iter().map(|p| p.instrument().clone()).collect();
+    let mut target_quotes = target;
+    target_quotes.sort();
+    let mut baseline_quotes = baseline;
+    baseline_quotes.sort();
+    let target: Vec<_> = target_set.into_iter().collect();
+    let baseline_ids: BTreeSet<String> =
+        baseline_quotes.iter().map(|c| format!("`{}`", c.provision)).collect();
+    let baseline_ids: Vec<String> = baseline_ids.into_iter().collect();
+    let mut explanation = format!("{} {}", list(&ticked(&target)), info.definition);
+    if !baseline_ids.is_empty() {
+        explanation += &format!(", unlike {}", list(&baseline_ids));
+    }
+    let mut gap = finish(
+        info,
+        info.title,
+        status,
+        GapFacts {
+            missing: Vec::new(),
+            present: Vec::new(),
+            target,
+            target_instruments: instruments.into_iter().collect(),
+            target_quotes,
+            baseline_quotes,
+            closed_by: Vec::new(),
+            standard: None,
+        },
+    );
+    gap.explanation = explanation;
+    gap
+}
+
 /// Builds the gap and its one-sentence explanation from the facts.
 fn finish(info: RuleInfo, noun: &str, status: GapStatus, f: GapFacts) -> Gap {
     let targets = if f.target.is_empty() {

@@ -110,7 +110,7 @@ impl Eq for Corpus {}
 #[derive(Debug, Default)]
 pub struct Loader {
     files: Vec<(String, Vec<u8>, Option<String>)>,
-    jurisdictions: Option<(String, Vec<u8>)>,
+    jurisdictions: Vec<(String, Vec<u8>)>,
     errors: Vec<LoadError>,
 }
 
@@ -120,8 +120,13 @@ impl Loader {
         Loader::default()
     }
 
-    /// Adds the bundled instruments, so that your files may refer to them.
+    /// Adds the bundled instruments and jurisdiction registry, so that your files may refer
+    /// to them (a `jurisdictions.toml` of yours then adds codes; it may not redefine one).
     pub fn bundled(mut self) -> Loader {
+        self.jurisdictions.push((
+            "provisions/jurisdictions.toml".to_owned(),
+            bundled::JURISDICTIONS.as_bytes().to_vec(),
+        ));
         for (path, text) in bundled::FILES {
             self.files.push((
                 format!("provisions/{path}"),
@@ -146,8 +151,9 @@ impl Loader {
         self
     }
 
-    /// Adds every `*.toml` file under `dir`: `jurisdictions.toml` at its root replaces the
-    /// bundled registry, and each `<jurisdiction>/<name>.toml` must hold the instrument
+    /// Adds every `*.toml` file under `dir`: `jurisdictions.toml` at its root is the
+    /// jurisdiction registry (added to the bundled one if [`Loader::bundled`] was called,
+    /// instead of it otherwise), and each `<jurisdiction>/<name>.toml` must hold the instrument
     /// `<jurisdiction>/<name>`. Messages name files as `<dir name>/<relative path>`.
     pub fn dir(mut self, dir: impl AsRef<Path>) -> Loader {
         let dir = dir.as_ref();
@@ -177,7 +183,7 @@ impl Loader {
             let origin = format!("{base}/{rel_s}");
             match std::fs::read(&path) {
                 Ok(bytes) if rel_s == "jurisdictions.toml" => {
-                    self.jurisdictions = Some((origin, bytes));
+                    self.jurisdictions.push((origin, bytes));
                 }
                 Ok(bytes) => self.files.push((origin, bytes, expected_id(&rel_s))),
                 Err(source) => self.errors.push(LoadError::new(
@@ -196,14 +202,31 @@ impl Loader {
     /// Returns every problem found, each with its location, if there is any.
     pub fn load(self) -> Result<Corpus, LoadErrors> {
         let mut errors = self.errors;
-        let jurisdictions = match &self.jurisdictions {
-            Some((origin, bytes)) => load::load_jurisdictions(origin, bytes, &mut errors),
-            None => load::load_jurisdictions(
-                "provisions/jurisdictions.toml",
-                bundled::JURISDICTIONS.as_bytes(),
-                &mut errors,
-            ),
-        };
+        let mut registries = self.jurisdictions;
+        if registries.is_empty() {
+            registries.push((
+                "provisions/jurisdictions.toml".to_owned(),
+                bundled::JURISDICTIONS.as_bytes().to_vec(),
+            ));
+        }
+        let mut jurisdictions = BTreeMap::new();
+        for (origin, bytes) in &registries {
+            for (code, (j, at)) in load::load_jurisdictions(origin, bytes, &mut errors) {
+                match jurisdictions.get(&code) {
+                    Some((_, first)) => errors.push(LoadError::new(
+                        at,
+                        LoadErrorKind::DuplicateId {
+                            what: "jurisdiction",
+                            id: code,
+                            first: Location::clone(first),
+                        },
+                    )),
+                    None => {
+                        jurisdictions.insert(code, (j, at));
+                    }
+                }
+            }
+        }
         let files: Vec<load::SourceFile<'_>> = self
             .files
             .iter()

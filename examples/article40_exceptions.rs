@@ -1,0 +1,30 @@
+//! PRC Constitution art. 40 (secrecy of correspondence, with an exception for state security
+//! and criminal investigation) against ECHR art. 8, then against baselines whose text also
+//! requires independent control (EU Charter art. 8(3)), proportionality (Charter art. 52(1))
+//! and warrants (US Fourth Amendment).
+//!
+//! `cargo run --example article40_exceptions [table|md|csv|json|html]`
+
+use lexgap::classify::Comparison;
+use lexgap::render::{Format, SideBySide, View};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let corpus = lexgap::Corpus::bundled();
+    let target = ["cn/constitution/art-40"];
+
+    let side = SideBySide::new(corpus)
+        .column("PRC Constitution", target)?
+        .column("ECHR", ["coe/echr/art-8"])?
+        .column("EU Charter", ["eu/charter/art-52"])?;
+    println!("{}", View::new(&side, format).width(120));
+
+    for baseline in [
+        &["coe/echr/art-8"][..],
+        &["coe/echr/art-8", "eu/charter/art-8", "eu/charter/art-52", "us/constitution/amendment-4"],
+    ] {
+        let report = Comparison::new(corpus).target(target)?.baseline(baseline)?.run();
+        println!("{}", View::new(&report, format).width(120));
+    }
+    Ok(())
+}
