@@ -33,24 +33,21 @@ impl Location {
         }
     }
 
-    /// The location of byte `offset` in `text`.
+    /// The location of byte `offset` in `text`. An offset inside a character locates that
+    /// character; an offset past the end locates the end.
     ///
     /// ```
     /// let loc = lexgap::Location::at_offset("f.toml", "a = 1\nbé = 2\n", 10);
     /// assert_eq!(loc.to_string(), "f.toml:2:4");
+    /// // Byte 8 is inside `é`, which is column 2.
+    /// assert_eq!(lexgap::Location::at_offset("f.toml", "a = 1\nbé = 2\n", 8).column(), 2);
     /// ```
     pub fn at_offset(origin: impl Into<String>, text: &str, offset: usize) -> Location {
-        let offset = offset.min(text.len());
-        let before = &text.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
+        let offset = floor_char_boundary(text, offset);
+        let before = &text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let column = before[line_start..].chars().count() + 1;
         Location::new(origin, line, column)
     }
 
@@ -66,6 +63,15 @@ impl Location {
     pub fn column(&self) -> usize {
         self.column
     }
+}
+
+/// The largest char boundary of `text` at or before `offset` (clamped to the text's length).
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 impl fmt::Display for Location {

@@ -25,6 +25,9 @@ pub(crate) struct SourceFile<'a> {
     pub expected_id: Option<String>,
 }
 
+/// A reference from a provision: the id it names, where, and how (`cites`, `corresponds to`).
+type Ref = (ProvisionId, Location, &'static str);
+
 /// Where things were defined, for cross-file checks.
 struct Located {
     instrument: Instrument,
@@ -32,18 +35,49 @@ struct Located {
     becomes_at: Option<Location>,
     supersedes_at: Vec<Location>,
     /// Per provision: its id's location, then (target, location, how) for each reference.
-    provisions: Vec<(Location, Vec<(ProvisionId, Location, &'static str)>)>,
+    provisions: Vec<(Location, Vec<Ref>)>,
+}
+
+/// Maps byte offsets of one file to locations in O(log lines + column) rather than
+/// [`Location::at_offset`]'s O(offset), so that a large file with many provisions or many
+/// problems does not take quadratic time.
+struct LineIndex<'a> {
+    origin: &'a str,
+    text: &'a str,
+    /// The byte offset at which each line starts; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(origin: &'a str, text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            origin,
+            text,
+            starts,
+        }
+    }
+    /// The same location as `Location::at_offset(origin, text, offset)`.
+    fn at(&self, offset: usize) -> Location {
+        let offset = crate::error::floor_char_boundary(self.text, offset);
+        // `starts[0] == 0 <= offset`, so at least one start qualifies.
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        let column = self.text[start..offset].chars().count() + 1;
+        Location::new(self.origin, line.max(1), column)
+    }
 }
 
 struct FileCx<'a> {
-    origin: &'a str,
-    text: &'a str,
+    lines: LineIndex<'a>,
     errors: &'a mut Vec<LoadError>,
 }
 
 impl FileCx<'_> {
     fn loc(&self, offset: usize) -> Location {
-        Location::at_offset(self.origin, self.text, offset)
+        self.lines.at(offset)
     }
     fn push(&mut self, offset: usize, kind: LoadErrorKind) {
         let loc = self.loc(offset);
@@ -70,13 +104,43 @@ impl FileCx<'_> {
             }
         }
     }
-    fn texts(&mut self, map: &BTreeMap<String, S<String>>, what: &'static str, id: &str) -> Texts {
-        let mut out = Texts::new();
-        for (k, v) in map {
+    /// The language-keyed entries of a table, in file order, with their parsed tags. Reports
+    /// keys that are not language tags, and keys that name a language already given (tags
+    /// ignore case, so `en` and `EN` are one language), keeping the first.
+    fn by_lang<'v, V>(
+        &mut self,
+        map: &'v BTreeMap<String, S<V>>,
+        what: &str,
+        id: &str,
+    ) -> Vec<(Lang, &'v S<V>)> {
+        let mut entries: Vec<(&String, &S<V>)> = map.iter().collect();
+        entries.sort_by_key(|(_, v)| v.span().start);
+        let mut out: Vec<(Lang, &S<V>)> = Vec::new();
+        for (k, v) in entries {
             let at = v.span().start;
-            if v.get_ref().trim().is_empty() {
+            let Some(lang) = self.lang(k, at) else {
+                continue;
+            };
+            if let Some((_, first)) = out.iter().find(|(l, _)| *l == lang) {
+                let first = self.loc(first.span().start);
                 self.push(
                     at,
+                    LoadErrorKind::Invalid(format!(
+                        "duplicate `{lang}` {what} in `{id}` (first at {first}; language tags ignore case)"
+                    )),
+                );
+                continue;
+            }
+            out.push((lang, v));
+        }
+        out
+    }
+    fn texts(&mut self, map: &BTreeMap<String, S<String>>, what: &'static str, id: &str) -> Texts {
+        let mut out = Texts::new();
+        for (lang, v) in self.by_lang(map, what, id) {
+            if v.get_ref().trim().is_empty() {
+                self.push(
+                    v.span().start,
                     LoadErrorKind::EmptyText {
                         what,
                         id: id.to_owned(),
@@ -84,9 +148,7 @@ impl FileCx<'_> {
                 );
                 continue;
             }
-            if let Some(l) = self.lang(k, at) {
-                out.insert(l, v.get_ref().clone());
-            }
+            out.insert(lang, v.get_ref().clone());
         }
         out
     }
@@ -114,6 +176,21 @@ impl FileCx<'_> {
                 None
             }
         }
+    }
+    /// A provision's own id: local (`art-9`), or a full id within `own`.
+    fn provision_def(&mut self, own: &InstrumentId, s: &S<String>) -> Option<ProvisionId> {
+        let pid = self.provision_ref(own, s)?;
+        if pid.instrument() == own {
+            return Some(pid);
+        }
+        self.push(
+            s.span().start,
+            LoadErrorKind::Invalid(format!(
+                "provision id `{pid}` belongs to another instrument than `{own}`; write the local id `{}`",
+                pid.local()
+            )),
+        );
+        None
     }
     /// A provision reference: a full id, or a local id within `own`.
     fn provision_ref(&mut self, own: &InstrumentId, s: &S<String>) -> Option<ProvisionId> {
@@ -192,10 +269,12 @@ pub(crate) fn load_jurisdictions(
     let Some((text, raw)) = parse_file::<raw::RawJurisdictions>(origin, bytes, errors) else {
         return out;
     };
+    let lines = LineIndex::new(origin, text);
+    let mut parents = Vec::new();
     for j in raw.jurisdiction {
         let j = j.into_inner();
         let code = j.code.get_ref().to_ascii_lowercase();
-        let loc = Location::at_offset(origin, text, j.code.span().start);
+        let loc = lines.at(j.code.span().start);
         let shape_ok = !code.is_empty()
             && code
                 .bytes()
@@ -220,7 +299,10 @@ pub(crate) fn load_jurisdictions(
             ));
             continue;
         }
-        let parent = j.parent.map(|p| p.into_inner().to_ascii_lowercase());
+        let parent = j.parent.as_ref().map(|p| p.get_ref().to_ascii_lowercase());
+        if let (Some(p), Some(raw)) = (&parent, &j.parent) {
+            parents.push((p.clone(), lines.at(raw.span().start)));
+        }
         out.insert(
             code.clone(),
             (
@@ -233,6 +315,18 @@ pub(crate) fn load_jurisdictions(
             ),
         );
     }
+    for (parent, at) in parents {
+        if !out.contains_key(&parent) {
+            let suggestion = crate::model::closest_owned(&parent, out.keys());
+            errors.push(LoadError::new(
+                at,
+                LoadErrorKind::UnknownJurisdiction {
+                    found: parent,
+                    suggestion,
+                },
+            ));
+        }
+    }
     out
 }
 
@@ -240,8 +334,7 @@ pub(crate) fn load_jurisdictions(
 fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option<Located> {
     let (text, raw) = parse_file::<raw::RawFile>(&file.origin, file.bytes, errors)?;
     let mut cx = FileCx {
-        origin: &file.origin,
-        text,
+        lines: LineIndex::new(&file.origin, text),
         errors,
     };
     let ri = raw.instrument.into_inner();
@@ -276,10 +369,13 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         }
     }
     let mut languages = BTreeMap::new();
-    for (tag, prov) in &ri.languages {
-        let at = prov.span().start;
+    // Every language the `languages` table names, even where its entry has other problems (so
+    // that its texts are not also reported as lacking provenance).
+    let mut provided = std::collections::BTreeSet::new();
+    for (lang, prov) in cx.by_lang(&ri.languages, "languages entry", &id.to_string()) {
+        provided.insert(lang.clone());
         let p = prov.get_ref();
-        let lang = cx.lang(tag, at);
+        let lang = Some(lang);
         let legal_value = cx.term(&p.legal_value);
         let retrieved = cx.date(&p.retrieved);
         if p.source.get_ref().trim().is_empty() {
@@ -312,7 +408,7 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
     for rp in raw.provision {
         let rp_span = rp.span();
         let rp = rp.into_inner();
-        let Some(pid) = cx.provision_ref(&id, &rp.id) else {
+        let Some(pid) = cx.provision_def(&id, &rp.id) else {
             continue;
         };
         let pid_at = cx.loc(rp.id.span().start);
@@ -335,12 +431,13 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         if rp.text.is_empty() {
             cx.push(rp_span.start, LoadErrorKind::NoText { id: sid.clone() });
         }
-        for (lang, _) in &texts {
-            if !languages.contains_key(lang) && !ri.languages.is_empty() {
+        for lang in texts.keys() {
+            if !provided.contains(lang) {
                 let at = rp
                     .text
-                    .get(lang.as_str())
-                    .map_or(rp_span.start, |v| v.span().start);
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(lang.as_str()))
+                    .map_or(rp_span.start, |(_, v)| v.span().start);
                 cx.push(
                     at,
                     LoadErrorKind::NoProvenance {
@@ -649,27 +746,18 @@ pub(crate) fn load(
     }
 
     // References and correspondences.
-    let all: HashMap<ProvisionId, ()> = located
-        .iter()
-        .flat_map(|l| l.instrument.provisions.iter().map(|p| (p.id.clone(), ())))
-        .collect();
-    let all_ids: Vec<String> = {
-        let mut v: Vec<String> = all.keys().map(ToString::to_string).collect();
-        v.sort();
-        v
-    };
+    let mut suggester = Suggester::new(&located);
     for l in &located {
         for (p, (_, refs)) in l.instrument.provisions.iter().zip(&l.provisions) {
             for (target, at, how) in refs {
-                if !all.contains_key(target) {
-                    let t = target.to_string();
+                if !suggester.has(target) {
                     errors.push(LoadError::new(
                         at.clone(),
                         LoadErrorKind::Dangling {
                             from: p.id.to_string(),
                             how,
-                            to: t.clone(),
-                            suggestion: crate::model::closest_owned(&t, all_ids.iter()),
+                            to: target.to_string(),
+                            suggestion: suggester.suggest(target),
                         },
                     ));
                 }
@@ -730,30 +818,21 @@ pub(crate) fn load(
         .iter()
         .map(|l| (&l.instrument.id, &l.id_at))
         .collect();
-    let mut reported: std::collections::BTreeSet<Vec<&InstrumentId>> = Default::default();
-    for start in newer.keys() {
-        if let Some(mut cycle) = find_cycle(start, &newer) {
-            // Report each cycle once, rotated to start at its smallest id.
-            let min = cycle
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, id)| **id)
-                .map_or(0, |(i, _)| i);
-            cycle.rotate_left(min);
-            if reported.insert(cycle.clone()) {
-                let mut names: Vec<String> = cycle.iter().map(ToString::to_string).collect();
-                names.push(cycle[0].to_string());
-                let at = id_at
-                    .get(cycle[0])
-                    .map_or_else(|| Location::new("", 1, 1), |l| (*l).clone());
-                errors.push(LoadError::new(
-                    at,
-                    LoadErrorKind::VersionCycle {
-                        cycle: names.join(" → "),
-                    },
-                ));
-            }
-        }
+    for cycle in version_cycles(&newer) {
+        let mut names: Vec<String> = cycle.iter().map(ToString::to_string).collect();
+        names.extend(cycle.first().map(ToString::to_string));
+        // Located at the first instrument of the cycle that the corpus holds (a cycle may pass
+        // through a dangling id, already reported as such). Every edge comes from a loaded
+        // instrument's own `becomes` or `supersedes`, so there is always one.
+        let Some(at) = cycle.iter().find_map(|id| id_at.get(id)) else {
+            continue;
+        };
+        errors.push(LoadError::new(
+            (*at).clone(),
+            LoadErrorKind::VersionCycle {
+                cycle: names.join(" → "),
+            },
+        ));
     }
 
     let mut instruments: Vec<Instrument> = located.into_iter().map(|l| l.instrument).collect();
@@ -767,32 +846,178 @@ pub(crate) fn load(
     }
 }
 
-/// A cycle through `start` along `edges`, if there is one.
-fn find_cycle<'a>(
-    start: &'a InstrumentId,
+/// How many ids, at most, one load compares with dangling references to find did-you-mean
+/// suggestions. Past it, errors carry no suggestion: a file with thousands of dangling
+/// references then fails in linear time instead of comparing every reference with every id.
+const SUGGESTION_BUDGET: usize = 250_000;
+
+/// Did-you-mean suggestions for dangling provision references: the closest id in the target's
+/// own instrument when the corpus has that instrument, else the closest id in the corpus.
+struct Suggester {
+    all: Vec<String>,
+    by_instrument: HashMap<InstrumentId, Vec<String>>,
+    known: std::collections::HashSet<ProvisionId>,
+    memo: HashMap<ProvisionId, Option<String>>,
+    budget: usize,
+}
+
+impl Suggester {
+    fn new(located: &[Located]) -> Suggester {
+        let mut by_instrument: HashMap<InstrumentId, Vec<String>> = HashMap::new();
+        let mut known = std::collections::HashSet::new();
+        for p in located.iter().flat_map(|l| &l.instrument.provisions) {
+            by_instrument
+                .entry(p.id.instrument().clone())
+                .or_default()
+                .push(p.id.to_string());
+            known.insert(p.id.clone());
+        }
+        let mut all: Vec<String> = by_instrument.values().flatten().cloned().collect();
+        all.sort();
+        Suggester {
+            all,
+            by_instrument,
+            known,
+            memo: HashMap::new(),
+            budget: SUGGESTION_BUDGET,
+        }
+    }
+    fn has(&self, id: &ProvisionId) -> bool {
+        self.known.contains(id)
+    }
+    fn suggest(&mut self, id: &ProvisionId) -> Option<String> {
+        if let Some(s) = self.memo.get(id) {
+            return s.clone();
+        }
+        let candidates = self.by_instrument.get(id.instrument()).unwrap_or(&self.all);
+        let s = if candidates.len() <= self.budget {
+            self.budget -= candidates.len();
+            crate::model::closest_owned(&id.to_string(), candidates.iter())
+        } else {
+            None
+        };
+        self.memo.insert(id.clone(), s.clone());
+        s
+    }
+}
+
+/// One cycle per strongly connected component of `edges` that has one, each starting at its
+/// smallest id, in the order of those ids. Linear in the size of the graph (Tarjan's algorithm,
+/// iterative, so a long version chain cannot overflow the stack).
+fn version_cycles<'a>(
     edges: &BTreeMap<&'a InstrumentId, Vec<&'a InstrumentId>>,
-) -> Option<Vec<&'a InstrumentId>> {
-    fn walk<'a>(
-        node: &'a InstrumentId,
-        start: &'a InstrumentId,
-        edges: &BTreeMap<&'a InstrumentId, Vec<&'a InstrumentId>>,
-        path: &mut Vec<&'a InstrumentId>,
-    ) -> bool {
-        for &next in edges.get(node).into_iter().flatten() {
-            if next == start {
-                return true;
-            }
-            if path.contains(&next) {
+) -> Vec<Vec<&'a InstrumentId>> {
+    let mut nodes: Vec<&InstrumentId> = edges
+        .keys()
+        .copied()
+        .chain(edges.values().flatten().copied())
+        .collect();
+    nodes.sort();
+    nodes.dedup();
+    let index_of: HashMap<&InstrumentId, usize> =
+        nodes.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let succ: Vec<Vec<usize>> = nodes
+        .iter()
+        .map(|id| {
+            edges
+                .get(id)
+                .into_iter()
+                .flatten()
+                .filter_map(|t| index_of.get(t).copied())
+                .collect()
+        })
+        .collect();
+
+    // Tarjan's strongly connected components.
+    const UNSEEN: usize = usize::MAX;
+    let n = nodes.len();
+    let (mut index, mut low) = (vec![UNSEEN; n], vec![0; n]);
+    let mut component = vec![UNSEEN; n];
+    let mut on_stack = vec![false; n];
+    let (mut stack, mut next, mut components) = (Vec::new(), 0, 0);
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(top) = calls.last_mut() {
+            let v = top.0;
+            if let Some(&w) = succ[v].get(top.1) {
+                top.1 += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
                 continue;
             }
-            path.push(next);
-            if walk(next, start, edges, path) {
-                return true;
+            calls.pop();
+            if let Some(&(u, _)) = calls.last() {
+                low[u] = low[u].min(low[v]);
             }
-            path.pop();
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = components;
+                    if w == v {
+                        break;
+                    }
+                }
+                components += 1;
+            }
         }
-        false
     }
-    let mut path = vec![start];
-    walk(start, start, edges, &mut path).then_some(path)
+
+    // For each component with a cycle, a path from its smallest node back to itself.
+    let mut size = vec![0usize; components];
+    for &c in &component {
+        size[c] += 1;
+    }
+    let mut done = vec![false; components];
+    let mut cycles = Vec::new();
+    // `nodes` is sorted, so the first node met of each component is its smallest.
+    for start in 0..n {
+        let c = component[start];
+        if done[c] {
+            continue;
+        }
+        done[c] = true;
+        if size[c] == 1 && !succ[start].contains(&start) {
+            continue;
+        }
+        let mut visited = vec![false; n];
+        visited[start] = true;
+        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut found = false;
+        while let Some(top) = path.last_mut() {
+            let v = top.0;
+            let Some(&w) = succ[v].get(top.1) else {
+                path.pop();
+                continue;
+            };
+            top.1 += 1;
+            if w == start {
+                found = true;
+                break;
+            }
+            if component[w] == c && !visited[w] {
+                visited[w] = true;
+                path.push((w, 0));
+            }
+        }
+        if found {
+            cycles.push(path.iter().map(|&(v, _)| nodes[v]).collect());
+        }
+    }
+    cycles
 }
