@@ -15,8 +15,10 @@ macro_rules! provision_file {
 }
 
 /// `provisions/jurisdictions.toml`.
-pub(crate) static JURISDICTIONS: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/provisions/jurisdictions.toml"));
+pub(crate) static JURISDICTIONS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/provisions/jurisdictions.toml"
+));
 
 /// Every instrument file, by path under `provisions/`, sorted.
 pub(crate) static FILES: &[(&str, &str)] = &[
