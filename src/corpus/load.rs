@@ -259,10 +259,13 @@ fn parse_file<'t, T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Parses `jurisdictions.toml`.
+/// Parses `jurisdictions.toml`. Each `parent` is pushed to `parents` (with its child and its
+/// location), to be checked by [`check_parents`] once every registry is merged (a parent may
+/// be in another registry).
 pub(crate) fn load_jurisdictions(
     origin: &str,
     bytes: &[u8],
+    parents: &mut Vec<(String, String, Location)>,
     errors: &mut Vec<LoadError>,
 ) -> BTreeMap<String, (Jurisdiction, Location)> {
     let mut out: BTreeMap<String, (Jurisdiction, Location)> = BTreeMap::new();
@@ -270,7 +273,6 @@ pub(crate) fn load_jurisdictions(
         return out;
     };
     let lines = LineIndex::new(origin, text);
-    let mut parents = Vec::new();
     for j in raw.jurisdiction {
         let j = j.into_inner();
         let code = j.code.get_ref().to_ascii_lowercase();
@@ -301,7 +303,7 @@ pub(crate) fn load_jurisdictions(
         }
         let parent = j.parent.as_ref().map(|p| p.get_ref().to_ascii_lowercase());
         if let (Some(p), Some(raw)) = (&parent, &j.parent) {
-            parents.push((p.clone(), lines.at(raw.span().start)));
+            parents.push((code.clone(), p.clone(), lines.at(raw.span().start)));
         }
         out.insert(
             code.clone(),
@@ -315,9 +317,20 @@ pub(crate) fn load_jurisdictions(
             ),
         );
     }
-    for (parent, at) in parents {
-        if !out.contains_key(&parent) {
-            let suggestion = crate::model::closest_owned(&parent, out.keys());
+    out
+}
+
+/// Reports each `parent` that no registry defines.
+pub(crate) fn check_parents(
+    jurisdictions: &BTreeMap<String, (Jurisdiction, Location)>,
+    parents: Vec<(String, String, Location)>,
+    errors: &mut Vec<LoadError>,
+) {
+    for (child, parent, at) in parents {
+        if !jurisdictions.contains_key(&parent) {
+            // A jurisdiction is not its own parent: never suggest the child itself.
+            let others = jurisdictions.keys().filter(|k| **k != child);
+            let suggestion = crate::model::closest_owned(&parent, others);
             errors.push(LoadError::new(
                 at,
                 LoadErrorKind::UnknownJurisdiction {
@@ -327,7 +340,6 @@ pub(crate) fn load_jurisdictions(
             ));
         }
     }
-    out
 }
 
 /// Converts one instrument file, collecting every problem it has on its own.

@@ -210,8 +210,11 @@ impl Loader {
             ));
         }
         let mut jurisdictions = BTreeMap::new();
+        let mut parents = Vec::new();
         for (origin, bytes) in &registries {
-            for (code, (j, at)) in load::load_jurisdictions(origin, bytes, &mut errors) {
+            for (code, (j, at)) in
+                load::load_jurisdictions(origin, bytes, &mut parents, &mut errors)
+            {
                 match jurisdictions.get(&code) {
                     Some((_, first)) => errors.push(LoadError::new(
                         at,
@@ -227,6 +230,7 @@ impl Loader {
                 }
             }
         }
+        load::check_parents(&jurisdictions, parents, &mut errors);
         let files: Vec<load::SourceFile<'_>> = self
             .files
             .iter()
