@@ -54,3 +54,8 @@ pub mod render;
 pub use corpus::{CORPUS_VERSION, Corpus, Loader};
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
 pub use model::{InstrumentId, ProvisionId};
+
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

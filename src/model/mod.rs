@@ -323,8 +323,12 @@ impl Provision {
     ///
     /// ```
     /// let art9 = lexgap::Corpus::bundled().provision("eu/gdpr/art-9")?;
-    /// let norm = art9.norms.iter().find(|n| n.evidence.quote.contains("substantial public interest")).unwrap();
-    /// assert_eq!(art9.pinpoint(&norm.evidence).as_deref(), Some("2(g)"));
+    /// let exception = art9.norms[0]
+    ///     .exceptions
+    ///     .iter()
+    ///     .find(|e| e.evidence.quote.contains("substantial public interest"))
+    ///     .expect("art. 9(2)(g) is annotated");
+    /// assert_eq!(art9.pinpoint(&exception.evidence).as_deref(), Some("2(g)"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pinpoint(&self, evidence: &Evidence) -> Option<String> {

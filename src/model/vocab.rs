@@ -496,6 +496,8 @@ vocabulary! {
     }
 }
 
+// The enum comes from a macro that cannot mark a variant `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Scope {
     fn default() -> Self {
         Scope::Provision
