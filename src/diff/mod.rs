@@ -1,1 +1,333 @@
-//! How two provisions differ: text (word- or character-level) and structure (norms).
+//! How two provisions differ: in their words (a text diff) and in their legal substance (a
+//! structural diff of the norms read from them); and how two versions of an instrument differ,
+//! article by article.
+//!
+//! [`crate::align`] decides *which* provisions to put side by side; this module says *how* they
+//! differ; [`crate::classify`] says which protection one lacks against the other.
+//!
+//! ```
+//! use lexgap::diff::ProvisionDiff;
+//! use lexgap::model::Purpose;
+//!
+//! let corpus = lexgap::Corpus::bundled();
+//! let draft = corpus.provision("cn/pipl-draft-2020/art-27")?;
+//! let law = corpus.provision("cn/pipl/art-26")?;
+//! let diff = ProvisionDiff::new(draft, law);
+//! assert_eq!(diff.lang().map(|l| l.as_str()), Some("zh"));
+//! assert!(diff.text().deleted().any(|d| d.contains("公开或者向他人提供")));
+//! assert!(diff.text().inserted().any(|i| i.contains("用于其他目的")));
+//! assert_eq!(diff.structure().grounds_dropped(), [Purpose::OtherLaw]);
+//! assert!(diff.similarity() > 0.8);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Text diffs
+//!
+//! [`TextDiff`] compares lines first and then, inside changed lines only, words (spaced
+//! scripts) or characters (Chinese, Japanese, Korean), through `similar`. That keeps long texts
+//! fast (the way `git diff --word-diff` works) and gives inline changes inside changed lines.
+//! [`text_diff`] diffs two plain strings.
+//!
+//! # Structural diffs
+//!
+//! [`StructuralDiff`] matches the norms of the two provisions and lists, for each pair, the
+//! actors, data, activities and purposes added, removed, widened or narrowed, the safeguards
+//! added, removed or weakened, and the exceptions (and their grounds) added or dropped.
+//!
+//! # Version diffs
+//!
+//! [`VersionDiff`] lists, for a draft and the law it became (or any two versions), each
+//! article's fate: unchanged, amended, renumbered, split, merged, added, removed, or
+//! unknown because the corpus does not hold the whole of the other version.
+//!
+//! # Similarity
+//!
+//! [`TextDiff::similarity`] scores a diff of two *bodies* of text (the share of characters the
+//! diff keeps). Short strings such as headings and labels are compared with `strsim` instead
+//! (in [`crate::align`]), which needs no diff at all.
+
+mod structure;
+mod text;
+mod version;
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::model::{Lang, Provision, ProvisionId};
+
+pub use structure::{
+    Hierarchy, NORM_MATCH_ACTIVITY_WEIGHT, NORM_MATCH_ACTOR_WEIGHT, NORM_MATCH_DATA_WEIGHT,
+    NORM_MATCH_QUOTE_WEIGHT, NormChange, NormDiff, NormStatus, SafeguardChange, StructuralDiff,
+    TermChange,
+};
+pub use text::{
+    Change, ChangeTag, DEFAULT_TIMEOUT, Granularity, LineOp, OpTag, TextDiff, TextOp, text_diff,
+};
+pub use version::{VersionDiff, VersionEntry, VersionStatus};
+
+pub(crate) use text::is_cjk_letter;
+
+/// Options for text and provision diffs.
+///
+/// ```
+/// use std::time::Duration;
+/// use lexgap::diff::{DiffOptions, Granularity};
+/// use lexgap::model::Lang;
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let (old, new) = (corpus.provision("cn/pipl-draft-2020/art-1")?, corpus.provision("cn/pipl/art-1")?);
+/// let diff = DiffOptions::new()
+///     .timeout(Duration::from_millis(200))
+///     .prefer_lang(Lang::new("en")?)
+///     .diff_provisions(old, new);
+/// assert_eq!(diff.lang().map(Lang::as_str), Some("en"));
+/// assert_eq!(diff.text().granularity(), Granularity::Words);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffOptions {
+    timeout: Duration,
+    langs: Vec<Lang>,
+    granularity: Option<Granularity>,
+    cleanup: bool,
+}
+
+impl Default for DiffOptions {
+    fn default() -> DiffOptions {
+        DiffOptions::new()
+    }
+}
+
+impl DiffOptions {
+    /// The defaults: a [`DEFAULT_TIMEOUT`] of one second, no language preference, granularity
+    /// by language, semantic clean-up on.
+    pub const fn new() -> DiffOptions {
+        DiffOptions {
+            timeout: DEFAULT_TIMEOUT,
+            langs: Vec::new(),
+            granularity: None,
+            cleanup: true,
+        }
+    }
+
+    /// How long one diff may take before it settles for an approximate result (default
+    /// [`DEFAULT_TIMEOUT`], one second).
+    pub fn timeout(&mut self, timeout: Duration) -> &mut DiffOptions {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Prefers `lang` when both provisions have a text in it. Call it several times to give
+    /// an order of preference. Without a preference (the default), the first language both
+    /// provisions have, in tag order, is used.
+    pub fn prefer_lang(&mut self, lang: Lang) -> &mut DiffOptions {
+        if !self.langs.contains(&lang) {
+            self.langs.push(lang);
+        }
+        self
+    }
+
+    /// Diffs by this unit whatever the language (default: characters for Chinese, Japanese
+    /// and Korean, words otherwise; see [`Granularity::for_lang`]).
+    pub fn granularity(&mut self, granularity: Granularity) -> &mut DiffOptions {
+        self.granularity = Some(granularity);
+        self
+    }
+
+    /// Whether to fold short equal runs between changes into the changes (default on), so
+    /// that 向他人提供 → 用于其他目的 reads as one replacement rather than three around a
+    /// shared 他.
+    pub fn semantic_cleanup(&mut self, yes: bool) -> &mut DiffOptions {
+        self.cleanup = yes;
+        self
+    }
+
+    /// Diffs two plain texts; `lang`, when given, chooses the granularity, else the script of
+    /// the texts does.
+    ///
+    /// ```
+    /// use lexgap::diff::DiffOptions;
+    /// let diff = DiffOptions::new().semantic_cleanup(false).diff_texts("向他人提供", "用于其他目的", None);
+    /// assert_eq!(diff.deleted().collect::<Vec<_>>(), ["向", "人提供"]);
+    /// ```
+    pub fn diff_texts<'a>(&self, old: &'a str, new: &'a str, lang: Option<&Lang>) -> TextDiff<'a> {
+        let granularity = self.granularity.unwrap_or_else(|| match lang {
+            Some(l) => Granularity::for_lang(l),
+            None => Granularity::detect(&format!("{old}{new}")),
+        });
+        TextDiff::compute(old, new, granularity, self.timeout, self.cleanup)
+    }
+
+    /// Diffs two provisions: their texts in a language both have (see
+    /// [`prefer_lang`](DiffOptions::prefer_lang)) and their norms.
+    pub fn diff_provisions<'a>(&self, old: &'a Provision, new: &'a Provision) -> ProvisionDiff<'a> {
+        let common = self
+            .langs
+            .iter()
+            .find(|l| old.text.contains_key(*l) && new.text.contains_key(*l))
+            .or_else(|| old.text.keys().find(|l| new.text.contains_key(*l)));
+        let (old_lang, new_lang, text) = match common {
+            Some(lang) => (
+                Some(lang.clone()),
+                Some(lang.clone()),
+                self.diff_texts(&old.text[lang], &new.text[lang], Some(lang)),
+            ),
+            None => {
+                let pick = |p: &'a Provision| -> Option<(&'a Lang, &'a str)> {
+                    self.langs
+                        .iter()
+                        .find_map(|l| p.text.get_key_value(l))
+                        .or_else(|| p.text.iter().next())
+                        .map(|(l, t)| (l, t.as_str()))
+                };
+                let (ol, ot) = pick(old).map_or((None, ""), |(l, t)| (Some(l.clone()), t));
+                let (nl, nt) = pick(new).map_or((None, ""), |(l, t)| (Some(l.clone()), t));
+                let granularity = self
+                    .granularity
+                    .unwrap_or_else(|| Granularity::detect(&format!("{ot}{nt}")));
+                (ol, nl, TextDiff::unrelated(ot, nt, granularity))
+            }
+        };
+        ProvisionDiff {
+            old,
+            new,
+            old_lang,
+            new_lang,
+            text,
+            structure: StructuralDiff::new(&old.norms, &new.norms),
+        }
+    }
+}
+
+fn ser_id<S: serde::Serializer>(p: &&Provision, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&p.id)
+}
+
+/// How two provisions differ, in their text and in their norms.
+///
+/// ```
+/// let corpus = lexgap::Corpus::bundled();
+/// let art9 = corpus.provision("eu/gdpr/art-9")?;
+/// let same = art9.diff(art9);
+/// assert!(same.is_empty());
+/// assert_eq!(same.similarity(), 1.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProvisionDiff<'a> {
+    #[serde(serialize_with = "ser_id")]
+    old: &'a Provision,
+    #[serde(serialize_with = "ser_id")]
+    new: &'a Provision,
+    old_lang: Option<Lang>,
+    new_lang: Option<Lang>,
+    text: TextDiff<'a>,
+    structure: StructuralDiff<'a>,
+}
+
+impl<'a> ProvisionDiff<'a> {
+    /// Diffs two provisions with the default [`DiffOptions`].
+    pub fn new(old: &'a Provision, new: &'a Provision) -> ProvisionDiff<'a> {
+        DiffOptions::new().diff_provisions(old, new)
+    }
+
+    /// Options, for a diff with another timeout, language or granularity.
+    pub fn configure() -> DiffOptions {
+        DiffOptions::new()
+    }
+
+    /// The old provision.
+    pub fn old_provision(&self) -> &'a Provision {
+        self.old
+    }
+
+    /// The new provision.
+    pub fn new_provision(&self) -> &'a Provision {
+        self.new
+    }
+
+    /// The language whose texts were compared, when the two provisions have one in common;
+    /// `None` when they have not (the text diff then just shows one text replaced by the
+    /// other, and [`similarity`](ProvisionDiff::similarity) is 0).
+    pub fn lang(&self) -> Option<&Lang> {
+        match (&self.old_lang, &self.new_lang) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The language of the old text shown.
+    pub fn old_lang(&self) -> Option<&Lang> {
+        self.old_lang.as_ref()
+    }
+
+    /// The language of the new text shown.
+    pub fn new_lang(&self) -> Option<&Lang> {
+        self.new_lang.as_ref()
+    }
+
+    /// The old text that was compared.
+    pub fn old_text(&self) -> &'a str {
+        self.text.old()
+    }
+
+    /// The new text that was compared.
+    pub fn new_text(&self) -> &'a str {
+        self.text.new()
+    }
+
+    /// The text diff.
+    pub fn text(&self) -> &TextDiff<'a> {
+        &self.text
+    }
+
+    /// The structural diff of the norms.
+    pub fn structure(&self) -> &StructuralDiff<'a> {
+        &self.structure
+    }
+
+    /// The text similarity, from 0 to 1 ([`TextDiff::similarity`]); 0 when the provisions
+    /// share no language. Symmetric.
+    pub fn similarity(&self) -> f64 {
+        if self.lang().is_some() {
+            self.text.similarity()
+        } else {
+            0.0
+        }
+    }
+
+    /// The runs of kept, deleted and inserted text ([`TextDiff::iter_changes`]).
+    pub fn iter_changes(&self) -> impl Iterator<Item = Change<'a>> + '_ {
+        self.text.iter_changes()
+    }
+
+    /// Whether neither the text nor the norms changed.
+    pub fn is_empty(&self) -> bool {
+        self.lang().is_some() && self.text.is_unchanged() && self.structure.is_empty()
+    }
+
+    /// Whether the provisions have different ids (renumbered or moved).
+    pub fn is_renumbered(&self) -> bool {
+        self.old.id.local() != self.new.id.local()
+    }
+
+    /// The ids of the two provisions.
+    pub fn ids(&self) -> (&'a ProvisionId, &'a ProvisionId) {
+        (&self.old.id, &self.new.id)
+    }
+}
+
+impl Provision {
+    /// Diffs this provision (the old side) against `new`, with the default [`DiffOptions`].
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let diff = corpus.provision("cn/pipl-draft-2020/art-54")?.diff(corpus.provision("cn/pipl/art-56")?);
+    /// assert!(diff.text().inserted().any(|t| t.contains("个人信息保护影响评估")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn diff<'a>(&'a self, new: &'a Provision) -> ProvisionDiff<'a> {
+        ProvisionDiff::new(self, new)
+    }
+}

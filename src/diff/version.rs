@@ -1,0 +1,300 @@
+//! Version diffs: what became of each article between two versions of an instrument.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::{DiffOptions, ProvisionDiff};
+use crate::align::{AlignOptions, Alignment, GroupKind, Mode, looks_complete};
+use crate::corpus::Corpus;
+use crate::error::LookupError;
+use crate::model::{Instrument, Provision};
+
+/// What became of a provision between two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum VersionStatus {
+    /// The same number and the same text (whitespace aside).
+    Unchanged,
+    /// The text changed (the provision may also have been renumbered: see
+    /// [`VersionEntry::is_renumbered`]).
+    Amended,
+    /// The same text under another number.
+    Renumbered,
+    /// One old provision became several new ones.
+    Split,
+    /// Several old provisions became one new one.
+    Merged,
+    /// A new provision with no counterpart in the old version, which the corpus holds whole.
+    Added,
+    /// An old provision with no counterpart in the new version, which the corpus holds whole.
+    Removed,
+    /// A provision with no counterpart among the provisions the corpus holds of the other
+    /// version, which it does not hold whole: the counterpart may be among the missing
+    /// provisions, so the provision is neither called added nor removed.
+    NotInCorpus,
+}
+
+impl VersionStatus {
+    /// The kebab-case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            VersionStatus::Unchanged => "unchanged",
+            VersionStatus::Amended => "amended",
+            VersionStatus::Renumbered => "renumbered",
+            VersionStatus::Split => "split",
+            VersionStatus::Merged => "merged",
+            VersionStatus::Added => "added",
+            VersionStatus::Removed => "removed",
+            VersionStatus::NotInCorpus => "not-in-corpus",
+        }
+    }
+}
+
+impl fmt::Display for VersionStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+fn ser_ids<S: serde::Serializer>(ps: &[&Provision], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(ps.iter().map(|p| p.id.to_string()))
+}
+
+/// One line of a version diff: old provisions, new provisions, what happened, and the
+/// provision diffs of the pairs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionEntry<'a> {
+    status: VersionStatus,
+    #[serde(serialize_with = "ser_ids")]
+    old: Vec<&'a Provision>,
+    #[serde(serialize_with = "ser_ids")]
+    new: Vec<&'a Provision>,
+    renumbered: bool,
+    amended: bool,
+    score: Option<f64>,
+    diffs: Vec<ProvisionDiff<'a>>,
+}
+
+impl<'a> VersionEntry<'a> {
+    /// What happened.
+    pub fn status(&self) -> VersionStatus {
+        self.status
+    }
+    /// The old provisions (none for an addition).
+    pub fn old_provisions(&self) -> &[&'a Provision] {
+        &self.old
+    }
+    /// The new provisions (none for a removal).
+    pub fn new_provisions(&self) -> &[&'a Provision] {
+        &self.new
+    }
+    /// Whether no new provision keeps an old provision's number.
+    pub fn is_renumbered(&self) -> bool {
+        self.renumbered
+    }
+    /// Whether the text changed (whitespace aside), in the language compared.
+    pub fn is_amended(&self) -> bool {
+        self.amended
+    }
+    /// The lowest alignment score among the pairs, if the entry pairs anything.
+    pub fn score(&self) -> Option<f64> {
+        self.score
+    }
+    /// The provision diffs: one per old–new pair of an amended, renumbered, split or merged
+    /// entry, in document order; none for an unchanged one.
+    pub fn diffs(&self) -> &[ProvisionDiff<'a>] {
+        &self.diffs
+    }
+}
+
+/// What became of each provision between two versions of an instrument: unchanged, amended,
+/// renumbered, split, merged, added, removed, or not in the corpus.
+///
+/// ```
+/// use lexgap::diff::{VersionDiff, VersionStatus};
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let diff = VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl")?;
+/// let art27 = diff.entry_for("cn/pipl-draft-2020/art-27").expect("art. 27 is in the corpus");
+/// assert_eq!(art27.status(), VersionStatus::Amended);
+/// assert!(art27.is_renumbered());
+/// assert_eq!(art27.new_provisions()[0].id.to_string(), "cn/pipl/art-26");
+/// // The corpus has only four articles of the draft: the other final articles are not
+/// // called "added".
+/// assert!(!diff.old_complete());
+/// assert_eq!(diff.count(VersionStatus::Added), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionDiff<'a> {
+    #[serde(serialize_with = "ser_inst")]
+    old: &'a Instrument,
+    #[serde(serialize_with = "ser_inst")]
+    new: &'a Instrument,
+    old_complete: bool,
+    new_complete: bool,
+    entries: Vec<VersionEntry<'a>>,
+}
+
+fn ser_inst<S: serde::Serializer>(i: &&Instrument, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&i.id)
+}
+
+impl<'a> VersionDiff<'a> {
+    /// Diffs two versions with the default options.
+    pub fn new(old: &'a Instrument, new: &'a Instrument) -> VersionDiff<'a> {
+        VersionDiff::with_options(old, new, &AlignOptions::new(), &DiffOptions::new())
+    }
+
+    /// Diffs two versions of a corpus, by instrument id.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`] when either instrument is not in the corpus.
+    pub fn between(
+        corpus: &'a Corpus,
+        old: &str,
+        new: &str,
+    ) -> Result<VersionDiff<'a>, LookupError> {
+        Ok(VersionDiff::new(
+            corpus.instrument(old)?,
+            corpus.instrument(new)?,
+        ))
+    }
+
+    /// Diffs two versions with these alignment and diff options. The alignment is always
+    /// made in [`Mode::Version`]; the diffs prefer the languages in the alignment's order
+    /// (authentic texts first) unless `diff` already says otherwise.
+    pub fn with_options(
+        old: &'a Instrument,
+        new: &'a Instrument,
+        align: &AlignOptions,
+        diff: &DiffOptions,
+    ) -> VersionDiff<'a> {
+        let alignment = align.clone().mode(Mode::Version).align(old, new);
+        VersionDiff::from_alignment(&alignment, diff)
+    }
+
+    /// Builds the version diff from an alignment of the old version (left) with the new one
+    /// (right), whatever its mode, using its [`groups`](Alignment::groups).
+    pub fn from_alignment(alignment: &Alignment<'a>, diff: &DiffOptions) -> VersionDiff<'a> {
+        let (old, new) = (alignment.left(), alignment.right());
+        let (old_complete, new_complete) = (looks_complete(old), looks_complete(new));
+        let mut opts = diff.clone();
+        for lang in alignment.langs() {
+            opts.prefer_lang(lang.clone());
+        }
+        let entries = alignment
+            .groups()
+            .iter()
+            .map(|g| {
+                let score = g.pairs().iter().map(|p| p.score()).min_by(f64::total_cmp);
+                let diffs: Vec<ProvisionDiff<'a>> = g
+                    .left()
+                    .iter()
+                    .flat_map(|o| g.right().iter().map(move |n| (*o, *n)))
+                    .map(|(o, n)| opts.diff_provisions(o, n))
+                    .collect();
+                let amended = diffs.iter().any(|d| {
+                    d.lang().is_none()
+                        || crate::model::normalize_ws(d.old_text())
+                            != crate::model::normalize_ws(d.new_text())
+                });
+                let renumbered = !g.left().is_empty()
+                    && !g.right().is_empty()
+                    && !g
+                        .left()
+                        .iter()
+                        .any(|o| g.right().iter().any(|n| o.id.local() == n.id.local()));
+                let status = match g.kind() {
+                    GroupKind::OneToOne if amended => VersionStatus::Amended,
+                    GroupKind::OneToOne if renumbered => VersionStatus::Renumbered,
+                    GroupKind::OneToOne => VersionStatus::Unchanged,
+                    GroupKind::Split => VersionStatus::Split,
+                    GroupKind::Merge => VersionStatus::Merged,
+                    GroupKind::LeftOnly if new_complete => VersionStatus::Removed,
+                    GroupKind::RightOnly if old_complete => VersionStatus::Added,
+                    _ => VersionStatus::NotInCorpus,
+                };
+                let diffs = if status == VersionStatus::Unchanged {
+                    Vec::new()
+                } else {
+                    diffs
+                };
+                VersionEntry {
+                    status,
+                    old: g.left().to_vec(),
+                    new: g.right().to_vec(),
+                    renumbered,
+                    amended,
+                    score,
+                    diffs,
+                }
+            })
+            .collect();
+        VersionDiff {
+            old,
+            new,
+            old_complete,
+            new_complete,
+            entries,
+        }
+    }
+
+    /// The old version.
+    pub fn old_instrument(&self) -> &'a Instrument {
+        self.old
+    }
+
+    /// The new version.
+    pub fn new_instrument(&self) -> &'a Instrument {
+        self.new
+    }
+
+    /// Whether the corpus seems to hold the whole old version
+    /// ([`looks_complete`](crate::align::looks_complete)); when it does not, new provisions
+    /// without a counterpart are [`VersionStatus::NotInCorpus`], not added.
+    pub fn old_complete(&self) -> bool {
+        self.old_complete
+    }
+
+    /// Whether the corpus seems to hold the whole new version; when it does not, old
+    /// provisions without a counterpart are [`VersionStatus::NotInCorpus`], not removed.
+    pub fn new_complete(&self) -> bool {
+        self.new_complete
+    }
+
+    /// Every entry: by old provision in document order, then new provisions without a
+    /// counterpart in new document order.
+    pub fn entries(&self) -> &[VersionEntry<'a>] {
+        &self.entries
+    }
+
+    /// The entries that say something about a change: not unchanged, and not
+    /// [`VersionStatus::NotInCorpus`].
+    pub fn changes(&self) -> impl Iterator<Item = &VersionEntry<'a>> + '_ {
+        self.entries.iter().filter(|e| {
+            !matches!(
+                e.status,
+                VersionStatus::Unchanged | VersionStatus::NotInCorpus
+            )
+        })
+    }
+
+    /// How many entries have this status.
+    pub fn count(&self, status: VersionStatus) -> usize {
+        self.entries.iter().filter(|e| e.status == status).count()
+    }
+
+    /// The entry that holds this provision (old or new, by id).
+    pub fn entry_for(&self, id: &str) -> Option<&VersionEntry<'a>> {
+        self.entries.iter().find(|e| {
+            e.old
+                .iter()
+                .chain(e.new.iter())
+                .any(|p| p.id.to_string().eq_ignore_ascii_case(id))
+        })
+    }
+}
