@@ -1,12 +1,14 @@
 //! The main job: China's draft PIPL art. 27 (cameras and identity recognition in public places
 //! "for public security") against the GDPR's rules on biometric data (arts. 9 and 35), side by
-//! side, then the gaps at provision and at instrument scope.
+//! side, then the gaps at provision and at instrument scope, and how the 2021 law rewrote the
+//! article (final art. 26).
 //!
 //! `cargo run --example pipl_vs_gdpr [table|md|csv|json|html]`
 
 use std::io::IsTerminal;
 
 use lexgap::classify::Comparison;
+use lexgap::diff::ProvisionDiff;
 use lexgap::model::Scope;
 use lexgap::render::{Format, Page, SideBySide, View, color_wanted};
 
@@ -21,10 +23,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let compare = Comparison::new(corpus).target(target)?.baseline(baseline)?;
     let by_provision = compare.clone().scope(Scope::Provision).run();
     let by_instrument = compare.scope(Scope::Instrument).run();
+    let rewrite = ProvisionDiff::new(corpus.provision(target[0])?, corpus.provision("cn/pipl/art-26")?);
 
     if format == Format::Html {
         let mut page = Page::new("Draft PIPL art. 27 against GDPR arts. 9 and 35");
-        page.add(&side).add(&by_provision).add(&by_instrument);
+        page.add(&side).add(&by_provision).add(&by_instrument).add(&rewrite);
         print!("{page}");
         return Ok(());
     }
@@ -32,5 +35,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{}", View::new(&side, format).width(120).color(color));
     println!("{}", View::new(&by_provision, format).width(120).color(color));
     println!("{}", View::new(&by_instrument, format).width(120).color(color));
+    println!("{}", View::new(&rewrite, format).width(120).color(color));
     Ok(())
 }

@@ -12,9 +12,13 @@ browser=""
 for b in chromium chromium-browser; do
   if command -v "$b" >/dev/null 2>&1; then browser=$(command -v "$b"); break; fi
 done
-if [ -z "$browser" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing chromium (Debian package) ..."
-  if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$out/apt.log" 2>&1; then
+need=()
+[ -z "$browser" ] && need+=(chromium)
+# A CJK font, so that the screenshot shows the Chinese texts rather than empty boxes.
+{ dpkg -s fonts-wqy-zenhei || dpkg -s fonts-noto-cjk; } >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
+if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing ${need[*]} (Debian packages) ..."
+  if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >"$out/apt.log" 2>&1; then
     browser=$(command -v chromium || true)
   fi
 fi

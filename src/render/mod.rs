@@ -29,6 +29,7 @@
 //! kebab-case, vocabulary terms as their codes. [`SCHEMA_VERSION`] changes when a field is
 //! removed or changes meaning; new fields may appear without a change.
 
+mod diff;
 mod html;
 mod listing;
 mod sheets;

@@ -1,0 +1,301 @@
+//! Diffs, version diffs and alignments as tables and HTML.
+
+use maud::{Markup, html};
+
+use super::{Cell, Render, Sheet, Tone};
+use crate::align::Alignment;
+use crate::diff::{ChangeTag, ProvisionDiff, TextDiff, VersionDiff, VersionStatus};
+use crate::model::Provision;
+
+/// The longest stretch of changed text shown in a table cell before it is cut.
+const SNIPPET: usize = 160;
+
+fn snippet(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() <= SNIPPET {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(SNIPPET).collect();
+        format!("{cut}…")
+    }
+}
+
+/// The text with deletions as `[-…-]` and insertions as `{+…+}`, as `git diff --word-diff`
+/// prints them.
+pub(crate) fn redline(diff: &TextDiff<'_>) -> String {
+    let mut out = String::new();
+    for c in diff.iter_changes() {
+        match c.tag() {
+            ChangeTag::Equal => out.push_str(c.value()),
+            ChangeTag::Delete => {
+                out.push_str("[-");
+                out.push_str(c.value());
+                out.push_str("-]");
+            }
+            ChangeTag::Insert => {
+                out.push_str("{+");
+                out.push_str(c.value());
+                out.push_str("+}");
+            }
+        }
+    }
+    out
+}
+
+/// Changed stretches: (deleted, inserted), adjacent deletions and insertions paired.
+fn changed_stretches(diff: &TextDiff<'_>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut cur: Option<(String, String)> = None;
+    for c in diff.iter_changes() {
+        match c.tag() {
+            ChangeTag::Equal => {
+                if let Some(x) = cur.take() {
+                    out.push(x);
+                }
+            }
+            ChangeTag::Delete => cur.get_or_insert_with(Default::default).0.push_str(c.value()),
+            ChangeTag::Insert => cur.get_or_insert_with(Default::default).1.push_str(c.value()),
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+fn label(p: &Provision) -> String {
+    let l: Vec<&str> = p.label.values().map(String::as_str).collect();
+    format!("{} ({})", p.id, l.join(" / "))
+}
+
+fn ids(ps: &[&Provision]) -> String {
+    ps.iter().map(|p| p.id.local()).collect::<Vec<_>>().join(" + ")
+}
+
+impl Render for ProvisionDiff<'_> {
+    const KIND: &'static str = "provision-diff";
+
+    fn title(&self) -> String {
+        let (old, new) = (self.old_provision(), self.new_provision());
+        match self.lang() {
+            Some(l) => format!(
+                "{} → {} ({l}, by {}; similarity {:.2})",
+                label(old),
+                label(new),
+                self.text().granularity(),
+                self.similarity()
+            ),
+            None => format!("{} → {} (no common language)", label(old), label(new)),
+        }
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let text = Sheet {
+            title: self.title(),
+            headers: vec!["redline ([-deleted-] {+inserted+})".into()],
+            rows: vec![vec![Cell::plain(redline(self.text()).trim_end())]],
+        };
+        let changes = Sheet {
+            title: "Text changes".into(),
+            headers: ["deleted", "inserted"].map(String::from).to_vec(),
+            rows: changed_stretches(self.text())
+                .into_iter()
+                .map(|(d, i)| {
+                    vec![
+                        Cell::toned(snippet(&d), Tone::Delete),
+                        Cell::toned(snippet(&i), Tone::Insert),
+                    ]
+                })
+                .collect(),
+        };
+        let mut structure = Sheet {
+            title: "Changes in the norms".into(),
+            headers: ["norm", "status", "change"].map(String::from).to_vec(),
+            rows: Vec::new(),
+        };
+        for n in self.structure().norms() {
+            let kind = n.kind().map(|k| k.to_string()).unwrap_or_default();
+            if n.changes().is_empty() {
+                structure.rows.push(vec![
+                    Cell::plain(&kind),
+                    Cell::plain(n.status().to_string()),
+                    Cell::toned("", Tone::Muted),
+                ]);
+            }
+            for c in n.changes() {
+                structure.rows.push(vec![
+                    Cell::plain(&kind),
+                    Cell::plain(n.status().to_string()),
+                    Cell::plain(c.to_string()),
+                ]);
+            }
+        }
+        vec![text, changes, structure]
+    }
+
+    fn html(&self) -> Markup {
+        html! {
+            section.diff {
+                h2 { (self.title()) }
+                (diff_columns(self))
+                @if !self.structure().is_empty() {
+                    h3 { "Changes in the norms" }
+                    ul {
+                        @for c in self.structure().iter_changes() { li { (c.to_string()) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Two columns: the old text with deletions marked, the new text with insertions marked.
+pub(crate) fn diff_columns(d: &ProvisionDiff<'_>) -> Markup {
+    let lang = d.lang().map(|l| l.as_str()).unwrap_or("");
+    let changes: Vec<_> = d.text().iter_changes().collect();
+    html! {
+        div.columns {
+            div.column {
+                h3 { (label(d.old_provision())) }
+                div.text lang=(lang) {
+                    @for c in &changes {
+                        @match c.tag() {
+                            ChangeTag::Equal => (c.value()),
+                            ChangeTag::Delete => del { (c.value()) },
+                            ChangeTag::Insert => "",
+                        }
+                    }
+                }
+            }
+            div.column {
+                h3 { (label(d.new_provision())) }
+                div.text lang=(lang) {
+                    @for c in &changes {
+                        @match c.tag() {
+                            ChangeTag::Equal => (c.value()),
+                            ChangeTag::Insert => ins { (c.value()) },
+                            ChangeTag::Delete => "",
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn status_tone(s: VersionStatus) -> Tone {
+    match s {
+        VersionStatus::Unchanged | VersionStatus::Renumbered => Tone::Plain,
+        VersionStatus::Added => Tone::Insert,
+        VersionStatus::Removed => Tone::Delete,
+        VersionStatus::NotInCorpus => Tone::Muted,
+        _ => Tone::Warn,
+    }
+}
+
+impl Render for VersionDiff<'_> {
+    const KIND: &'static str = "version-diff";
+
+    fn title(&self) -> String {
+        format!(
+            "{} → {}, article by article",
+            self.old_instrument().short_title,
+            self.new_instrument().short_title
+        )
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let rows = self
+            .entries()
+            .iter()
+            .map(|e| {
+                let mut changes: Vec<String> = Vec::new();
+                for d in e.diffs() {
+                    for (del, ins) in changed_stretches(d.text()) {
+                        let mut line = String::new();
+                        if !del.trim().is_empty() {
+                            line += &format!("[-{}-]", snippet(&del));
+                        }
+                        if !ins.trim().is_empty() {
+                            line += &format!("{{+{}+}}", snippet(&ins));
+                        }
+                        if !line.is_empty() {
+                            changes.push(line);
+                        }
+                    }
+                    changes.extend(d.structure().iter_changes().map(|c| c.to_string()));
+                }
+                vec![
+                    Cell::plain(ids(e.old_provisions())),
+                    Cell::plain(ids(e.new_provisions())),
+                    Cell::toned(e.status().code(), status_tone(e.status())),
+                    Cell::plain(e.score().map(|s| format!("{s:.2}")).unwrap_or_default()),
+                    Cell::plain(changes.join("\n")),
+                ]
+            })
+            .collect();
+        vec![Sheet {
+            title: self.title(),
+            headers: ["old", "new", "status", "score", "changes"].map(String::from).to_vec(),
+            rows,
+        }]
+    }
+
+    fn html(&self) -> Markup {
+        html! {
+            section.version-diff {
+                (super::html::sheet_table(&self.sheets()[0]))
+                @for e in self.entries() {
+                    @for d in e.diffs() {
+                        @if !d.text().is_unchanged() {
+                            h3 { (e.status().code()) ": " (label(d.old_provision())) " → " (label(d.new_provision())) }
+                            (diff_columns(d))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Render for Alignment<'_> {
+    const KIND: &'static str = "alignment";
+
+    fn title(&self) -> String {
+        format!(
+            "Alignment of {} with {} ({})",
+            self.left().short_title,
+            self.right().short_title,
+            self.mode()
+        )
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let pairs = Sheet {
+            title: self.title(),
+            headers: ["left", "right", "relation", "score", "reasons"].map(String::from).to_vec(),
+            rows: self
+                .pairs()
+                .map(|p| {
+                    let reasons: Vec<String> = p.reasons().iter().map(ToString::to_string).collect();
+                    vec![
+                        Cell::plain(p.left().id.to_string()),
+                        Cell::plain(p.right().id.to_string()),
+                        Cell::plain(p.relation().code()),
+                        Cell::plain(format!("{:.2}", p.score())),
+                        Cell::plain(reasons.join("\n")),
+                    ]
+                })
+                .collect(),
+        };
+        let left = self.unmatched_left();
+        let right = self.unmatched_right();
+        let unmatched = Sheet {
+            title: "Unmatched".into(),
+            headers: ["side", "provisions"].map(String::from).to_vec(),
+            rows: vec![
+                vec![Cell::plain("left"), Cell::plain(ids(&left))],
+                vec![Cell::plain("right"), Cell::plain(ids(&right))],
+            ],
+        };
+        vec![pairs, unmatched]
+    }
+}
