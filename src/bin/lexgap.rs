@@ -1,8 +1,8 @@
 //! The `lexgap` command: list, show, diff, align and classify provisions from the bundled
 //! corpus or your own. Built with `--features cli`.
 //!
-//! Exit codes: 0 success (no open gap), 1 findings (open gaps, or an invalid corpus for
-//! `check`), 2 usage error (bad arguments or unknown ids).
+//! Exit codes: 0 success, 1 findings (open gaps for `gaps`, differences for `diff`, an invalid
+//! corpus for `check`), 2 usage error (bad arguments or unknown ids).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -27,7 +27,8 @@ Examples:
   lexgap align eu/gdpr cn/pipl --format csv
   lexgap check my-provisions/
 
-Exit codes: 0 ok, 1 findings (open gaps) or an invalid corpus, 2 usage error.";
+Exit codes: 0 ok; 1 findings: open gaps (gaps), differences (diff), an invalid corpus (check);
+2 usage error: bad arguments, unknown ids, unreadable files.";
 
 /// Compare legal provisions across jurisdictions and versions.
 #[derive(Debug, Parser)]
@@ -116,6 +117,30 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Diff two provisions, two instruments (article by article), or two text files.
+    Diff {
+        /// The old provision or instrument id (with `--text`: a file).
+        old: String,
+        /// The new provision or instrument id (with `--text`: a file).
+        new: String,
+        /// Compare two plain text files instead of corpus items.
+        #[arg(long)]
+        text: bool,
+        /// With `--text`: the language, which decides words or characters (default: by script).
+        #[arg(long)]
+        lang: Option<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Align the provisions of two instruments: which article answers which, and why.
+    Align {
+        /// The left instrument id.
+        left: String,
+        /// The right instrument id.
+        right: String,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Validate a provisions directory; print every problem as `origin:line:column: message`.
     Check {
         /// The directory.
@@ -170,6 +195,11 @@ fn emit<T: Render>(item: &T, out: &Output) -> Result<(), Usage> {
             Ok(())
         }
     }
+}
+
+/// Exit code 1 when the compared items differ, as `diff` and `git diff --exit-code` do.
+fn differs(yes: bool) -> ExitCode {
+    if yes { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 /// The terminal's width from `COLUMNS`, else the default.
@@ -248,6 +278,50 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             }
             let m = GapMatrix::new(&corpus, &ids)?;
             emit(&m, &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            old,
+            new,
+            text,
+            lang,
+            out,
+        } => {
+            if text {
+                let read = |p: &str| {
+                    std::fs::read_to_string(p).map_err(|e| Usage(format!("cannot read `{p}`: {e}")))
+                };
+                let (a, b) = (read(&old)?, read(&new)?);
+                let lang = lang.as_deref().map(lexgap::model::Lang::new).transpose()?;
+                let diff = lexgap::diff::text_diff(&a, &b, lang.as_ref());
+                if out.output.is_none() && matches!(out.format, FormatArg::Table) {
+                    // Like `git diff --word-diff`: the redline alone, fast on whole statutes.
+                    let stdout = std::io::stdout();
+                    let mut lock = std::io::BufWriter::new(stdout.lock());
+                    let _ = lock.write_all(lexgap::render::redline(&diff).as_bytes());
+                    let _ = lock.flush();
+                } else {
+                    emit(&diff, &out)?;
+                }
+                return Ok(differs(!diff.is_unchanged()));
+            }
+            let corpus = load(&out)?;
+            if is_instrument_id(&old) && is_instrument_id(&new) {
+                let v = lexgap::diff::VersionDiff::between(&corpus, &old, &new)?;
+                emit(&v, &out)?;
+                let changed = v.entries().iter().any(|e| {
+                    e.status() != lexgap::diff::VersionStatus::Unchanged
+                });
+                return Ok(differs(changed));
+            }
+            let d = lexgap::diff::ProvisionDiff::new(corpus.provision(&old)?, corpus.provision(&new)?);
+            emit(&d, &out)?;
+            Ok(differs(!d.is_empty()))
+        }
+        Command::Align { left, right, out } => {
+            let corpus = load(&out)?;
+            let a = lexgap::align::Alignment::between(&corpus, &left, &right)?;
+            emit(&a, &out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { dir } => match Corpus::from_dir(&dir) {

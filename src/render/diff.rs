@@ -20,9 +20,7 @@ fn snippet(s: &str) -> String {
     }
 }
 
-/// The text with deletions as `[-…-]` and insertions as `{+…+}`, as `git diff --word-diff`
-/// prints them.
-pub(crate) fn redline(diff: &TextDiff<'_>) -> String {
+fn redline_of(diff: &TextDiff<'_>) -> String {
     let mut out = String::new();
     for c in diff.iter_changes() {
         match c.tag() {
@@ -68,6 +66,53 @@ fn label(p: &Provision) -> String {
 
 fn ids(ps: &[&Provision]) -> String {
     ps.iter().map(|p| p.id.local()).collect::<Vec<_>>().join(" + ")
+}
+
+impl Render for TextDiff<'_> {
+    const KIND: &'static str = "text-diff";
+
+    fn title(&self) -> String {
+        format!(
+            "Text diff (by {}; similarity {:.2}{})",
+            self.granularity(),
+            self.similarity(),
+            if self.is_approximate() { "; approximate: the deadline was reached" } else { "" }
+        )
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        vec![
+            Sheet {
+                title: self.title(),
+                headers: vec!["redline ([-deleted-] {+inserted+})".into()],
+                rows: vec![vec![Cell::plain(redline(self).trim_end())]],
+            },
+            Sheet {
+                title: "Text changes".into(),
+                headers: ["deleted", "inserted"].map(String::from).to_vec(),
+                rows: changed_stretches(self)
+                    .into_iter()
+                    .map(|(d, i)| {
+                        vec![
+                            Cell::toned(snippet(&d), Tone::Delete),
+                            Cell::toned(snippet(&i), Tone::Insert),
+                        ]
+                    })
+                    .collect(),
+            },
+        ]
+    }
+}
+
+/// The text with deletions as `[-…-]` and insertions as `{+…+}`, as `git diff --word-diff`
+/// prints them.
+///
+/// ```
+/// let diff = lexgap::diff::text_diff("the data subject", "the individual", None);
+/// assert_eq!(lexgap::render::redline(&diff), "the [-data subject-]{+individual+}");
+/// ```
+pub fn redline(diff: &TextDiff<'_>) -> String {
+    redline_of(diff)
 }
 
 impl Render for ProvisionDiff<'_> {

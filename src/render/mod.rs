@@ -40,6 +40,7 @@ use std::str::FromStr;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
+pub use diff::redline;
 pub use html::Page;
 pub use listing::{InstrumentList, ProvisionCard};
 pub use sheets::SideBySide;
