@@ -1152,7 +1152,7 @@ impl<'o, 'a> Scorer<'o, 'a> {
 /// The languages both instruments have: the weaker legal value of the two first (authentic
 /// before official translation before unofficial), then by tag; languages that provisions use
 /// without the instrument declaring them come last.
-fn common_langs(left: &Instrument, right: &Instrument) -> Vec<Lang> {
+pub(crate) fn common_langs(left: &Instrument, right: &Instrument) -> Vec<Lang> {
     let mut langs: Vec<(u8, Lang)> = Vec::new();
     for (lang, lp) in &left.languages {
         if let Some(rp) = right.languages.get(lang) {

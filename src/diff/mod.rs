@@ -237,6 +237,38 @@ impl<'a> ProvisionDiff<'a> {
         DiffOptions::new()
     }
 
+    /// Diffs two provisions of a corpus, by id, preferring the languages both instruments
+    /// have in order of legal value (authentic texts first, then official translations),
+    /// rather than in tag order as [`ProvisionDiff::new`] does: the draft PIPL's art. 1 and
+    /// the PIPL's are compared in Chinese, not in two different English translations.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LookupError`](crate::LookupError) when either provision is not in the
+    /// corpus.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let diff = lexgap::diff::ProvisionDiff::between(corpus, "cn/pipl-draft-2020/art-1", "cn/pipl/art-1")?;
+    /// assert_eq!(diff.lang().map(|l| l.as_str()), Some("zh"));
+    /// assert!(diff.text().inserted().any(|t| t.contains("根据宪法")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn between(
+        corpus: &'a crate::Corpus,
+        old: &str,
+        new: &str,
+    ) -> Result<ProvisionDiff<'a>, crate::LookupError> {
+        let (o, n) = (corpus.provision(old)?, corpus.provision(new)?);
+        let mut opts = DiffOptions::new();
+        if let (Some(oi), Some(ni)) = (corpus.instrument_of(&o.id), corpus.instrument_of(&n.id)) {
+            for lang in crate::align::common_langs(oi, ni) {
+                opts.prefer_lang(lang);
+            }
+        }
+        Ok(opts.diff_provisions(o, n))
+    }
+
     /// The old provision.
     pub fn old_provision(&self) -> &'a Provision {
         self.old

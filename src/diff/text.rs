@@ -710,7 +710,7 @@ fn diff_tokens(
     let oa = offsets(ra.start, &ta);
     let ob = offsets(rb.start, &tb);
     let mut ops: Vec<TextOp> = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &ta, &tb, deadline) {
+    for op in capture_diff_slices_deadline(Algorithm::Patience, &ta, &tb, deadline) {
         let (tag, old, new) = match op {
             DiffOp::Equal {
                 old_index,
@@ -754,7 +754,7 @@ fn diff_tokens(
             continue;
         }
         if cleanup {
-            push_cleaned(&mut ops, TextOp::new(tag, old, new), a, b);
+            push_cleaned(&mut ops, TextOp::new(tag, old, new), a, b, granularity);
         } else {
             push_merged(&mut ops, TextOp::new(tag, old, new));
         }
@@ -784,8 +784,10 @@ fn push_merged(ops: &mut Vec<TextOp>, op: TextOp) {
 }
 
 /// Like [`push_merged`], then folds an equal run into the changes around it while it is
-/// shorter than the larger side of the change before it and of the change after it.
-fn push_cleaned(ops: &mut Vec<TextOp>, op: TextOp, a: &str, b: &str) {
+/// shorter than the larger side of the change before it and of the change after it. In a word
+/// diff only runs without letters or digits (the spaces between two changed words) are
+/// folded: an equal word is worth showing.
+fn push_cleaned(ops: &mut Vec<TextOp>, op: TextOp, a: &str, b: &str, granularity: Granularity) {
     push_merged(ops, op);
     let weight = |op: &TextOp| {
         a[op.old.clone()]
@@ -799,7 +801,11 @@ fn push_cleaned(ops: &mut Vec<TextOp>, op: TextOp, a: &str, b: &str) {
         if before.tag == OpTag::Equal || eq.tag != OpTag::Equal || after.tag == OpTag::Equal {
             break;
         }
-        let len = a[eq.old.clone()].chars().count();
+        let kept = &a[eq.old.clone()];
+        if granularity == Granularity::Words && kept.chars().any(char::is_alphanumeric) {
+            break;
+        }
+        let len = kept.chars().count();
         if len >= weight(before) || len >= weight(after) {
             break;
         }
