@@ -5,26 +5,33 @@
 //!
 //! `cargo run --example article40_exceptions [table|md|csv|json|html]`
 
+use std::io::{IsTerminal, Write};
+
 use lexgap::classify::Comparison;
-use lexgap::render::{Format, SideBySide, View};
+use lexgap::render::{Format, SideBySide, View, color_wanted};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let color = color_wanted(std::io::stdout().is_terminal());
+    run(format, color, &mut std::io::stdout().lock())
+}
+
+/// Writes the comparisons in `format` (the tests call this too).
+pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
     let target = ["cn/constitution/art-40"];
-
     let side = SideBySide::new(corpus)
         .column("PRC Constitution", target)?
         .column("ECHR", ["coe/echr/art-8"])?
         .column("EU Charter", ["eu/charter/art-52"])?;
-    println!("{}", View::new(&side, format).width(120));
+    writeln!(out, "{}", View::new(&side, format).width(120).color(color))?;
 
     for baseline in [
         &["coe/echr/art-8"][..],
         &["coe/echr/art-8", "eu/charter/art-8", "eu/charter/art-52", "us/constitution/amendment-4"],
     ] {
         let report = Comparison::new(corpus).target(target)?.baseline(baseline)?.run();
-        println!("{}", View::new(&report, format).width(120));
+        writeln!(out, "{}", View::new(&report, format).width(120).color(color))?;
     }
     Ok(())
 }

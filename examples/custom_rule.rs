@@ -1,10 +1,14 @@
-//! A user-defined gap rule: the target processes biometric data in public places without the
-//! signage the baseline requires. It implements `Rule` from scratch (for a rule about one
-//! safeguard kind, `SafeguardRule::new` does the same in one line).
+//! A user-defined gap rule: the target monitors public places without the signage the
+//! baseline requires. It implements `Rule` from scratch (for a rule about one safeguard kind,
+//! `SafeguardRule::new` does the same in one line).
 //!
 //! `cargo run --example custom_rule`
 
-use lexgap::classify::{Cite, Clause, Comparison, Context, Gap, GapStatus, Registry, Rule, RuleInfo, Severity};
+use std::io::Write;
+
+use lexgap::classify::{
+    Cite, Clause, Comparison, Context, Gap, GapStatus, Registry, Rule, RuleInfo, Severity,
+};
 use lexgap::model::{Activity, SafeguardElement};
 
 /// Reports public-space monitoring in the target without a sign, when the baseline has one.
@@ -38,12 +42,20 @@ impl Rule for NoSignage {
         if monitoring.is_empty() || expected.is_empty() || !signs(monitoring.iter().copied()).is_empty() {
             return None;
         }
-        let target = monitoring.iter().map(|c| Cite::new(c.provision(), "scope", c.evidence())).collect();
+        let target = monitoring
+            .iter()
+            .map(|c| Cite::new(c.provision(), "scope", c.evidence()))
+            .collect();
         Some(Gap::new(self.info(), GapStatus::Absent, target, expected))
     }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    run(&mut std::io::stdout().lock())
+}
+
+/// Runs the custom rule on two comparisons (the tests call this too).
+pub fn run(out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
     let mut registry = Registry::default();
     registry.add(Box::new(NoSignage));
     let corpus = lexgap::Corpus::bundled();
@@ -57,8 +69,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .baseline([baseline])?
             .run_with(&registry);
         match report.gap("no-signage") {
-            Some(gap) => println!("{target}: {} ({})", gap.explanation, gap.status),
-            None => println!("{target}: no `no-signage` gap against {baseline}"),
+            Some(gap) => writeln!(out, "{target}: {} ({})", gap.explanation, gap.status)?,
+            None => writeln!(out, "{target}: no `no-signage` gap against {baseline}")?,
         }
     }
     Ok(())

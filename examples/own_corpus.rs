@@ -4,6 +4,8 @@
 //!
 //! `cargo run --example own_corpus [DIR]` (default: `examples/own-provisions`)
 
+use std::io::Write;
+
 use lexgap::Corpus;
 use lexgap::classify::Comparison;
 use lexgap::model::Scope;
@@ -13,21 +15,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/own-provisions").into());
-    let corpus = match Corpus::loader().bundled().dir(&dir).load() {
-        Ok(c) => c,
-        Err(errors) => {
-            eprintln!("{errors}");
-            std::process::exit(1);
-        }
-    };
-    let mine: Vec<String> = corpus.instruments_in("zz").flat_map(|i| &i.provisions).map(|p| p.id.to_string()).collect();
-    println!("loaded {} provisions of your own: {}", mine.len(), mine.join(", "));
+    run(&dir, &mut std::io::stdout().lock())
+}
+
+/// Loads `dir` beside the bundled corpus and compares it with the GDPR (the tests call this).
+pub fn run(dir: &str, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
+    let corpus = Corpus::loader().bundled().dir(dir).load()?;
+    let mine: Vec<String> = corpus
+        .instruments_in("zz")
+        .flat_map(|i| &i.provisions)
+        .map(|p| p.id.to_string())
+        .collect();
+    writeln!(out, "loaded {} provisions of your own: {}", mine.len(), mine.join(", "))?;
 
     let report = Comparison::new(&corpus)
         .target(&mine)?
         .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35", "eu/ai-act/art-5"])?
         .scope(Scope::Instrument)
         .run();
-    print!("{}", View::new(&report, Format::Table).width(120));
+    write!(out, "{}", View::new(&report, Format::Table).width(120))?;
     Ok(())
 }

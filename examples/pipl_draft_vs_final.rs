@@ -5,19 +5,25 @@
 //!
 //! `cargo run --example pipl_draft_vs_final [table|md|csv|json|html]`
 
+use std::io::{IsTerminal, Write};
+
 use lexgap::diff::VersionDiff;
-use lexgap::render::{Format, View};
+use lexgap::render::{Format, View, color_wanted};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let color = color_wanted(std::io::stdout().is_terminal());
+    run(format, color, &mut std::io::stdout().lock())
+}
+
+/// Writes the version diff in `format` (the tests call this too).
+pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
     let versions = VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl")?;
-    print!("{}", View::new(&versions, format).width(140));
-    for entry in versions.changes() {
-        for diff in entry.diffs() {
-            if format == lexgap::render::Format::Table || format == lexgap::render::Format::Markdown {
-                println!("\n{}", View::new(diff, format).width(140));
-            }
+    write!(out, "{}", View::new(&versions, format).width(140).color(color))?;
+    if matches!(format, Format::Table | Format::Markdown) {
+        for diff in versions.changes().flat_map(|e| e.diffs()) {
+            write!(out, "\n{}", View::new(diff, format).width(140).color(color))?;
         }
     }
     Ok(())

@@ -5,7 +5,7 @@
 //!
 //! `cargo run --example pipl_vs_gdpr [table|md|csv|json|html]`
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use lexgap::classify::Comparison;
 use lexgap::diff::ProvisionDiff;
@@ -14,6 +14,12 @@ use lexgap::render::{Format, Page, SideBySide, View, color_wanted};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let color = color_wanted(std::io::stdout().is_terminal());
+    run(format, color, &mut std::io::stdout().lock())
+}
+
+/// Writes the comparison in `format` (the tests call this too).
+pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
     let (target, baseline) = (["cn/pipl-draft-2020/art-27"], ["eu/gdpr/art-9", "eu/gdpr/art-35"]);
 
@@ -28,13 +34,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if format == Format::Html {
         let mut page = Page::new("Draft PIPL art. 27 against GDPR arts. 9 and 35");
         page.add(&side).add(&by_provision).add(&by_instrument).add(&rewrite);
-        print!("{page}");
+        write!(out, "{page}")?;
         return Ok(());
     }
-    let color = color_wanted(std::io::stdout().is_terminal());
-    println!("{}", View::new(&side, format).width(120).color(color));
-    println!("{}", View::new(&by_provision, format).width(120).color(color));
-    println!("{}", View::new(&by_instrument, format).width(120).color(color));
-    println!("{}", View::new(&rewrite, format).width(120).color(color));
+    writeln!(out, "{}", View::new(&side, format).width(120).color(color))?;
+    writeln!(out, "{}", View::new(&by_provision, format).width(120).color(color))?;
+    writeln!(out, "{}", View::new(&by_instrument, format).width(120).color(color))?;
+    writeln!(out, "{}", View::new(&rewrite, format).width(120).color(color))?;
     Ok(())
 }

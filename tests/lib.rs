@@ -6,8 +6,11 @@
 mod align;
 mod bundled;
 mod classify;
+#[cfg(feature = "cli")]
+mod cli;
 mod corpus;
 mod diff;
+mod examples;
 mod load_errors;
 mod props_classify;
 mod props_diff;

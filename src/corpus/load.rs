@@ -573,7 +573,11 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         });
     }
 
-    let (kind, status) = (kind?, status?);
+    // An unknown kind or status is already reported; carry on with a stand-in so that the
+    // cross-file checks (references, versions) still report this file's other problems. The
+    // corpus will not load either way.
+    let kind = kind.unwrap_or(crate::model::InstrumentKind::Statute);
+    let status = status.unwrap_or(crate::model::Status::InForce);
     Some(Located {
         instrument: Instrument {
             id,

@@ -154,13 +154,26 @@ impl Loader {
     /// Adds every `*.toml` file under `dir`: `jurisdictions.toml` at its root is the
     /// jurisdiction registry (added to the bundled one if [`Loader::bundled`] was called,
     /// instead of it otherwise), and each `<jurisdiction>/<name>.toml` must hold the instrument
-    /// `<jurisdiction>/<name>`. Messages name files as `<dir name>/<relative path>`.
+    /// `<jurisdiction>/<name>`. Messages name files by the directory as given, when it is
+    /// relative, or by its last component, when it is absolute, followed by the file's path
+    /// inside it.
     pub fn dir(mut self, dir: impl AsRef<Path>) -> Loader {
         let dir = dir.as_ref();
-        let base = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| ".".into());
+        // Messages name files as the directory was given when it is relative (so that
+        // `tests/data/x/cn/a.toml:3:1` opens in an editor), by its last component otherwise
+        // (so that they do not depend on the machine).
+        let base = if dir.is_relative() {
+            dir.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .filter(|c| c != ".")
+                .collect::<Vec<_>>()
+                .join("/")
+        } else {
+            dir.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let base = if base.is_empty() { ".".to_owned() } else { base };
         let mut found = Vec::new();
         if let Err((path, source)) = walk(dir, &mut found) {
             let origin = format!(
