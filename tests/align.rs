@@ -1,1 +1,321 @@
-//! (to be written)
+//! Alignment on the bundled corpus: versions of the PIPL, and GDPR ↔ PIPL with a gold list.
+
+use std::time::Instant;
+
+use lexgap::Corpus;
+use lexgap::align::{Alignment, GroupKind, Mode, Reason, looks_complete};
+use lexgap::model::Relation;
+use serde::Deserialize;
+
+fn corpus() -> &'static Corpus {
+    Corpus::bundled()
+}
+
+fn locals(ps: &[&lexgap::model::Provision]) -> Vec<String> {
+    ps.iter().map(|p| p.id.local().to_string()).collect()
+}
+
+fn version_groups(alignment: &Alignment<'_>) -> Vec<(GroupKind, Vec<String>, Vec<String>)> {
+    alignment
+        .groups()
+        .iter()
+        .filter(|g| g.kind() != GroupKind::RightOnly)
+        .map(|g| (g.kind(), locals(g.left()), locals(g.right())))
+        .collect()
+}
+
+fn s(v: &[&str]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
+#[test]
+fn draft_pipl_to_final_pipl() {
+    for use_correspondences in [true, false] {
+        let alignment = Alignment::configure()
+            .use_correspondences(use_correspondences)
+            .align_ids(corpus(), "cn/pipl-draft-2020", "cn/pipl")
+            .unwrap();
+        assert_eq!(alignment.mode(), Mode::Version);
+        assert_eq!(alignment.langs()[0].as_str(), "zh", "authentic text first");
+        assert_eq!(
+            version_groups(&alignment),
+            [
+                (GroupKind::OneToOne, s(&["art-1"]), s(&["art-1"])),
+                (GroupKind::OneToOne, s(&["art-27"]), s(&["art-26"])),
+                (GroupKind::OneToOne, s(&["art-29"]), s(&["art-28"])),
+                (GroupKind::Split, s(&["art-54"]), s(&["art-55", "art-56"])),
+            ],
+            "correspondences used: {use_correspondences}"
+        );
+        let right_only = alignment
+            .groups()
+            .iter()
+            .filter(|g| g.kind() == GroupKind::RightOnly)
+            .count();
+        assert_eq!(right_only, 74 - 5);
+        let pair = alignment
+            .pair("cn/pipl-draft-2020/art-27", "cn/pipl/art-26")
+            .unwrap();
+        assert_eq!(pair.relation(), Relation::Overlapping);
+        assert_eq!(pair.is_declared(), use_correspondences);
+        let split = alignment
+            .pair("cn/pipl-draft-2020/art-54", "cn/pipl/art-56")
+            .unwrap();
+        assert_eq!(
+            split.relation(),
+            Relation::Broader,
+            "one part of a split article"
+        );
+    }
+}
+
+#[test]
+fn reasons_come_in_evidence_order() {
+    let alignment = Alignment::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap();
+    let pair = alignment.best_for("cn/pipl-draft-2020/art-27").unwrap();
+    assert_eq!(pair.right().id.to_string(), "cn/pipl/art-26");
+    let kinds: Vec<&str> = pair
+        .reasons()
+        .iter()
+        .map(|c| match c.reason() {
+            Reason::IdenticalText { .. } => "identical",
+            Reason::Correspondence { .. } => "correspondence",
+            Reason::Features { .. } => "features",
+            Reason::Heading { .. } => "heading",
+            Reason::Text { .. } => "text",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["correspondence", "features", "text"]);
+    let first = &pair.reasons()[0];
+    assert_eq!(first.value(), lexgap::align::CORRESPONDENCE_WEIGHT);
+    assert_eq!(
+        first.reason().to_string(),
+        "correspondence declared by cn/pipl/art-26 (successor-of)"
+    );
+    let product: f64 = pair.reasons().iter().map(|c| 1.0 - c.value()).product();
+    assert!((pair.score() - (1.0 - product)).abs() < 1e-12);
+    assert!(pair.text_similarity().unwrap() > 0.8);
+}
+
+fn top(alignment: &Alignment<'_>, id: &str) -> String {
+    alignment
+        .best_for(id)
+        .map(|p| p.right().id.local().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn gdpr_to_pipl_top_matches() {
+    for use_correspondences in [true, false] {
+        let alignment = Alignment::configure()
+            .use_correspondences(use_correspondences)
+            .align_ids(corpus(), "eu/gdpr", "cn/pipl")
+            .unwrap();
+        assert_eq!(alignment.mode(), Mode::Comparison);
+        assert_eq!(alignment.langs().len(), 1);
+        assert_eq!(alignment.langs()[0].as_str(), "en");
+        for (gdpr, expected) in [
+            ("eu/gdpr/art-35", &["art-55", "art-56"][..]),
+            ("eu/gdpr/art-9", &["art-28", "art-29"][..]),
+            ("eu/gdpr/art-22", &["art-24"][..]),
+            ("eu/gdpr/art-33", &["art-57"][..]),
+        ] {
+            let best = top(&alignment, gdpr);
+            assert!(
+                expected.contains(&best.as_str()),
+                "{gdpr}: {best} (correspondences {use_correspondences})"
+            );
+            let pair = alignment.best_for(gdpr).unwrap();
+            assert!(!pair.reasons().is_empty());
+            assert!(
+                alignment.pairs().any(|p| p == pair),
+                "{gdpr}: the best match is kept"
+            );
+        }
+        let art35: Vec<String> = alignment
+            .matches_for("eu/gdpr/art-35")
+            .iter()
+            .take(2)
+            .map(|p| p.right().id.local().to_string())
+            .collect();
+        assert_eq!(
+            art35
+                .iter()
+                .filter(|a| *a == "art-55" || *a == "art-56")
+                .count(),
+            2,
+            "arts. 55 and 56 are the two best matches of art. 35: {art35:?}"
+        );
+    }
+}
+
+#[test]
+fn declared_relations_are_read_from_the_left() {
+    let alignment = Alignment::between(corpus(), "eu/gdpr", "cn/pipl").unwrap();
+    let pair = alignment.pair("eu/gdpr/art-35", "cn/pipl/art-55").unwrap();
+    assert!(pair.is_declared());
+    assert_eq!(pair.relation(), Relation::Overlapping);
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Gold {
+    pair: Vec<GoldPair>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct GoldPair {
+    gdpr: String,
+    pipl: Vec<String>,
+    basis: String,
+    gdpr_quote: String,
+    pipl_quote: String,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+fn gold() -> Gold {
+    toml::from_str(include_str!("data/gdpr_pipl_gold.toml")).unwrap()
+}
+
+fn precision_at_1(use_correspondences: bool) -> (usize, usize, Vec<String>) {
+    let alignment = Alignment::configure()
+        .use_correspondences(use_correspondences)
+        .align_ids(corpus(), "eu/gdpr", "cn/pipl")
+        .unwrap();
+    let gold = gold();
+    let mut misses = Vec::new();
+    let mut hits = 0;
+    for pair in &gold.pair {
+        let best = top(&alignment, &format!("eu/gdpr/{}", pair.gdpr));
+        if pair.pipl.contains(&best) {
+            hits += 1;
+        } else {
+            misses.push(format!(
+                "{} -> {}",
+                pair.gdpr,
+                if best.is_empty() { "none" } else { &best }
+            ));
+        }
+    }
+    (hits, gold.pair.len(), misses)
+}
+
+#[test]
+fn gold_list_is_grounded_in_the_texts() {
+    let gold = gold();
+    assert!(gold.pair.len() >= 15);
+    let c = corpus();
+    let mut seen = std::collections::BTreeSet::new();
+    for pair in &gold.pair {
+        assert!(seen.insert(&pair.gdpr), "duplicate {}", pair.gdpr);
+        assert_eq!(pair.basis, "wording");
+        let g = c.provision(&format!("eu/gdpr/{}", pair.gdpr)).unwrap();
+        assert!(
+            g.contains_quote(&pair.gdpr_quote),
+            "{}: {}",
+            pair.gdpr,
+            pair.gdpr_quote
+        );
+        let found = pair.pipl.iter().any(|p| {
+            c.provision(&format!("cn/pipl/{p}"))
+                .unwrap()
+                .contains_quote(&pair.pipl_quote)
+        });
+        assert!(found, "{}: {}", pair.gdpr, pair.pipl_quote);
+        assert!(pair.sources.iter().all(|s| !s.trim().is_empty()));
+    }
+}
+
+/// Precision@1 of GDPR → PIPL on the gold list. BENCHMARKS.md ("Alignment quality") records
+/// the figures; this test keeps them from falling.
+#[test]
+fn gdpr_to_pipl_precision_at_1() {
+    let (hits, n, misses) = precision_at_1(false);
+    let text_only = hits as f64 / n as f64;
+    println!(
+        "text and features only: P@1 = {hits}/{n} = {text_only:.3}; misses: {}",
+        misses.join(", ")
+    );
+    assert!(text_only >= 0.6, "P@1 {text_only:.3}: {misses:?}");
+    let (hits, n, misses) = precision_at_1(true);
+    let with = hits as f64 / n as f64;
+    println!(
+        "with correspondences: P@1 = {hits}/{n} = {with:.3}; misses: {}",
+        misses.join(", ")
+    );
+    assert!(with >= 0.6, "P@1 {with:.3}: {misses:?}");
+}
+
+#[test]
+fn aligning_two_statutes_takes_milliseconds() {
+    let (gdpr, pipl) = (
+        corpus().instrument("eu/gdpr").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    );
+    let start = Instant::now();
+    let alignment = Alignment::new(gdpr, pipl);
+    let took = start.elapsed();
+    println!(
+        "GDPR ({}) x PIPL ({}): {took:?}",
+        gdpr.provisions.len(),
+        pipl.provisions.len()
+    );
+    assert!(alignment.candidates().count() > 0);
+    // Generous, for unoptimised builds on a busy machine; release builds take a few ms.
+    assert!(took.as_secs_f64() < 2.0, "{took:?}");
+}
+
+#[test]
+fn an_instrument_aligned_with_itself_pairs_each_provision_with_itself() {
+    for id in ["eu/gdpr", "cn/pipl", "cn/pipl-draft-2020"] {
+        let inst = corpus().instrument(id).unwrap();
+        let alignment = Alignment::new(inst, inst);
+        assert_eq!(alignment.mode(), Mode::Comparison);
+        for p in &inst.provisions {
+            let best = alignment.best_for(&p.id.to_string()).unwrap();
+            assert_eq!((&best.left().id, &best.right().id), (&p.id, &p.id));
+            assert_eq!(best.score(), 1.0);
+            assert_eq!(best.relation(), Relation::Equivalent);
+        }
+        assert!(
+            alignment
+                .groups()
+                .iter()
+                .all(|g| g.kind() == GroupKind::OneToOne && g.left()[0].id == g.right()[0].id)
+        );
+        assert!(alignment.unmatched_left().is_empty() && alignment.unmatched_right().is_empty());
+    }
+}
+
+#[test]
+fn completeness_and_lookups() {
+    let c = corpus();
+    assert!(looks_complete(c.instrument("eu/gdpr").unwrap()));
+    assert!(looks_complete(c.instrument("cn/pipl").unwrap()));
+    assert!(!looks_complete(c.instrument("cn/pipl-draft-2020").unwrap()));
+    let err = Alignment::between(c, "eu/gdpr", "cn/pipI").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no instrument `cn/pipI`; did you mean `cn/pipl`?"
+    );
+    let a = Alignment::between(c, "eu/gdpr", "cn/pipl").unwrap();
+    assert!(a.matches_for("not an id").is_empty());
+    assert!(a.best_for("eu/gdpr/art-1000").is_none());
+}
+
+#[test]
+fn alignments_serialize_to_json() {
+    let a = Alignment::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap();
+    let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(json["left"], "cn/pipl-draft-2020");
+    assert_eq!(json["mode"], "version");
+    assert_eq!(json["groups"][3]["kind"], "split");
+    assert_eq!(json["groups"][3]["right"][0], "cn/pipl/art-55");
+    assert_eq!(
+        json["candidates"][0]["reasons"][0]["reason"]["kind"],
+        "text"
+    );
+}
