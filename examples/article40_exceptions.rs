@@ -11,13 +11,21 @@ use lexgap::classify::Comparison;
 use lexgap::render::{Format, SideBySide, View, color_wanted};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let format: Format = std::env::args()
+        .nth(1)
+        .as_deref()
+        .unwrap_or("table")
+        .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
     run(format, color, &mut std::io::stdout().lock())
 }
 
 /// Writes the comparisons in `format` (the tests call this too).
-pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
+pub fn run(
+    format: Format,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
     let target = ["cn/constitution/art-40"];
     let side = SideBySide::new(corpus)
@@ -28,10 +36,22 @@ pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<d
 
     for baseline in [
         &["coe/echr/art-8"][..],
-        &["coe/echr/art-8", "eu/charter/art-8", "eu/charter/art-52", "us/constitution/amendment-4"],
+        &[
+            "coe/echr/art-8",
+            "eu/charter/art-8",
+            "eu/charter/art-52",
+            "us/constitution/amendment-4",
+        ],
     ] {
-        let report = Comparison::new(corpus).target(target)?.baseline(baseline)?.run();
-        writeln!(out, "{}", View::new(&report, format).width(120).color(color))?;
+        let report = Comparison::new(corpus)
+            .target(target)?
+            .baseline(baseline)?
+            .run();
+        writeln!(
+            out,
+            "{}",
+            View::new(&report, format).width(120).color(color)
+        )?;
     }
     Ok(())
 }

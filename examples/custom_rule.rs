@@ -39,7 +39,10 @@ impl Rule for NoSignage {
             .filter(|c| c.activities().contains(&Activity::MonitorPublicSpace))
             .collect();
         let expected = signs(cx.baseline_clauses());
-        if monitoring.is_empty() || expected.is_empty() || !signs(monitoring.iter().copied()).is_empty() {
+        if monitoring.is_empty()
+            || expected.is_empty()
+            || !signs(monitoring.iter().copied()).is_empty()
+        {
             return None;
         }
         let target = monitoring

@@ -9,15 +9,30 @@ use lexgap::classify::GapMatrix;
 use lexgap::render::{Format, View, color_wanted};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let format: Format = std::env::args()
+        .nth(1)
+        .as_deref()
+        .unwrap_or("table")
+        .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
     run(format, color, &mut std::io::stdout().lock())
 }
 
 /// Writes the matrix in `format` (the tests call this too).
-pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
+pub fn run(
+    format: Format,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
-    let matrix = GapMatrix::new(corpus, ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"])?;
-    write!(out, "{}", View::new(&matrix, format).width(160).color(color))?;
+    let matrix = GapMatrix::new(
+        corpus,
+        ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"],
+    )?;
+    write!(
+        out,
+        "{}",
+        View::new(&matrix, format).width(160).color(color)
+    )?;
     Ok(())
 }

@@ -26,7 +26,12 @@ pub fn run(dir: &str, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Err
         .flat_map(|i| &i.provisions)
         .map(|p| p.id.to_string())
         .collect();
-    writeln!(out, "loaded {} provisions of your own: {}", mine.len(), mine.join(", "))?;
+    writeln!(
+        out,
+        "loaded {} provisions of your own: {}",
+        mine.len(),
+        mine.join(", ")
+    )?;
 
     let report = Comparison::new(&corpus)
         .target(&mine)?

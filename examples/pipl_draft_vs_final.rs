@@ -11,16 +11,28 @@ use lexgap::diff::VersionDiff;
 use lexgap::render::{Format, View, color_wanted};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let format: Format = std::env::args()
+        .nth(1)
+        .as_deref()
+        .unwrap_or("table")
+        .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
     run(format, color, &mut std::io::stdout().lock())
 }
 
 /// Writes the version diff in `format` (the tests call this too).
-pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
+pub fn run(
+    format: Format,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
     let versions = VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl")?;
-    write!(out, "{}", View::new(&versions, format).width(140).color(color))?;
+    write!(
+        out,
+        "{}",
+        View::new(&versions, format).width(140).color(color)
+    )?;
     if matches!(format, Format::Table | Format::Markdown) {
         for diff in versions.changes().flat_map(|e| e.diffs()) {
             write!(out, "\n{}", View::new(diff, format).width(140).color(color))?;

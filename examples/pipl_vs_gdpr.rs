@@ -13,15 +13,26 @@ use lexgap::model::Scope;
 use lexgap::render::{Format, Page, SideBySide, View, color_wanted};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let format: Format = std::env::args().nth(1).as_deref().unwrap_or("table").parse()?;
+    let format: Format = std::env::args()
+        .nth(1)
+        .as_deref()
+        .unwrap_or("table")
+        .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
     run(format, color, &mut std::io::stdout().lock())
 }
 
 /// Writes the comparison in `format` (the tests call this too).
-pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
+pub fn run(
+    format: Format,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
-    let (target, baseline) = (["cn/pipl-draft-2020/art-27"], ["eu/gdpr/art-9", "eu/gdpr/art-35"]);
+    let (target, baseline) = (
+        ["cn/pipl-draft-2020/art-27"],
+        ["eu/gdpr/art-9", "eu/gdpr/art-35"],
+    );
 
     let side = SideBySide::new(corpus)
         .column("China: PIPL draft (2020)", target)?
@@ -29,17 +40,35 @@ pub fn run(format: Format, color: bool, out: &mut dyn Write) -> Result<(), Box<d
     let compare = Comparison::new(corpus).target(target)?.baseline(baseline)?;
     let by_provision = compare.clone().scope(Scope::Provision).run();
     let by_instrument = compare.scope(Scope::Instrument).run();
-    let rewrite = ProvisionDiff::new(corpus.provision(target[0])?, corpus.provision("cn/pipl/art-26")?);
+    let rewrite = ProvisionDiff::new(
+        corpus.provision(target[0])?,
+        corpus.provision("cn/pipl/art-26")?,
+    );
 
     if format == Format::Html {
         let mut page = Page::new("Draft PIPL art. 27 against GDPR arts. 9 and 35");
-        page.add(&side).add(&by_provision).add(&by_instrument).add(&rewrite);
+        page.add(&side)
+            .add(&by_provision)
+            .add(&by_instrument)
+            .add(&rewrite);
         write!(out, "{page}")?;
         return Ok(());
     }
     writeln!(out, "{}", View::new(&side, format).width(120).color(color))?;
-    writeln!(out, "{}", View::new(&by_provision, format).width(120).color(color))?;
-    writeln!(out, "{}", View::new(&by_instrument, format).width(120).color(color))?;
-    writeln!(out, "{}", View::new(&rewrite, format).width(120).color(color))?;
+    writeln!(
+        out,
+        "{}",
+        View::new(&by_provision, format).width(120).color(color)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        View::new(&by_instrument, format).width(120).color(color)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        View::new(&rewrite, format).width(120).color(color)
+    )?;
     Ok(())
 }

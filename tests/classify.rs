@@ -1,12 +1,12 @@
 //! The gap classifier on the bundled corpus: the acceptance cases of DESIGN.md, with the text
 //! that decides each assertion named beside it.
 
+use lexgap::Corpus;
 use lexgap::classify::{
     Comparison, Element, GapKind, GapMatrix, GapReport, GapStatus, Registry, RuleInfo,
     SafeguardRule, Severity, catalogue,
 };
 use lexgap::model::{SafeguardElement, SafeguardKind, Scope};
-use lexgap::Corpus;
 
 const DRAFT_27: &str = "cn/pipl-draft-2020/art-27";
 const GDPR_9_35: [&str; 2] = ["eu/gdpr/art-9", "eu/gdpr/art-35"];
@@ -70,7 +70,10 @@ fn draft_27_against_gdpr_9_and_35_at_provision_scope() {
         ])
     );
     // Neither GDPR article says "strictly necessary", so strict necessity is not missing.
-    assert!(!gov.missing.contains(&Element::safeguard(SafeguardKind::StrictNecessity)));
+    assert!(
+        !gov.missing
+            .contains(&Element::safeguard(SafeguardKind::StrictNecessity))
+    );
     // Art. 27 has both: 只能用于维护公共安全的目的; 并设置显著的提示标识.
     assert!(r.gap("no-purpose-limitation").is_none());
     assert!(r.gap("no-transparency").is_none());
@@ -86,7 +89,8 @@ fn draft_27_against_gdpr_9_and_35_at_provision_scope() {
         dpia.baseline_quotes
             .iter()
             .any(|c| c.reference() == "eu/gdpr/art-35(3)(c)"
-                && c.evidence.quote == "a systematic monitoring of a publicly accessible area on a large scale"),
+                && c.evidence.quote
+                    == "a systematic monitoring of a publicly accessible area on a large scale"),
         "{:#?}",
         dpia.baseline_quotes
     );
@@ -112,7 +116,10 @@ fn draft_27_at_instrument_scope_is_partly_closed_by_art_54_and_29() {
     // Draft art. 29 lists 个人生物特征 among sensitive personal information.
     let sensitive = r.gap("sensitive-data-unprotected").unwrap();
     assert_eq!(sensitive.status, GapStatus::ClosedElsewhere);
-    assert_eq!(sensitive.closing_provisions(), ["cn/pipl-draft-2020/art-29"]);
+    assert_eq!(
+        sensitive.closing_provisions(),
+        ["cn/pipl-draft-2020/art-29"]
+    );
     assert_eq!(sensitive.severity, Severity::Low);
     // With art. 36 in the baseline, prior consultation of the supervisory authority is missing too.
     let with_36 = run(
@@ -121,7 +128,12 @@ fn draft_27_at_instrument_scope_is_partly_closed_by_art_54_and_29() {
         Scope::Instrument,
     );
     let dpia = with_36.gap("no-impact-assessment").unwrap();
-    assert!(dpia.missing.contains(&detail(SafeguardElement::RegulatorConsultation)), "{:?}", dpia.missing);
+    assert!(
+        dpia.missing
+            .contains(&detail(SafeguardElement::RegulatorConsultation)),
+        "{:?}",
+        dpia.missing
+    );
 }
 
 #[test]
@@ -141,17 +153,31 @@ fn draft_27_against_ai_act_art_5_misses_its_law_enforcement_limits() {
         SafeguardKind::PriorAuthorisation,
         SafeguardKind::TimeAndPlaceLimit,
     ] {
-        assert!(gov.missing.contains(&Element::safeguard(k)), "{k} not missing: {:?}", gov.missing);
+        assert!(
+            gov.missing.contains(&Element::safeguard(k)),
+            "{k} not missing: {:?}",
+            gov.missing
+        );
     }
-    assert_eq!(r.gap("no-prior-authorisation").map(|g| g.status), Some(GapStatus::Absent));
+    assert_eq!(
+        r.gap("no-prior-authorisation").map(|g| g.status),
+        Some(GapStatus::Absent)
+    );
 }
 
 #[test]
 fn constitution_art_40_against_echr_art_8() {
     // ECHR art. 8(2): "in accordance with the law and is necessary in a democratic society";
     // art. 40: 依照法律规定的程序 (procedures prescribed by law), no necessity test.
-    let r = run(&["cn/constitution/art-40"], &["coe/echr/art-8"], Scope::Provision);
-    assert_eq!(codes_and_statuses(&r), [("open-ended-exception", GapStatus::Partial)]);
+    let r = run(
+        &["cn/constitution/art-40"],
+        &["coe/echr/art-8"],
+        Scope::Provision,
+    );
+    assert_eq!(
+        codes_and_statuses(&r),
+        [("open-ended-exception", GapStatus::Partial)]
+    );
     let g = &r.gaps[0];
     assert_eq!(g.present, safeguards(&[SafeguardKind::PrescribedByLaw]));
     assert_eq!(g.missing, safeguards(&[SafeguardKind::Necessity]));
@@ -185,7 +211,10 @@ fn constitution_art_40_against_baselines_whose_text_requires_more() {
         ])
     );
     // Charter art. 8(3): "subject to control by an independent authority".
-    assert_eq!(r.gap("no-independent-oversight").map(|g| g.status), Some(GapStatus::Absent));
+    assert_eq!(
+        r.gap("no-independent-oversight").map(|g| g.status),
+        Some(GapStatus::Absent)
+    );
     // Fourth Amendment: "no Warrants shall issue, but upon probable cause".
     let auth = r.gap("no-prior-authorisation").unwrap();
     assert_eq!(auth.status, GapStatus::Absent);
@@ -198,7 +227,10 @@ fn pipl_26_at_instrument_scope_is_credited_with_arts_55_56_and_68() {
     // Art. 55 (一)处理敏感个人信息 and art. 28 (生物识别 is sensitive) close most of the gap.
     let dpia = r.gap("no-impact-assessment").unwrap();
     assert_eq!(dpia.status, GapStatus::Partial);
-    assert_eq!(dpia.closing_provisions(), ["cn/pipl/art-55", "cn/pipl/art-56"]);
+    assert_eq!(
+        dpia.closing_provisions(),
+        ["cn/pipl/art-55", "cn/pipl/art-56"]
+    );
     // The final law dropped 法律、行政法规另有规定: its only exception is separate consent.
     assert!(r.gap("open-ended-exception").is_none());
 
@@ -239,20 +271,32 @@ fn non_binding_principles_are_reported() {
     let g = relative.gap("non-binding").unwrap();
     assert_eq!(g.status, GapStatus::Absent);
     assert_eq!(g.target_instruments, [soft]);
-    let absolute = Comparison::new(Corpus::bundled()).target_instrument(soft).unwrap().run();
+    let absolute = Comparison::new(Corpus::bundled())
+        .target_instrument(soft)
+        .unwrap()
+        .run();
     assert_eq!(absolute.codes(), ["non-binding"]);
     // A draft binds no one either, but it is not soft law.
-    assert!(run(&[DRAFT_27], &GDPR_9_35, Scope::Provision).gap("non-binding").is_none());
+    assert!(
+        run(&[DRAFT_27], &GDPR_9_35, Scope::Provision)
+            .gap("non-binding")
+            .is_none()
+    );
 }
 
 #[test]
 fn absolute_check_of_art_40_applies_the_stated_standard() {
     let r = run(&["cn/constitution/art-40"], &[], Scope::Provision);
-    assert_eq!(codes_and_statuses(&r), [("open-ended-exception", GapStatus::Absent)]);
+    assert_eq!(
+        codes_and_statuses(&r),
+        [("open-ended-exception", GapStatus::Absent)]
+    );
     let g = &r.gaps[0];
     assert_eq!(
         g.standard.as_deref(),
-        Some("the standard of ECHR art. 8(2) and EU Charter art. 52(1) (necessity and proportionality)")
+        Some(
+            "the standard of ECHR art. 8(2) and EU Charter art. 52(1) (necessity and proportionality)"
+        )
     );
     assert!(g.baseline_quotes.is_empty());
 }
@@ -267,7 +311,9 @@ fn gap_codes_are_unique_kebab_case_and_listed() {
     assert_eq!(dedup, codes, "codes are sorted and unique");
     for c in &codes {
         assert!(
-            c.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !c.starts_with('-') && !c.ends_with('-'),
+            c.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !c.starts_with('-')
+                && !c.ends_with('-'),
             "`{c}` is not kebab-case"
         );
     }
@@ -298,29 +344,47 @@ fn users_can_add_and_remove_rules() {
         .baseline(["cn/pipl/art-28"])
         .unwrap()
         .run_with(&registry);
-    assert_eq!(r.gap("no-security-measures").map(|g| g.status), Some(GapStatus::Absent));
+    assert_eq!(
+        r.gap("no-security-measures").map(|g| g.status),
+        Some(GapStatus::Absent)
+    );
     assert!(r.gap("no-government-use-limit").is_none());
 }
 
 #[test]
 fn gap_matrix_against_gdpr_and_echr() {
-    let m = GapMatrix::new(Corpus::bundled(), ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"]).unwrap();
+    let m = GapMatrix::new(
+        Corpus::bundled(),
+        ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"],
+    )
+    .unwrap();
     let mut table = String::new();
     for row in &m.rows {
-        let cells: Vec<&str> = row.cells.iter().map(|c| c.map_or("-", |s| s.code())).collect();
+        let cells: Vec<&str> = row
+            .cells
+            .iter()
+            .map(|c| c.map_or("-", |s| s.code()))
+            .collect();
         table += &format!("{}: {}\n", row.instrument, cells.join(" "));
     }
     insta::assert_snapshot!(format!("{}\n{table}", m.codes.join(" ")));
     assert_eq!(m.cell("eu/gdpr", "no-impact-assessment"), Some(None));
     // Art. 51 limits every right by 国家的、社会的、集体的利益 with no condition at all; art. 40
     // at least names 依照法律规定的程序. The instrument's worst case decides the cell.
-    assert_eq!(m.cell("cn/constitution", "open-ended-exception"), Some(Some(GapStatus::Absent)));
+    assert_eq!(
+        m.cell("cn/constitution", "open-ended-exception"),
+        Some(Some(GapStatus::Absent))
+    );
 }
 
 #[test]
 fn gaps_are_ordered_by_severity_then_code() {
     let r = run(&[DRAFT_27], &GDPR_9_35, Scope::Provision);
-    let keys: Vec<(Severity, &str)> = r.gaps.iter().map(|g| (g.severity, g.code.as_str())).collect();
+    let keys: Vec<(Severity, &str)> = r
+        .gaps
+        .iter()
+        .map(|g| (g.severity, g.code.as_str()))
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     assert_eq!(keys, sorted);

@@ -20,7 +20,11 @@ fn stdout(o: &Output) -> String {
 #[test]
 fn json_of_each_command() {
     let cases: &[(&str, &[&str], i32)] = &[
-        ("list", &["list", "--jurisdiction", "coe", "--format", "json"], 0),
+        (
+            "list",
+            &["list", "--jurisdiction", "coe", "--format", "json"],
+            0,
+        ),
         ("show", &["show", "coe/echr/art-8", "--format", "json"], 0),
         (
             "gaps",
@@ -39,16 +43,47 @@ fn json_of_each_command() {
         ),
         (
             "matrix",
-            &["matrix", "--baseline", "eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8", "--format", "json"],
+            &[
+                "matrix",
+                "--baseline",
+                "eu/gdpr/art-9",
+                "eu/gdpr/art-35",
+                "coe/echr/art-8",
+                "--format",
+                "json",
+            ],
             0,
         ),
-        ("diff", &["diff", "cn/pipl-draft-2020/art-27", "cn/pipl/art-26", "--format", "json"], 1),
-        ("version-diff", &["diff", "cn/pipl-draft-2020", "cn/pipl", "--format", "json"], 1),
-        ("align", &["align", "cn/pipl-draft-2020", "cn/pipl", "--format", "json"], 0),
+        (
+            "diff",
+            &[
+                "diff",
+                "cn/pipl-draft-2020/art-27",
+                "cn/pipl/art-26",
+                "--format",
+                "json",
+            ],
+            1,
+        ),
+        (
+            "version-diff",
+            &["diff", "cn/pipl-draft-2020", "cn/pipl", "--format", "json"],
+            1,
+        ),
+        (
+            "align",
+            &["align", "cn/pipl-draft-2020", "cn/pipl", "--format", "json"],
+            0,
+        ),
     ];
     for (name, args, code) in cases {
         let o = lexgap(args);
-        assert_eq!(o.status.code(), Some(*code), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(*code),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         let out = stdout(&o);
         let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
         assert_eq!(json["schema_version"], 1, "{name}");
@@ -71,7 +106,11 @@ fn unknown_ids_are_usage_errors_with_a_suggestion() {
         "error: no instrument `eu/gpdr`; did you mean `eu/gdpr`?\n"
     );
     let o = lexgap(&["gaps"]);
-    assert_eq!(o.status.code(), Some(2), "clap reports a missing argument as a usage error");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "clap reports a missing argument as a usage error"
+    );
 }
 
 #[test]
@@ -141,6 +180,9 @@ fn help_shows_examples() {
     let o = lexgap(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("Examples:\n  lexgap list --jurisdiction cn"), "{out}");
+    assert!(
+        out.contains("Examples:\n  lexgap list --jurisdiction cn"),
+        "{out}"
+    );
     assert!(out.contains("Exit codes: 0 ok"));
 }

@@ -47,7 +47,9 @@ fn main_example_in_every_format() {
     let json = output(pipl_vs_gdpr::run, Format::Json);
     assert!(json.contains("\"kind\": \"gap-report\""));
     let html = output(pipl_vs_gdpr::run, Format::Html);
-    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<del>") && html.contains("<ins>"));
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("<del>") && html.contains("<ins>")
+    );
 }
 
 #[test]
@@ -60,6 +62,10 @@ fn custom_rule_example() {
 #[test]
 fn own_corpus_example() {
     let mut buf = Vec::new();
-    own_corpus::run(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/own-provisions"), &mut buf).unwrap();
+    own_corpus::run(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/own-provisions"),
+        &mut buf,
+    )
+    .unwrap();
     insta::assert_snapshot!(String::from_utf8(buf).unwrap());
 }

@@ -1,13 +1,13 @@
 //! Property tests that guard the gap classifier, on generated instruments whose norms use
 //! arbitrary vocabulary terms and whose quotes are words of the generated texts.
 
+use lexgap::Corpus;
 use lexgap::classify::{Comparison, GapReport, GapStatus};
 use lexgap::model::{
     Activity, Actor, DataCategory, Evidence, Exception, Instrument, InstrumentKind, Lang,
     LegalValue, Norm, NormKind, Provenance, Provision, Purpose, Safeguard, SafeguardElement,
     SafeguardKind, Scope, Status,
 };
-use lexgap::Corpus;
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +20,10 @@ fn ev(n: usize) -> Evidence {
     }
 }
 
-fn terms<T: Clone + std::fmt::Debug + 'static>(all: &'static [T], max: usize) -> impl Strategy<Value = Vec<T>> {
+fn terms<T: Clone + std::fmt::Debug + 'static>(
+    all: &'static [T],
+    max: usize,
+) -> impl Strategy<Value = Vec<T>> {
     prop::collection::vec(select(all), 0..=max).prop_map(|mut v: Vec<T>| {
         v.dedup_by(|a, b| format!("{a:?}") == format!("{b:?}"));
         v
@@ -28,10 +31,12 @@ fn terms<T: Clone + std::fmt::Debug + 'static>(all: &'static [T], max: usize) ->
 }
 
 fn arb_safeguard() -> impl Strategy<Value = Safeguard> {
-    (select(SafeguardKind::ALL), terms(SafeguardElement::ALL, 2)).prop_map(|(kind, elements)| Safeguard {
-        kind,
-        elements,
-        evidence: ev(0),
+    (select(SafeguardKind::ALL), terms(SafeguardElement::ALL, 2)).prop_map(|(kind, elements)| {
+        Safeguard {
+            kind,
+            elements,
+            evidence: ev(0),
+        }
     })
 }
 
@@ -60,17 +65,19 @@ fn arb_norm() -> impl Strategy<Value = Norm> {
         prop::collection::vec(arb_exception(), 0..2),
         select(Scope::ALL),
     )
-        .prop_map(|(kind, actors, data, activities, purposes, safeguards, exceptions, scope)| Norm {
-            kind,
-            actors,
-            data,
-            activities,
-            purposes,
-            safeguards,
-            exceptions,
-            scope,
-            evidence: ev(0),
-        })
+        .prop_map(
+            |(kind, actors, data, activities, purposes, safeguards, exceptions, scope)| Norm {
+                kind,
+                actors,
+                data,
+                activities,
+                purposes,
+                safeguards,
+                exceptions,
+                scope,
+                evidence: ev(0),
+            },
+        )
 }
 
 /// Gives every quote of a provision a distinct word and writes the text from those words, so
@@ -151,7 +158,11 @@ fn arb_instrument(id: &'static str) -> impl Strategy<Value = Instrument> {
 }
 
 fn ids(inst: &Instrument, take: usize) -> Vec<String> {
-    inst.provisions.iter().take(take.max(1)).map(|p| p.id.to_string()).collect()
+    inst.provisions
+        .iter()
+        .take(take.max(1))
+        .map(|p| p.id.to_string())
+        .collect()
 }
 
 fn compare(corpus: &Corpus, target: &[String], baseline: &[String], scope: Scope) -> GapReport {

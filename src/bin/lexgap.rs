@@ -173,7 +173,12 @@ fn load(out: &Output) -> Result<std::borrow::Cow<'static, Corpus>, Usage> {
         None => Ok(std::borrow::Cow::Borrowed(Corpus::bundled())),
         Some(dir) => Corpus::from_dir(dir)
             .map(std::borrow::Cow::Owned)
-            .map_err(|e| Usage(format!("the corpus at `{}` is invalid:\n{e}", dir.display()))),
+            .map_err(|e| {
+                Usage(format!(
+                    "the corpus at `{}` is invalid:\n{e}",
+                    dir.display()
+                ))
+            }),
     }
 }
 
@@ -191,7 +196,11 @@ fn emit<T: Render>(item: &T, out: &Output) -> Result<(), Usage> {
             let width = terminal_width();
             let mut lock = stdout.lock();
             // A closed pipe (`lexgap ... | head`) is not an error worth a message.
-            let _ = write!(lock, "{}", View::new(item, format).width(width).color(color));
+            let _ = write!(
+                lock,
+                "{}",
+                View::new(item, format).width(width).color(color)
+            );
             Ok(())
         }
     }
@@ -199,7 +208,11 @@ fn emit<T: Render>(item: &T, out: &Output) -> Result<(), Usage> {
 
 /// Exit code 1 when the compared items differ, as `diff` and `git diff --exit-code` do.
 fn differs(yes: bool) -> ExitCode {
-    if yes { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if yes {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// The terminal's width from `COLUMNS`, else the default.
@@ -271,7 +284,13 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             let mut ids = Vec::new();
             for b in &baseline {
                 if is_instrument_id(b) {
-                    ids.extend(corpus.instrument(b)?.provisions.iter().map(|p| p.id.to_string()));
+                    ids.extend(
+                        corpus
+                            .instrument(b)?
+                            .provisions
+                            .iter()
+                            .map(|p| p.id.to_string()),
+                    );
                 } else {
                     ids.push(b.clone());
                 }
@@ -309,12 +328,14 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             if is_instrument_id(&old) && is_instrument_id(&new) {
                 let v = lexgap::diff::VersionDiff::between(&corpus, &old, &new)?;
                 emit(&v, &out)?;
-                let changed = v.entries().iter().any(|e| {
-                    e.status() != lexgap::diff::VersionStatus::Unchanged
-                });
+                let changed = v
+                    .entries()
+                    .iter()
+                    .any(|e| e.status() != lexgap::diff::VersionStatus::Unchanged);
                 return Ok(differs(changed));
             }
-            let d = lexgap::diff::ProvisionDiff::new(corpus.provision(&old)?, corpus.provision(&new)?);
+            let d =
+                lexgap::diff::ProvisionDiff::new(corpus.provision(&old)?, corpus.provision(&new)?);
             emit(&d, &out)?;
             Ok(differs(!d.is_empty()))
         }

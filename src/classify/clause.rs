@@ -164,7 +164,9 @@ impl<'a> Clause<'a> {
             && overlaps(self.activities(), other.activities(), |a, b| {
                 a.covers(*b) || b.covers(*a)
             })
-            && overlaps(self.actors(), other.actors(), |a, b| a.covers(*b) || b.covers(*a))
+            && overlaps(self.actors(), other.actors(), |a, b| {
+                a.covers(*b) || b.covers(*a)
+            })
     }
 }
 

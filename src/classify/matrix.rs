@@ -69,8 +69,14 @@ impl GapMatrix {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let base = Comparison::new(corpus).baseline(baseline)?.scope(Scope::Instrument);
-        let codes: Vec<String> = registry.catalogue().iter().map(|i| i.code.to_owned()).collect();
+        let base = Comparison::new(corpus)
+            .baseline(baseline)?
+            .scope(Scope::Instrument);
+        let codes: Vec<String> = registry
+            .catalogue()
+            .iter()
+            .map(|i| i.code.to_owned())
+            .collect();
         let mut rows = Vec::new();
         for inst in corpus.instruments() {
             let report = base
@@ -87,7 +93,12 @@ impl GapMatrix {
                 cells,
             });
         }
-        let mut baseline: Vec<_> = base.context().baseline().iter().map(|p| p.id.clone()).collect();
+        let mut baseline: Vec<_> = base
+            .context()
+            .baseline()
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
         baseline.sort();
         Ok(GapMatrix {
             baseline,

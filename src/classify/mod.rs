@@ -327,7 +327,8 @@ impl Gap {
 
     /// The baseline provisions cited, sorted, without repeats.
     pub fn baseline(&self) -> Vec<&ProvisionId> {
-        let set: BTreeSet<&ProvisionId> = self.baseline_quotes.iter().map(|c| &c.provision).collect();
+        let set: BTreeSet<&ProvisionId> =
+            self.baseline_quotes.iter().map(|c| &c.provision).collect();
         set.into_iter().collect()
     }
 

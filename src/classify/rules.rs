@@ -216,9 +216,8 @@ impl GapKind {
 
     fn rule(self) -> Box<dyn Rule> {
         use GapKind::*;
-        let presence = |kind, noun| -> Box<dyn Rule> {
-            Box::new(SafeguardRule::new(self.info(), kind, noun))
-        };
+        let presence =
+            |kind, noun| -> Box<dyn Rule> { Box::new(SafeguardRule::new(self.info(), kind, noun)) };
         match self {
             NoGovernmentUseLimit => Box::new(GovernmentUseRule),
             NoImpactAssessment => presence(SafeguardKind::ImpactAssessment, "impact assessment"),
@@ -226,7 +225,11 @@ impl GapKind {
             OpenEndedException => Box::new(OpenEndedRule),
             NoPriorAuthorisation => Box::new(SafeguardRule {
                 state_only: true,
-                ..SafeguardRule::new(self.info(), SafeguardKind::PriorAuthorisation, "prior authorisation")
+                ..SafeguardRule::new(
+                    self.info(),
+                    SafeguardKind::PriorAuthorisation,
+                    "prior authorisation",
+                )
             }),
             NoIndependentOversight => {
                 presence(SafeguardKind::IndependentOversight, "independent oversight")
@@ -390,16 +393,23 @@ fn run_reading(info: RuleInfo, reading: &dyn Reading, cx: &Context<'_>) -> Optio
             .map(|c| (*c, reading.provides(c)))
             .filter(|(_, p)| !p.is_empty())
             .collect();
-        let p_local: BTreeSet<Element> = local.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+        let p_local: BTreeSet<Element> =
+            local.iter().flat_map(|(_, p)| p.iter().copied()).collect();
         let p_all: BTreeSet<Element> = p_local
             .iter()
             .copied()
             .chain(remote.iter().flat_map(|(_, p)| p.iter().copied()))
             .collect();
-        let missing_local: BTreeSet<Element> =
-            required.iter().copied().filter(|e| !e.satisfied_by(&p_local)).collect();
-        let missing_all: BTreeSet<Element> =
-            required.iter().copied().filter(|e| !e.satisfied_by(&p_all)).collect();
+        let missing_local: BTreeSet<Element> = required
+            .iter()
+            .copied()
+            .filter(|e| !e.satisfied_by(&p_local))
+            .collect();
+        let missing_all: BTreeSet<Element> = required
+            .iter()
+            .copied()
+            .filter(|e| !e.satisfied_by(&p_all))
+            .collect();
         if missing_local.is_empty() {
             continue;
         }
@@ -510,10 +520,12 @@ pub fn summarize(elements: &[Element]) -> String {
     let mut grouped: Vec<(SafeguardKind, Vec<String>)> = Vec::new();
     for e in elements {
         match e {
-            Element::Detail { kind, element } => match grouped.iter_mut().find(|(k, _)| k == kind) {
-                Some((_, v)) => v.push(element.to_string()),
-                None => grouped.push((*kind, vec![element.to_string()])),
-            },
+            Element::Detail { kind, element } => {
+                match grouped.iter_mut().find(|(k, _)| k == kind) {
+                    Some((_, v)) => v.push(element.to_string()),
+                    None => grouped.push((*kind, vec![element.to_string()])),
+                }
+            }
             Element::Safeguard { kind } if !grouped.iter().any(|(k, _)| k == kind) => {
                 grouped.push((*kind, Vec::new()))
             }
@@ -540,7 +552,12 @@ fn ticked<T: fmt::Display>(items: &[T]) -> Vec<String> {
 }
 
 /// A gap from a custom rule: the target provisions are those its quotes cite.
-pub(crate) fn custom_gap(info: RuleInfo, status: GapStatus, target: Vec<Cite>, baseline: Vec<Cite>) -> Gap {
+pub(crate) fn custom_gap(
+    info: RuleInfo,
+    status: GapStatus,
+    target: Vec<Cite>,
+    baseline: Vec<Cite>,
+) -> Gap {
     let target_set: BTreeSet<_> = target.iter().map(|c| c.provision.clone()).collect();
     let instruments: BTreeSet<_> = target_set.iter().map(|p| p.instrument().clone()).collect();
     let mut target_quotes = target;
@@ -548,8 +565,10 @@ pub(crate) fn custom_gap(info: RuleInfo, status: GapStatus, target: Vec<Cite>, b
     let mut baseline_quotes = baseline;
     baseline_quotes.sort();
     let target: Vec<_> = target_set.into_iter().collect();
-    let baseline_ids: BTreeSet<String> =
-        baseline_quotes.iter().map(|c| format!("`{}`", c.provision)).collect();
+    let baseline_ids: BTreeSet<String> = baseline_quotes
+        .iter()
+        .map(|c| format!("`{}`", c.provision))
+        .collect();
     let baseline_ids: Vec<String> = baseline_ids.into_iter().collect();
     let mut explanation = format!("{} {}", list(&ticked(&target)), info.definition);
     if !baseline_ids.is_empty() {
@@ -591,19 +610,27 @@ fn finish(info: RuleInfo, noun: &str, status: GapStatus, f: GapFacts) -> Gap {
         (Some(s), true) => s.clone(),
         _ => list(&baseline),
     };
-    let closers: BTreeSet<String> = f.closed_by.iter().map(|c| format!("`{}`", c.provision)).collect();
+    let closers: BTreeSet<String> = f
+        .closed_by
+        .iter()
+        .map(|c| format!("`{}`", c.provision))
+        .collect();
     let closers: Vec<String> = closers.into_iter().collect();
-    let verb = if baseline.len() == 1 || f.standard.is_some() { "requires" } else { "require" };
-    let supply = if closers.len() == 1 { "supplies" } else { "supply" };
+    let verb = if baseline.len() == 1 || f.standard.is_some() {
+        "requires"
+    } else {
+        "require"
+    };
+    let supply = if closers.len() == 1 {
+        "supplies"
+    } else {
+        "supply"
+    };
     let (present, missing) = (summarize(&f.present), summarize(&f.missing));
     let explanation = match status {
-        GapStatus::Absent => format!(
-            "{targets} has no {noun}, where {by} {verb} {missing}"
-        ),
+        GapStatus::Absent => format!("{targets} has no {noun}, where {by} {verb} {missing}"),
         GapStatus::Partial => {
-            let mut s = format!(
-                "{targets} has {present} but not {missing}, which {by} {verb}"
-            );
+            let mut s = format!("{targets} has {present} but not {missing}, which {by} {verb}");
             if !closers.is_empty() {
                 s += &format!(" (counting {} across the instrument)", list(&closers));
             }
@@ -816,7 +843,12 @@ impl Rule for OpenEndedRule {
         }
         let provided: BTreeSet<Element> = subjects
             .iter()
-            .chain(cx.elsewhere_clauses().filter(|c| c.is_derogation()).collect::<Vec<_>>().iter())
+            .chain(
+                cx.elsewhere_clauses()
+                    .filter(|c| c.is_derogation())
+                    .collect::<Vec<_>>()
+                    .iter(),
+            )
             .flat_map(|c| safeguards_among(c, DEROGATION_LIMITS))
             .collect();
         let standard = [
@@ -831,7 +863,11 @@ impl Rule for OpenEndedRule {
         for s in &subjects {
             target.insert(s.provision().id.clone());
             target_quotes.insert(Cite::new(s.provision(), "scope", s.evidence()));
-            cite_elements(s, &safeguards_among(s, DEROGATION_LIMITS), &mut target_quotes);
+            cite_elements(
+                s,
+                &safeguards_among(s, DEROGATION_LIMITS),
+                &mut target_quotes,
+            );
         }
         Some(finish(
             self.info(),
@@ -875,9 +911,11 @@ impl Reading for SensitiveRule {
         required
             .into_iter()
             .filter(|e| match e {
-                Element::Sensitive { data } => subjects
-                    .iter()
-                    .any(|s| s.data().iter().any(|x| *x != DataCategory::Sensitive && x.is_a(*data))),
+                Element::Sensitive { data } => subjects.iter().any(|s| {
+                    s.data()
+                        .iter()
+                        .any(|x| *x != DataCategory::Sensitive && x.is_a(*data))
+                }),
                 _ => false,
             })
             .collect()
@@ -936,7 +974,11 @@ struct NonBindingRule;
 
 impl NonBindingRule {
     fn is_soft_law(i: &crate::model::Instrument) -> bool {
-        !i.binding && matches!(i.kind, InstrumentKind::SoftLaw | InstrumentKind::Declaration)
+        !i.binding
+            && matches!(
+                i.kind,
+                InstrumentKind::SoftLaw | InstrumentKind::Declaration
+            )
     }
 }
 
@@ -968,7 +1010,10 @@ impl Rule for NonBindingRule {
         let standard = if cx.is_absolute() {
             "an instrument that binds".to_owned()
         } else {
-            let names: Vec<String> = binding_baseline.iter().map(|i| format!("`{}`", i.id)).collect();
+            let names: Vec<String> = binding_baseline
+                .iter()
+                .map(|i| format!("`{}`", i.id))
+                .collect();
             format!("the binding force of {}", list(&names))
         };
         let target: Vec<crate::model::ProvisionId> = cx

@@ -173,7 +173,11 @@ impl Loader {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         };
-        let base = if base.is_empty() { ".".to_owned() } else { base };
+        let base = if base.is_empty() {
+            ".".to_owned()
+        } else {
+            base
+        };
         let mut found = Vec::new();
         if let Err((path, source)) = walk(dir, &mut found) {
             let origin = format!(

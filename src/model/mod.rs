@@ -537,7 +537,10 @@ mod tests {
     #[test]
     fn pinpoints() {
         let text = "1. First.\n2. Paragraph 1 shall not apply if:\n(a) consent;\n(g) substantial public interest;\n3. Third.";
-        assert_eq!(pinpoint(text, "substantial  public").as_deref(), Some("2(g)"));
+        assert_eq!(
+            pinpoint(text, "substantial  public").as_deref(),
+            Some("2(g)")
+        );
         assert_eq!(pinpoint(text, "Third").as_deref(), Some("3"));
         assert_eq!(pinpoint(text, "First").as_deref(), Some("1"));
         assert_eq!(pinpoint(text, "missing"), None);

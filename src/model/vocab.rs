@@ -37,7 +37,9 @@ pub struct UnknownTerm {
 }
 
 fn suggestion_suffix(suggestion: Option<&str>) -> String {
-    suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
+    suggestion
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
 }
 
 impl UnknownTerm {
@@ -290,8 +292,8 @@ impl DataCategory {
             PersonalData => None,
             Sensitive | Correspondence | Home | PublicImage => Some(PersonalData),
             FacialImage | IdentityFeatures => Some(Biometric),
-            Biometric | Genetic | Health | RacialEthnic | Religion | PoliticalOpinion
-            | SexLife | Financial | Location | Minors | Criminal => Some(Sensitive),
+            Biometric | Genetic | Health | RacialEthnic | Religion | PoliticalOpinion | SexLife
+            | Financial | Location | Minors | Criminal => Some(Sensitive),
         }
     }
 
@@ -400,7 +402,11 @@ impl Purpose {
         use Purpose::*;
         match self {
             PublicSecurity | CriminalInvestigation | Disorder => Some(StateSecurity),
-            SubstantialPublicInterest | PublicHealth | Economic | Morals | RightsOfOthers
+            SubstantialPublicInterest
+            | PublicHealth
+            | Economic
+            | Morals
+            | RightsOfOthers
             | Research => Some(PublicInterest),
             SeparateConsent => Some(Consent),
             _ => None,

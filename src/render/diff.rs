@@ -51,8 +51,14 @@ fn changed_stretches(diff: &TextDiff<'_>) -> Vec<(String, String)> {
                     out.push(x);
                 }
             }
-            ChangeTag::Delete => cur.get_or_insert_with(Default::default).0.push_str(c.value()),
-            ChangeTag::Insert => cur.get_or_insert_with(Default::default).1.push_str(c.value()),
+            ChangeTag::Delete => cur
+                .get_or_insert_with(Default::default)
+                .0
+                .push_str(c.value()),
+            ChangeTag::Insert => cur
+                .get_or_insert_with(Default::default)
+                .1
+                .push_str(c.value()),
         }
     }
     out.extend(cur);
@@ -65,7 +71,10 @@ fn label(p: &Provision) -> String {
 }
 
 fn ids(ps: &[&Provision]) -> String {
-    ps.iter().map(|p| p.id.local()).collect::<Vec<_>>().join(" + ")
+    ps.iter()
+        .map(|p| p.id.local())
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 impl Render for TextDiff<'_> {
@@ -76,7 +85,11 @@ impl Render for TextDiff<'_> {
             "Text diff (by {}; similarity {:.2}{})",
             self.granularity(),
             self.similarity(),
-            if self.is_approximate() { "; approximate: the deadline was reached" } else { "" }
+            if self.is_approximate() {
+                "; approximate: the deadline was reached"
+            } else {
+                ""
+            }
         )
     }
 
@@ -279,7 +292,9 @@ impl Render for VersionDiff<'_> {
             .collect();
         vec![Sheet {
             title: self.title(),
-            headers: ["old", "new", "status", "score", "changes"].map(String::from).to_vec(),
+            headers: ["old", "new", "status", "score", "changes"]
+                .map(String::from)
+                .to_vec(),
             rows,
         }]
     }
@@ -316,11 +331,14 @@ impl Render for Alignment<'_> {
     fn sheets(&self) -> Vec<Sheet> {
         let pairs = Sheet {
             title: self.title(),
-            headers: ["left", "right", "relation", "score", "reasons"].map(String::from).to_vec(),
+            headers: ["left", "right", "relation", "score", "reasons"]
+                .map(String::from)
+                .to_vec(),
             rows: self
                 .pairs()
                 .map(|p| {
-                    let reasons: Vec<String> = p.reasons().iter().map(ToString::to_string).collect();
+                    let reasons: Vec<String> =
+                        p.reasons().iter().map(ToString::to_string).collect();
                     vec![
                         Cell::plain(p.left().id.to_string()),
                         Cell::plain(p.right().id.to_string()),

@@ -122,7 +122,10 @@ impl<'c> ProvisionCard<'c> {
 }
 
 fn codes<T: std::fmt::Display>(v: &[T]) -> String {
-    v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Render for ProvisionCard<'_> {
@@ -138,7 +141,9 @@ impl Render for ProvisionCard<'_> {
         let p = self.provision;
         let texts = Sheet {
             title: self.title(),
-            headers: ["language", "legal value", "source", "text"].map(String::from).to_vec(),
+            headers: ["language", "legal value", "source", "text"]
+                .map(String::from)
+                .to_vec(),
             rows: p
                 .text
                 .iter()
@@ -147,7 +152,10 @@ impl Render for ProvisionCard<'_> {
                     vec![
                         Cell::plain(l.to_string()),
                         Cell::plain(prov.map(|p| p.legal_value.code()).unwrap_or_default()),
-                        Cell::toned(prov.map(|p| p.source.as_str()).unwrap_or_default(), Tone::Muted),
+                        Cell::toned(
+                            prov.map(|p| p.source.as_str()).unwrap_or_default(),
+                            Tone::Muted,
+                        ),
                         Cell::plain(t.trim_end()),
                     ]
                 })
@@ -155,9 +163,15 @@ impl Render for ProvisionCard<'_> {
         };
         let mut norms = Sheet {
             title: "Norms".into(),
-            headers: ["reading", "who / data / doing", "purposes or grounds", "safeguards", "quote"]
-                .map(String::from)
-                .to_vec(),
+            headers: [
+                "reading",
+                "who / data / doing",
+                "purposes or grounds",
+                "safeguards",
+                "quote",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: Vec::new(),
         };
         for n in &p.norms {
@@ -175,7 +189,8 @@ impl Render for ProvisionCard<'_> {
                 Cell::plain(&n.evidence.quote),
             ]);
             for e in &n.exceptions {
-                let safeguards: Vec<String> = e.safeguards.iter().map(|s| s.kind.to_string()).collect();
+                let safeguards: Vec<String> =
+                    e.safeguards.iter().map(|s| s.kind.to_string()).collect();
                 norms.rows.push(vec![
                     Cell::plain("exception"),
                     Cell::plain(codes(&e.actors)),

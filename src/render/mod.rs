@@ -346,7 +346,11 @@ struct Envelope<'a, T> {
     data: &'a T,
 }
 
-fn write_json<T: Serialize>(f: &mut fmt::Formatter<'_>, kind: &'static str, item: &T) -> fmt::Result {
+fn write_json<T: Serialize>(
+    f: &mut fmt::Formatter<'_>,
+    kind: &'static str,
+    item: &T,
+) -> fmt::Result {
     let env = Envelope {
         schema_version: SCHEMA_VERSION,
         kind,

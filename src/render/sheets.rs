@@ -16,7 +16,10 @@ pub(crate) fn status_tone(s: GapStatus) -> Tone {
 }
 
 fn ids<T: std::fmt::Display>(v: &[T]) -> String {
-    v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn scope_name(s: Scope) -> &'static str {
@@ -40,15 +43,26 @@ impl Render for GapReport {
         } else {
             ids(&self.baseline)
         };
-        format!("Gaps of {} against {} ({})", ids(&self.target), baseline, scope_name(self.scope))
+        format!(
+            "Gaps of {} against {} ({})",
+            ids(&self.target),
+            baseline,
+            scope_name(self.scope)
+        )
     }
 
     fn sheets(&self) -> Vec<Sheet> {
         let summary = Sheet {
             title: self.title(),
-            headers: ["gap", "status", "severity", "missing", "closed elsewhere by"]
-                .map(String::from)
-                .to_vec(),
+            headers: [
+                "gap",
+                "status",
+                "severity",
+                "missing",
+                "closed elsewhere by",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: self
                 .gaps
                 .iter()
@@ -65,7 +79,9 @@ impl Render for GapReport {
         };
         let mut evidence = Sheet {
             title: "Evidence".into(),
-            headers: ["gap", "side", "provision: shows", "quote"].map(String::from).to_vec(),
+            headers: ["gap", "side", "provision: shows", "quote"]
+                .map(String::from)
+                .to_vec(),
             rows: Vec::new(),
         };
         for g in &self.gaps {
@@ -116,7 +132,10 @@ impl Render for GapMatrix {
     const KIND: &'static str = "gap-matrix";
 
     fn title(&self) -> String {
-        format!("Gap matrix against {} (instrument scope)", ids(&self.baseline))
+        format!(
+            "Gap matrix against {} (instrument scope)",
+            ids(&self.baseline)
+        )
     }
 
     fn sheets(&self) -> Vec<Sheet> {
@@ -219,18 +238,17 @@ impl<'c> SideBySide<'c> {
 
     fn show(&self, p: &'c Provision) -> ShownProvision<'c> {
         let inst = self.corpus.instrument_of(&p.id);
-        let label = p
-            .label
-            .values()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" / ");
+        let label = p.label.values().cloned().collect::<Vec<_>>().join(" / ");
         let label = match inst {
             Some(i) => format!("{} {label}", i.short_title),
             None => label,
         };
         let mut langs: Vec<&Lang> = inst
-            .map(|i| i.languages_by_value().filter(|l| p.text.contains_key(*l)).collect())
+            .map(|i| {
+                i.languages_by_value()
+                    .filter(|l| p.text.contains_key(*l))
+                    .collect()
+            })
             .unwrap_or_default();
         for l in p.text.keys() {
             if !langs.contains(&l) {
@@ -258,7 +276,9 @@ impl<'c> SideBySide<'c> {
     }
 
     pub(crate) fn columns(&self) -> impl Iterator<Item = (&str, &[ShownProvision<'c>])> {
-        self.columns.iter().map(|c| (c.title.as_str(), c.provisions.as_slice()))
+        self.columns
+            .iter()
+            .map(|c| (c.title.as_str(), c.provisions.as_slice()))
     }
 }
 
