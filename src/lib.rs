@@ -16,8 +16,14 @@
 //!
 //! # Overview
 //!
+//! `Corpus` → `align` → `diff` → `classify` → `render`:
+//!
 //! - [`model`]: the types (ids, instruments, provisions, norms, the closed vocabularies);
-//! - [`corpus`]: loading and validating `provisions/**/*.toml`, lookups, the bundled corpus.
+//! - [`corpus`]: loading and validating `provisions/**/*.toml`, lookups, the bundled corpus;
+//! - [`align`]: which provisions of two instruments correspond, with scores and reasons;
+//! - [`diff`]: how two provisions differ, in words and in norms, and two versions of a law;
+//! - [`classify`]: which protections a target lacks against a baseline, with evidence;
+//! - [`render`]: every result as a terminal table, Markdown, CSV, JSON or HTML.
 //!
 //! # The bundled corpus
 //!
@@ -33,6 +39,13 @@
 //!   the closest id when they fail.
 //! - Loading returns every problem at once ([`LoadErrors`]), each at `origin:line:column`.
 //!   Everything after loading is infallible.
+//! - Every claim the crate makes about a text carries a quote of that text: norms and
+//!   safeguards in the corpus (checked by the loader), gaps in reports ([`classify::Cite`]).
+//! - Results render through `Display` types in [`render`], never through methods on the model.
+//!
+//! # Crate features
+//!
+//! - `cli`: the `lexgap` command-line tool (adds `clap`).
 //!
 //! # Not legal advice
 //!
