@@ -1,1 +1,293 @@
-//! (to be written)
+//! Property tests for text and provision diffs and for alignment, on generated provisions
+//! whose texts mix English words, Chinese characters, punctuation and line breaks.
+
+use std::collections::BTreeMap;
+
+use lexgap::align::{Alignment, GroupKind};
+use lexgap::diff::{ChangeTag, DiffOptions, Granularity, ProvisionDiff, TextDiff, text_diff};
+use lexgap::model::{
+    Activity, Actor, DataCategory, Evidence, Exception, Instrument, InstrumentKind, Lang,
+    LegalValue, Norm, NormKind, Provenance, Provision, Purpose, Safeguard, SafeguardElement,
+    SafeguardKind, Scope, Status,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+const WORDS: &[&str] = &[
+    "personal",
+    "data",
+    "shall",
+    "be",
+    "processed",
+    "the",
+    "controller",
+    "processor",
+    "consent",
+    "impact",
+    "assessment",
+    "1.",
+    "(a)",
+    "Article",
+    "9",
+    ";",
+    ",",
+    "个人",
+    "信息",
+    "处理",
+    "不得",
+    "公开",
+    "用于",
+    "其他",
+    "目的",
+    "。",
+    "，",
+    "（一）",
+];
+
+fn arb_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (select(WORDS), select(&[" ", " ", " ", "", "\n", "  "][..])),
+        0..40,
+    )
+    .prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(w, sep)| format!("{w}{sep}"))
+            .collect()
+    })
+}
+
+/// Two texts that share a good part: `base` with words dropped, replaced and inserted.
+fn arb_related_texts() -> impl Strategy<Value = (String, String)> {
+    (
+        prop::collection::vec(select(WORDS), 1..40),
+        prop::collection::vec((0usize..4, select(WORDS)), 1..40),
+    )
+        .prop_map(|(base, edits)| {
+            let old = base.join(" ");
+            let mut new = Vec::new();
+            for (i, w) in base.iter().enumerate() {
+                match edits.get(i).map(|e| e.0) {
+                    Some(0) => {}
+                    Some(1) => new.push(edits[i].1),
+                    Some(2) => {
+                        new.push(w);
+                        new.push(edits[i].1);
+                    }
+                    _ => new.push(w),
+                }
+            }
+            (old, new.join(if edits.len() % 3 == 0 { "\n" } else { " " }))
+        })
+}
+
+fn ev(quote: &str) -> Evidence {
+    Evidence {
+        lang: Lang::new("en").unwrap(),
+        quote: quote.to_owned(),
+    }
+}
+
+fn terms<T: Copy + Ord + std::fmt::Debug + 'static>(
+    all: &'static [T],
+    max: usize,
+) -> impl Strategy<Value = Vec<T>> {
+    prop::collection::btree_set(select(all), 0..=max).prop_map(|s| s.into_iter().collect())
+}
+
+fn arb_safeguard() -> impl Strategy<Value = Safeguard> {
+    (select(SafeguardKind::ALL), terms(SafeguardElement::ALL, 2)).prop_map(|(kind, elements)| {
+        Safeguard {
+            kind,
+            elements,
+            evidence: ev("q"),
+        }
+    })
+}
+
+fn arb_norm() -> impl Strategy<Value = Norm> {
+    (
+        select(NormKind::ALL),
+        terms(Actor::ALL, 2),
+        terms(DataCategory::ALL, 2),
+        terms(Activity::ALL, 2),
+        terms(Purpose::ALL, 2),
+        prop::collection::vec(arb_safeguard(), 0..3),
+        prop::collection::vec(
+            (
+                terms(Purpose::ALL, 2),
+                prop::collection::vec(arb_safeguard(), 0..2),
+            ),
+            0..2,
+        ),
+        select(Scope::ALL),
+    )
+        .prop_map(
+            |(kind, actors, data, activities, purposes, safeguards, exceptions, scope)| Norm {
+                kind,
+                actors,
+                data,
+                activities,
+                purposes,
+                safeguards,
+                exceptions: exceptions
+                    .into_iter()
+                    .map(|(grounds, safeguards)| Exception {
+                        grounds,
+                        actors: Vec::new(),
+                        safeguards,
+                        evidence: ev("q"),
+                    })
+                    .collect(),
+                scope,
+                evidence: ev("q"),
+            },
+        )
+}
+
+fn provision(inst: &str, local: &str, lang: &str, text: String, norms: Vec<Norm>) -> Provision {
+    let lang = Lang::new(lang).unwrap();
+    Provision {
+        id: format!("{inst}/{local}").parse().unwrap(),
+        label: BTreeMap::from([(lang.clone(), local.to_owned())]),
+        heading: BTreeMap::new(),
+        chapter: Vec::new(),
+        text: BTreeMap::from([(lang, text)]),
+        references: Vec::new(),
+        correspondences: Vec::new(),
+        norms,
+    }
+}
+
+fn arb_provision() -> impl Strategy<Value = Provision> {
+    (
+        arb_text(),
+        select(&["en", "zh"][..]),
+        prop::collection::vec(arb_norm(), 0..3),
+    )
+        .prop_map(|(text, lang, norms)| provision("xx/gen", "art-1", lang, text, norms))
+}
+
+fn instrument(texts: Vec<String>) -> Instrument {
+    let en = Lang::new("en").unwrap();
+    Instrument {
+        id: "xx/gen".parse().unwrap(),
+        title: BTreeMap::from([(en.clone(), "generated".to_owned())]),
+        short_title: "gen".into(),
+        kind: InstrumentKind::Statute,
+        status: Status::InForce,
+        binding: true,
+        published: None,
+        adopted: None,
+        in_force: None,
+        repealed: None,
+        identifiers: Default::default(),
+        becomes: None,
+        supersedes: Vec::new(),
+        languages: BTreeMap::from([(
+            en,
+            Provenance {
+                legal_value: LegalValue::Authentic,
+                source: "generated".into(),
+                retrieved: None,
+                publisher: None,
+                licence: None,
+                note: None,
+            },
+        )]),
+        coverage: String::new(),
+        provisions: texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| provision("xx/gen", &format!("art-{}", i + 1), "en", t, Vec::new()))
+            .collect(),
+    }
+}
+
+fn side(diff: &TextDiff<'_>, keep: ChangeTag) -> String {
+    diff.iter_changes()
+        .filter(|c| c.tag() == ChangeTag::Equal || c.tag() == keep)
+        .map(|c| c.value())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn prop_provision_diffed_with_itself_is_empty(p in arb_provision()) {
+        let diff = ProvisionDiff::new(&p, &p);
+        prop_assert!(diff.is_empty());
+        prop_assert_eq!(diff.similarity(), 1.0);
+        prop_assert!(diff.text().is_unchanged());
+        prop_assert!(diff.structure().iter_changes().next().is_none());
+        prop_assert_eq!(diff.text().deleted().count(), 0);
+    }
+
+    #[test]
+    fn prop_similarity_is_symmetric(
+        (a, b) in arb_related_texts(),
+        lang in select(&["en", "zh"][..]),
+        na in prop::collection::vec(arb_norm(), 0..3),
+        nb in prop::collection::vec(arb_norm(), 0..3),
+    ) {
+        let pa = provision("xx/a", "art-1", lang, a, na);
+        let pb = provision("xx/b", "art-2", lang, b, nb);
+        let ab = ProvisionDiff::new(&pa, &pb);
+        let ba = ProvisionDiff::new(&pb, &pa);
+        prop_assert_eq!(ab.similarity(), ba.similarity());
+        prop_assert!((0.0..=1.0).contains(&ab.similarity()));
+        prop_assert_eq!(ab.text().deleted().collect::<Vec<_>>(), ba.text().inserted().collect::<Vec<_>>());
+        prop_assert_eq!(ab.structure().grounds_dropped(), ba.structure().grounds_added());
+    }
+
+    #[test]
+    fn prop_similarity_is_symmetric_for_unrelated_texts(a in arb_text(), b in arb_text()) {
+        prop_assert_eq!(text_diff(&a, &b, None).similarity(), text_diff(&b, &a, None).similarity());
+    }
+
+    #[test]
+    fn prop_changes_rebuild_both_texts(
+        (a, b) in arb_related_texts(),
+        c in arb_text(),
+        chars in any::<bool>(),
+        cleanup in any::<bool>(),
+    ) {
+        let g = if chars { Granularity::Chars } else { Granularity::Words };
+        for (old, new) in [(&a, &b), (&b, &c), (&c, &a)] {
+            let diff = DiffOptions::new().granularity(g).semantic_cleanup(cleanup).diff_texts(old, new, None);
+            prop_assert_eq!(&side(&diff, ChangeTag::Insert), new);
+            prop_assert_eq!(&side(&diff, ChangeTag::Delete), old);
+            // The ops tile both texts, in order, and the line groups tile them too.
+            let (mut o, mut n) = (0, 0);
+            for op in diff.ops() {
+                prop_assert_eq!(op.old_range().start, o);
+                prop_assert_eq!(op.new_range().start, n);
+                o = op.old_range().end;
+                n = op.new_range().end;
+            }
+            prop_assert_eq!((o, n), (old.len(), new.len()));
+            let lines_end = diff.lines().last().map_or((0, 0), |l| (l.old_range().end, l.new_range().end));
+            prop_assert_eq!(lines_end, (old.len(), new.len()));
+        }
+    }
+
+    #[test]
+    fn prop_alignment_with_itself_pairs_every_provision_with_itself(
+        texts in prop::collection::vec(arb_text().prop_filter("non-empty", |t| !t.trim().is_empty()), 1..8),
+    ) {
+        let inst = instrument(texts);
+        let alignment = Alignment::new(&inst, &inst);
+        for p in &inst.provisions {
+            let best = alignment.best_for(&p.id.to_string());
+            prop_assert!(best.is_some());
+            let best = best.unwrap();
+            prop_assert_eq!(&best.left().id, &p.id);
+            prop_assert_eq!(&best.right().id, &p.id);
+        }
+        for g in alignment.groups() {
+            prop_assert_eq!(g.kind(), GroupKind::OneToOne);
+            prop_assert_eq!(&g.left()[0].id, &g.right()[0].id);
+        }
+    }
+}

@@ -558,46 +558,9 @@ fn diff_lines(
     let (lb, sb) = split_lines(b);
     let line_ops = capture_diff_slices_deadline(Algorithm::Patience, &la, &lb, deadline);
     let mut out: Vec<LineOp> = Vec::with_capacity(line_ops.len());
+    let mut cursor = (0, 0);
     for op in line_ops {
-        let (tag, ra, rb) = match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (
-                OpTag::Equal,
-                old_index..old_index + len,
-                new_index..new_index + len,
-            ),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (
-                OpTag::Delete,
-                old_index..old_index + old_len,
-                new_index..new_index,
-            ),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (
-                OpTag::Insert,
-                old_index..old_index,
-                new_index..new_index + new_len,
-            ),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (
-                OpTag::Replace,
-                old_index..old_index + old_len,
-                new_index..new_index + new_len,
-            ),
-        };
+        let (tag, ra, rb) = step(&op, &mut cursor);
         let old = sa[ra.start]..sa[ra.end];
         let new = sb[rb.start]..sb[rb.end];
         // Consecutive changed groups (a deletion next to an insertion) form one run.
@@ -634,6 +597,23 @@ fn diff_lines(
         };
     }
     out
+}
+
+/// The token ranges of one `similar` op, read from its lengths and a running cursor. The
+/// cursor, not the op's own index, gives the position on the side an insertion or deletion
+/// does not touch: after compaction `similar` may report an insertion's old index further on.
+fn step(op: &DiffOp, cursor: &mut (usize, usize)) -> (OpTag, Range<usize>, Range<usize>) {
+    let (tag, old_len, new_len) = match *op {
+        DiffOp::Equal { len, .. } => (OpTag::Equal, len, len),
+        DiffOp::Delete { old_len, .. } => (OpTag::Delete, old_len, 0),
+        DiffOp::Insert { new_len, .. } => (OpTag::Insert, 0, new_len),
+        DiffOp::Replace {
+            old_len, new_len, ..
+        } => (OpTag::Replace, old_len, new_len),
+    };
+    let (o, n) = *cursor;
+    *cursor = (o + old_len, n + new_len);
+    (tag, o..o + old_len, n..n + new_len)
 }
 
 fn tokenize(s: &str, granularity: Granularity) -> Vec<&str> {
@@ -710,46 +690,10 @@ fn diff_tokens(
     let oa = offsets(ra.start, &ta);
     let ob = offsets(rb.start, &tb);
     let mut ops: Vec<TextOp> = Vec::new();
+    let mut cursor = (0, 0);
     for op in capture_diff_slices_deadline(Algorithm::Patience, &ta, &tb, deadline) {
-        let (tag, old, new) = match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (
-                OpTag::Equal,
-                oa[old_index]..oa[old_index + len],
-                ob[new_index]..ob[new_index + len],
-            ),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (
-                OpTag::Delete,
-                oa[old_index]..oa[old_index + old_len],
-                ob[new_index]..ob[new_index],
-            ),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (
-                OpTag::Insert,
-                oa[old_index]..oa[old_index],
-                ob[new_index]..ob[new_index + new_len],
-            ),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (
-                OpTag::Replace,
-                oa[old_index]..oa[old_index + old_len],
-                ob[new_index]..ob[new_index + new_len],
-            ),
-        };
+        let (tag, ra, rb) = step(&op, &mut cursor);
+        let (old, new) = (oa[ra.start]..oa[ra.end], ob[rb.start]..ob[rb.end]);
         if old.is_empty() && new.is_empty() {
             continue;
         }
