@@ -269,6 +269,19 @@ impl Loader {
     }
 }
 
+/// Ids longer than this get no did-you-mean: no id in a corpus is that long, and comparing a
+/// huge string with every id would make a failed lookup slow (a 200,000-character id took
+/// seconds).
+const MAX_SUGGESTION_INPUT: usize = 256;
+
+/// The id in `ids` closest to `id`, for a did-you-mean.
+fn suggest(id: &str, ids: &[String]) -> Option<String> {
+    if id.len() > MAX_SUGGESTION_INPUT {
+        return None;
+    }
+    crate::model::closest_owned(id, ids.iter())
+}
+
 /// `eu/gdpr.toml` → `eu/gdpr`.
 fn expected_id(rel: &str) -> Option<String> {
     let stem = rel.strip_suffix(".toml")?;
@@ -414,7 +427,7 @@ impl Corpus {
     pub fn provision(&self, id: &str) -> Result<&Provision, LookupError> {
         self.get(id).ok_or_else(|| {
             let ids: Vec<String> = self.index.keys().map(ToString::to_string).collect();
-            LookupError::new("provision", id, crate::model::closest_owned(id, ids.iter()))
+            LookupError::new("provision", id, suggest(id, &ids))
         })
     }
 
@@ -441,11 +454,7 @@ impl Corpus {
                     .iter()
                     .map(|i| i.id.to_string())
                     .collect();
-                LookupError::new(
-                    "instrument",
-                    id,
-                    crate::model::closest_owned(id, ids.iter()),
-                )
+                LookupError::new("instrument", id, suggest(id, &ids))
             })
     }
 
