@@ -160,6 +160,7 @@ type Vector = Vec<(u32, f32)>;
 #[derive(Debug, Default)]
 pub(crate) struct TextIndex {
     left: Vec<Option<Vector>>,
+    right_len: usize,
     postings: HashMap<u32, Vec<(usize, f32)>>,
 }
 
@@ -219,6 +220,7 @@ impl TextIndex {
         }
         TextIndex {
             left: lt.iter().map(|t| t.as_ref().map(weigh)).collect(),
+            right_len: rt.len(),
             postings,
         }
     }
@@ -229,20 +231,20 @@ impl TextIndex {
         let Some(Some(v)) = self.left.get(i) else {
             return Vec::new();
         };
-        let mut acc: HashMap<usize, f32> = HashMap::new();
+        let mut acc = vec![0.0f32; self.right_len];
+        let mut touched = vec![false; self.right_len];
         for (id, w) in v {
             if let Some(list) = self.postings.get(id) {
                 for (j, w2) in list {
-                    *acc.entry(*j).or_insert(0.0) += w * w2;
+                    acc[*j] += w * w2;
+                    touched[*j] = true;
                 }
             }
         }
-        let mut out: Vec<(usize, f64)> = acc
-            .into_iter()
-            .map(|(j, s)| (j, f64::from(s).clamp(0.0, 1.0)))
-            .collect();
-        out.sort_by_key(|(j, _)| *j);
-        out
+        (0..self.right_len)
+            .filter(|&j| touched[j])
+            .map(|j| (j, f64::from(acc[j]).clamp(0.0, 1.0)))
+            .collect()
     }
 }
 
