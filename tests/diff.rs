@@ -295,6 +295,9 @@ fn long_text_diff_is_line_first() {
     assert!(diff.similarity() > 0.99);
 }
 
+/// Status, old ids, new ids, renumbered, amended.
+type Row = (VersionStatus, Vec<String>, Vec<String>, bool, bool);
+
 #[test]
 fn version_diff_draft_to_final() {
     let diff = VersionDiff::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap();
@@ -303,7 +306,7 @@ fn version_diff_draft_to_final() {
     let ids = |ps: &[&lexgap::model::Provision]| -> Vec<String> {
         ps.iter().map(|p| p.id.local().to_string()).collect()
     };
-    let head: Vec<(VersionStatus, Vec<String>, Vec<String>, bool, bool)> = diff
+    let head: Vec<Row> = diff
         .entries()
         .iter()
         .take(4)

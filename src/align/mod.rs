@@ -621,8 +621,12 @@ impl<'a> Alignment<'a> {
 
     /// The kept pair of these two provisions, if any.
     pub fn pair(&self, left: &str, right: &str) -> Option<&Pair<'a>> {
+        let (Ok(left), Ok(right)) = (left.parse::<ProvisionId>(), right.parse::<ProvisionId>())
+        else {
+            return None;
+        };
         self.pairs()
-            .find(|p| p.left.id.to_string() == left && p.right.id.to_string() == right)
+            .find(|p| p.left.id == left && p.right.id == right)
     }
 
     /// The left provisions without a kept pair, in document order.
@@ -1060,8 +1064,9 @@ impl<'o, 'a> Scorer<'o, 'a> {
         }
     }
 
-    /// One-to-one pairing, then splits and merges, then provisions alone.
-    #[allow(clippy::type_complexity)]
+    /// One-to-one pairing, then splits and merges, then provisions alone. (The loops index
+    /// several parallel vectors by provision, hence the allowed lint.)
+    #[allow(clippy::type_complexity, clippy::needless_range_loop)]
     fn group(
         &self,
         candidates: &[(usize, usize, Pair<'a>)],

@@ -356,7 +356,8 @@ impl Provision {
     /// ```
     /// let corpus = lexgap::Corpus::bundled();
     /// let diff = corpus.provision("cn/pipl-draft-2020/art-54")?.diff(corpus.provision("cn/pipl/art-56")?);
-    /// assert!(diff.text().inserted().any(|t| t.contains("个人信息保护影响评估")));
+    /// assert!(diff.text().inserted().any(|t| t.contains("保护影响评估")));
+    /// assert!(diff.text().deleted().any(|t| t.contains("风险评估")));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn diff<'a>(&'a self, new: &'a Provision) -> ProvisionDiff<'a> {

@@ -501,11 +501,11 @@ pub struct NormDiff<'a> {
 
 impl<'a> NormDiff<'a> {
     /// The norm in the old provision, if it has one.
-    pub fn old(&self) -> Option<&'a Norm> {
+    pub fn old_norm(&self) -> Option<&'a Norm> {
         self.old
     }
     /// The norm in the new provision, if it has one.
-    pub fn new(&self) -> Option<&'a Norm> {
+    pub fn new_norm(&self) -> Option<&'a Norm> {
         self.new
     }
     /// The kind of norm (from the new side when there is one).

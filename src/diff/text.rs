@@ -424,7 +424,9 @@ impl<'a> TextDiff<'a> {
         self.old
     }
 
-    /// The new text.
+    /// The new text (an accessor, like `similar`'s `new_slices`; there is no constructor
+    /// called `new`: use [`text_diff`] or [`DiffOptions::diff_texts`](super::DiffOptions::diff_texts)).
+    #[allow(clippy::new_ret_no_self)]
     pub fn new(&self) -> &'a str {
         self.new
     }
