@@ -5,8 +5,8 @@
 //!   `tests/snapshots/integration__load_errors__bad_file@<name>.snap`.
 //! - `tests/data/bad_set/<case>/*.toml`: problems that need two files (a duplicate instrument, a
 //!   version cycle), loaded together with [`Corpus::loader`].
-//! - `tests/data/bad_dir/`: a directory loaded with [`Corpus::from_dir`], whose file names are
-//!   checked against the ids.
+//! - `tests/data/bad_dir/<case>/`: directories loaded with [`Corpus::from_dir`] (file names
+//!   checked against the ids; a `jurisdictions.toml` of their own).
 //!
 //! Messages that need bytes no text editor should hold (not UTF-8) are built here.
 //! `cargo insta review` accepts changed snapshots; the explicit `assert_eq!`s below pin the
@@ -93,8 +93,11 @@ fn bad_set() {
 #[test]
 fn bad_dir() {
     insta::glob!("data/bad_dir/*", |dir| {
-        let err = match Corpus::from_dir(dir) {
-            Ok(_) => panic!("{} loaded", dir.display()),
+        // Relative to the crate root (the tests' working directory), so that messages name
+        // files by their repository path.
+        let dir = origin(dir);
+        let err = match Corpus::from_dir(&dir) {
+            Ok(_) => panic!("{dir} loaded"),
             Err(e) => e,
         };
         insta::assert_snapshot!(err.to_string());
@@ -347,13 +350,16 @@ tests/data/bad_set/version-cycle-through-dangling/b.toml:10:15: `eu/cycle-b` sup
 
 #[test]
 fn id_must_match_path_in_a_directory() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad_dir/id-path-mismatch");
-    let err = Corpus::from_dir(&dir).expect_err("a misnamed file does not load");
-    assert_eq!(
-        err.to_string(),
-        "id-path-mismatch/eu/wrong-name.toml:3:6: instrument id `eu/right-name` does not match \
-         the file's path; expected `eu/wrong-name`"
-    );
+    let msg = "eu/wrong-name.toml:3:6: instrument id `eu/right-name` does not match the \
+               file's path; expected `eu/wrong-name`";
+    // A relative directory names files by the path as given; an absolute one by its last
+    // component, so that messages do not depend on the machine.
+    let relative = "tests/data/bad_dir/id-path-mismatch";
+    let err = Corpus::from_dir(relative).expect_err("a misnamed file does not load");
+    assert_eq!(err.to_string(), format!("{relative}/{msg}"));
+    let absolute = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let err = Corpus::from_dir(&absolute).expect_err("a misnamed file does not load");
+    assert_eq!(err.to_string(), format!("id-path-mismatch/{msg}"));
     // The same file under its own name, or given without a path, loads.
     let (_, text) = fixture("tests/data/bad_dir/id-path-mismatch/eu/wrong-name.toml");
     assert!(Corpus::from_toml("anywhere.toml", &text).is_ok());
@@ -367,11 +373,12 @@ fn id_must_match_path_in_a_directory() {
 /// Fix: a subdivision whose `parent` was not in the registry loaded without complaint.
 #[test]
 fn unknown_parent_jurisdiction() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad_dir/unknown-parent");
-    let err = Corpus::from_dir(&dir).expect_err("an unknown parent does not load");
+    let err = Corpus::from_dir("tests/data/bad_dir/unknown-parent")
+        .expect_err("an unknown parent does not load");
     assert_eq!(
         err.to_string(),
-        "unknown-parent/jurisdictions.toml:10:10: unknown jurisdiction `uss`; did you mean `us`?"
+        "tests/data/bad_dir/unknown-parent/jurisdictions.toml:10:10: unknown jurisdiction `uss`; \
+         did you mean `us`?"
     );
 }
 
@@ -422,6 +429,11 @@ fn not_utf8_in_a_directory() {
 
 #[test]
 fn unreadable_directory() {
+    let err = Corpus::from_dir("tests/data/no-such-dir").expect_err("no directory");
+    assert_eq!(
+        err.to_string(),
+        "tests/data/no-such-dir:1:1: failed to read `tests/data/no-such-dir`"
+    );
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/no-such-dir");
     let err = Corpus::from_dir(&dir).expect_err("no directory");
     assert_eq!(
@@ -650,17 +662,17 @@ fn version_cycle_search_is_linear() {
 /// A parent may come from another registry: the bundled one, when the loader has it.
 #[test]
 fn parent_jurisdiction_from_the_bundled_registry() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/subdivision");
+    let dir = "tests/data/good/subdivision";
     let corpus = Corpus::loader()
         .bundled()
-        .dir(&dir)
+        .dir(dir)
         .load()
         .unwrap_or_else(|e| panic!("{e}"));
     let il = corpus.jurisdiction("us-il").expect("us-il is registered");
     assert_eq!(il.parent.as_deref(), Some("us"));
     // Alone, the registry lacks `us`.
     assert_eq!(
-        Corpus::from_dir(&dir).expect_err("no `us`").to_string(),
-        "subdivision/jurisdictions.toml:6:10: unknown jurisdiction `us`"
+        Corpus::from_dir(dir).expect_err("no `us`").to_string(),
+        "tests/data/good/subdivision/jurisdictions.toml:6:10: unknown jurisdiction `us`"
     );
 }
