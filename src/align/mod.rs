@@ -663,7 +663,15 @@ fn same_local(p: &Pair<'_>) -> bool {
     p.left.id.local() == p.right.id.local()
 }
 
-/// Whether one instrument is a version of the other.
+/// Whether one instrument is a version of the other: one `becomes` or `supersedes` the other.
+///
+/// ```
+/// let corpus = lexgap::Corpus::bundled();
+/// let (draft, law) = (corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
+/// assert!(lexgap::align::is_version_of(draft, law) && lexgap::align::is_version_of(law, draft));
+/// assert!(!lexgap::align::is_version_of(law, corpus.instrument("eu/gdpr")?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn is_version_of(a: &Instrument, b: &Instrument) -> bool {
     a.becomes.as_ref() == Some(&b.id)
         || b.becomes.as_ref() == Some(&a.id)
