@@ -64,7 +64,10 @@ mod error;
 pub mod model;
 pub mod render;
 
+pub use align::Alignment;
+pub use classify::{Comparison, Gap, GapReport};
 pub use corpus::{CORPUS_VERSION, Corpus, Loader};
+pub use diff::{ProvisionDiff, VersionDiff, text_diff};
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
 pub use model::{InstrumentId, ProvisionId};
 

@@ -203,11 +203,13 @@ impl TextIndex {
                     (*id, ((1.0 + f64::from(*n).ln()) * idf) as f32)
                 })
                 .collect();
+            // Sort before summing: float addition is not associative, and the map's order
+            // changes from run to run, so summing in map order made scores flicker.
+            v.sort_by_key(|(id, _)| *id);
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, w)| *w /= norm);
             }
-            v.sort_by_key(|(id, _)| *id);
             v
         };
         let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();

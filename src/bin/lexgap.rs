@@ -334,8 +334,8 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                     .any(|e| e.status() != lexgap::diff::VersionStatus::Unchanged);
                 return Ok(differs(changed));
             }
-            let d =
-                lexgap::diff::ProvisionDiff::new(corpus.provision(&old)?, corpus.provision(&new)?);
+            // `between` prefers the authentic texts when both sides have several languages.
+            let d = lexgap::diff::ProvisionDiff::between(&corpus, &old, &new)?;
             emit(&d, &out)?;
             Ok(differs(!d.is_empty()))
         }

@@ -27,6 +27,8 @@ use std::str::FromStr;
 /// let err = "public-authorty".parse::<Actor>().unwrap_err();
 /// assert_eq!(err.found(), "public-authorty");
 /// assert_eq!(err.suggestion(), Some("public-authority"));
+/// let swapped = "fcaial-image".parse::<lexgap::model::DataCategory>().unwrap_err();
+/// assert_eq!(swapped.suggestion(), Some("facial-image"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {vocabulary} `{found}`{}", suggestion_suffix(.suggestion.as_deref()))]
@@ -68,7 +70,13 @@ where
     let found = found.to_ascii_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&found, c), c))
+        .map(|c| {
+            // Jaro-Winkler ranks; one edit (a swap of two letters included) always qualifies,
+            // which Jaro-Winkler alone misses on short codes (`ue` for `eu`).
+            let score = strsim::jaro_winkler(&found, c);
+            let near = strsim::damerau_levenshtein(&found, c) <= 1;
+            (if near { score.max(SUGGESTION_THRESHOLD) } else { score }, c)
+        })
         .filter(|(score, _)| *score >= SUGGESTION_THRESHOLD)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
@@ -569,5 +577,17 @@ vocabulary! {
         Authentic = "authentic", dpv!(none), "an authentic text of the instrument";
         OfficialTranslation = "official-translation", dpv!(none), "a translation published by the law-maker or government, for reference";
         UnofficialTranslation = "unofficial-translation", dpv!(none), "a translation by a third party, or a working translation of ours";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn one_edit_always_suggests() {
+        assert_eq!(closest("ue", ["eu", "us", "un"]), Some("eu"));
+        assert_eq!(closest("gpdr", ["gdpr", "pipl"]), Some("gdpr"));
+        assert_eq!(closest("xyz", ["eu", "us"]), None);
     }
 }
