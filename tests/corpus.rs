@@ -389,7 +389,7 @@ fn every_line_of_every_text_is_in_the_reference() {
     for i in Corpus::bundled().instruments() {
         let inst = i.id.to_string();
         for p in &i.provisions {
-            let rewritten = REWRITTEN.iter().any(|(id, _)| *id == p.id.to_string());
+            let rewritten = REWRITTEN.iter().any(|(id, _)| p.id == *id);
             for text in p.text.values() {
                 for line in text.lines().filter(|l| !l.trim().is_empty()) {
                     let line = if rewritten {

@@ -75,7 +75,14 @@ where
             // which Jaro-Winkler alone misses on short codes (`ue` for `eu`).
             let score = strsim::jaro_winkler(&found, c);
             let near = strsim::damerau_levenshtein(&found, c) <= 1;
-            (if near { score.max(SUGGESTION_THRESHOLD) } else { score }, c)
+            (
+                if near {
+                    score.max(SUGGESTION_THRESHOLD)
+                } else {
+                    score
+                },
+                c,
+            )
         })
         .filter(|(score, _)| *score >= SUGGESTION_THRESHOLD)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
