@@ -19,24 +19,6 @@ import sys
 from pathlib import Path
 
 REF = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "fulltext"
-ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-ROMAN = re.compile(r"^(CHAPTER|Chapter) [IVXLC]+$")
-
-
-def zh_number(s):
-    """Only used to *find* articles in the reference; the crate checks labels itself."""
-    total, digit = 0, None
-    for c in s:
-        if c in ZH_DIGITS:
-            digit = ZH_DIGITS[c]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[c]
-            total += (1 if digit is None else digit) * unit
-            digit = None
-    return total + (digit or 0)
-
-
 def body(path):
     return [l.rstrip("\n") for l in path.read_text(encoding="utf-8").splitlines()
             if not l.startswith("# ")]
@@ -102,11 +84,15 @@ def print_recitals(nums):
 
 def zh_articles(path):
     lines = body(path)
-    arts, chapter, cur = {}, [], None
+    # The reference texts are complete and in order, so the n-th 第…条 is article n. The
+    # numeral itself is not converted here: the crate's loader converts every label
+    # (lexgap::model::article_number_of_label) and rejects one that disagrees with the id.
+    arts, chapter, cur, n = {}, [], None, 0
     for l in lines:
         m = re.match(r"^第([一二三四五六七八九十百千零〇两]+)条\s*(.*)$", l)
         if m:
-            cur = zh_number(m.group(1))
+            n += 1
+            cur = n
             arts[cur] = (f"第{m.group(1)}条", list(chapter), [m.group(2)])
             continue
         m = re.match(r"^第[一二三四五六七八九十]+章", l)
