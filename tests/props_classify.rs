@@ -6,7 +6,7 @@ use lexgap::classify::{Comparison, GapReport, GapStatus};
 use lexgap::model::{
     Activity, Actor, DataCategory, Evidence, Exception, Instrument, InstrumentKind, Lang,
     LegalValue, Norm, NormKind, Provenance, Provision, Purpose, Safeguard, SafeguardElement,
-    SafeguardKind, Scope, Status,
+    SafeguardKind, Scope,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -101,17 +101,10 @@ fn finish_provision(id: &str, inst: &str, mut norms: Vec<Norm>) -> Provision {
         }
     }
     let words: Vec<String> = (0..=n).map(|i| format!("w{i}")).collect();
-    let en = Lang::new("en").unwrap();
-    Provision {
-        id: format!("{inst}/{id}").parse().unwrap(),
-        label: BTreeMap::from([(en.clone(), id.to_owned())]),
-        heading: BTreeMap::new(),
-        chapter: Vec::new(),
-        text: BTreeMap::from([(en, words.join(" "))]),
-        references: Vec::new(),
-        correspondences: Vec::new(),
-        norms,
-    }
+    let id = format!("{inst}/{id}").parse().unwrap();
+    let mut p = Provision::new(id, Lang::new("en").unwrap(), words.join(" "));
+    p.norms = norms;
+    p
 }
 
 fn arb_instrument(id: &'static str) -> impl Strategy<Value = Instrument> {
@@ -122,38 +115,26 @@ fn arb_instrument(id: &'static str) -> impl Strategy<Value = Instrument> {
     )
         .prop_map(move |(provisions, binding, kind)| {
             let en = Lang::new("en").unwrap();
-            Instrument {
-                id: id.parse().unwrap(),
-                title: BTreeMap::from([(en.clone(), id.to_owned())]),
-                short_title: id.to_owned(),
-                kind,
-                status: Status::InForce,
-                binding,
-                published: None,
-                adopted: None,
-                in_force: None,
-                repealed: None,
-                identifiers: Default::default(),
-                becomes: None,
-                supersedes: Vec::new(),
-                languages: BTreeMap::from([(
-                    en,
-                    Provenance {
-                        legal_value: LegalValue::Authentic,
-                        source: "generated".into(),
-                        retrieved: None,
-                        publisher: None,
-                        licence: None,
-                        note: None,
-                    },
-                )]),
-                coverage: String::new(),
-                provisions: provisions
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, norms)| finish_provision(&format!("art-{}", i + 1), id, norms))
-                    .collect(),
-            }
+            let mut inst = Instrument::new(id.parse().unwrap(), id);
+            inst.kind = kind;
+            inst.binding = binding;
+            inst.languages = BTreeMap::from([(
+                en,
+                Provenance {
+                    legal_value: LegalValue::Authentic,
+                    source: "generated".into(),
+                    retrieved: None,
+                    publisher: None,
+                    licence: None,
+                    note: None,
+                },
+            )]);
+            inst.provisions = provisions
+                .into_iter()
+                .enumerate()
+                .map(|(i, norms)| finish_provision(&format!("art-{}", i + 1), id, norms))
+                .collect();
+            inst
         })
 }
 

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 use lexgap::align::{Alignment, GroupKind};
 use lexgap::diff::{ChangeTag, DiffOptions, Granularity, ProvisionDiff, TextDiff, text_diff};
 use lexgap::model::{
-    Activity, Actor, DataCategory, Evidence, Exception, Instrument, InstrumentKind, Lang,
-    LegalValue, Norm, NormKind, Provenance, Provision, Purpose, Safeguard, SafeguardElement,
-    SafeguardKind, Scope, Status,
+    Activity, Actor, DataCategory, Evidence, Exception, Instrument, Lang, LegalValue, Norm,
+    NormKind, Provenance, Provision, Purpose, Safeguard, SafeguardElement, SafeguardKind, Scope,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -146,17 +145,10 @@ fn arb_norm() -> impl Strategy<Value = Norm> {
 }
 
 fn provision(inst: &str, local: &str, lang: &str, text: String, norms: Vec<Norm>) -> Provision {
-    let lang = Lang::new(lang).unwrap();
-    Provision {
-        id: format!("{inst}/{local}").parse().unwrap(),
-        label: BTreeMap::from([(lang.clone(), local.to_owned())]),
-        heading: BTreeMap::new(),
-        chapter: Vec::new(),
-        text: BTreeMap::from([(lang, text)]),
-        references: Vec::new(),
-        correspondences: Vec::new(),
-        norms,
-    }
+    let id = format!("{inst}/{local}").parse().unwrap();
+    let mut p = Provision::new(id, Lang::new(lang).unwrap(), text);
+    p.norms = norms;
+    p
 }
 
 fn arb_provision() -> impl Strategy<Value = Provision> {
@@ -170,38 +162,25 @@ fn arb_provision() -> impl Strategy<Value = Provision> {
 
 fn instrument(texts: Vec<String>) -> Instrument {
     let en = Lang::new("en").unwrap();
-    Instrument {
-        id: "xx/gen".parse().unwrap(),
-        title: BTreeMap::from([(en.clone(), "generated".to_owned())]),
-        short_title: "gen".into(),
-        kind: InstrumentKind::Statute,
-        status: Status::InForce,
-        binding: true,
-        published: None,
-        adopted: None,
-        in_force: None,
-        repealed: None,
-        identifiers: Default::default(),
-        becomes: None,
-        supersedes: Vec::new(),
-        languages: BTreeMap::from([(
-            en,
-            Provenance {
-                legal_value: LegalValue::Authentic,
-                source: "generated".into(),
-                retrieved: None,
-                publisher: None,
-                licence: None,
-                note: None,
-            },
-        )]),
-        coverage: String::new(),
-        provisions: texts
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| provision("xx/gen", &format!("art-{}", i + 1), "en", t, Vec::new()))
-            .collect(),
-    }
+    let mut inst = Instrument::new("xx/gen".parse().unwrap(), "gen");
+    inst.title = BTreeMap::from([(en.clone(), "generated".to_owned())]);
+    inst.languages = BTreeMap::from([(
+        en,
+        Provenance {
+            legal_value: LegalValue::Authentic,
+            source: "generated".into(),
+            retrieved: None,
+            publisher: None,
+            licence: None,
+            note: None,
+        },
+    )]);
+    inst.provisions = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| provision("xx/gen", &format!("art-{}", i + 1), "en", t, Vec::new()))
+        .collect();
+    inst
 }
 
 fn side(diff: &TextDiff<'_>, keep: ChangeTag) -> String {

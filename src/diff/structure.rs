@@ -566,23 +566,8 @@ impl<'a> StructuralDiff<'a> {
                 norms: Vec::new(),
             };
         }
-        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-        for (i, o) in old.iter().enumerate() {
-            for (j, n) in new.iter().enumerate() {
-                if let Some(score) = norm_affinity(o, n) {
-                    candidates.push((score, i, j));
-                }
-            }
-        }
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut old_to_new: Vec<Option<usize>> = vec![None; old.len()];
-        let mut new_taken = vec![false; new.len()];
-        for (_, i, j) in candidates {
-            if old_to_new[i].is_none() && !new_taken[j] {
-                old_to_new[i] = Some(j);
-                new_taken[j] = true;
-            }
-        }
+        let old_to_new = greedy_match(old, new, norm_affinity);
+        let new_taken = taken(&old_to_new, new.len());
         let mut norms = Vec::new();
         for (i, o) in old.iter().enumerate() {
             match old_to_new[i] {
@@ -764,12 +749,18 @@ fn overlap_related(a: &[Purpose], b: &[Purpose]) -> f64 {
     (hits(a, b) + hits(b, a)) as f64 / (a.len() + b.len()) as f64
 }
 
-fn exception_changes<'a>(old: &'a [Exception], new: &'a [Exception]) -> Vec<NormChange<'a>> {
+/// Pairs items one to one, best affinity first (ties by position), so the result does not
+/// depend on anything but the two lists: `result[i]` is the new index matched to old `i`.
+fn greedy_match<T>(
+    old: &[T],
+    new: &[T],
+    affinity: impl Fn(&T, &T) -> Option<f64>,
+) -> Vec<Option<usize>> {
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (i, o) in old.iter().enumerate() {
         for (j, n) in new.iter().enumerate() {
-            if let Some(s) = exception_affinity(o, n) {
-                candidates.push((s, i, j));
+            if let Some(score) = affinity(o, n) {
+                candidates.push((score, i, j));
             }
         }
     }
@@ -782,6 +773,21 @@ fn exception_changes<'a>(old: &'a [Exception], new: &'a [Exception]) -> Vec<Norm
             new_taken[j] = true;
         }
     }
+    old_to_new
+}
+
+/// Which new indices a matching uses.
+fn taken(old_to_new: &[Option<usize>], new_len: usize) -> Vec<bool> {
+    let mut out = vec![false; new_len];
+    for j in old_to_new.iter().flatten() {
+        out[*j] = true;
+    }
+    out
+}
+
+fn exception_changes<'a>(old: &'a [Exception], new: &'a [Exception]) -> Vec<NormChange<'a>> {
+    let old_to_new = greedy_match(old, new, exception_affinity);
+    let new_taken = taken(&old_to_new, new.len());
     let mut out = Vec::new();
     for (i, o) in old.iter().enumerate() {
         let Some(j) = old_to_new[i] else {

@@ -209,6 +209,41 @@ pub struct Instrument {
 }
 
 impl Instrument {
+    /// An instrument built in code: a binding statute in force, with no dates, no provisions,
+    /// and no languages (add them, with their provenance, before use). Set the public fields
+    /// to change the rest.
+    ///
+    /// ```
+    /// use lexgap::model::{Instrument, Lang, Provision};
+    ///
+    /// let mut inst = Instrument::new("eu/notes".parse()?, "notes");
+    /// inst.provisions.push(Provision::new("eu/notes/n-1".parse()?, Lang::new("en")?, "Cameras need signs."));
+    /// let corpus = lexgap::Corpus::from_instruments(vec![inst]);
+    /// assert!(corpus.get("eu/notes/n-1").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: InstrumentId, short_title: impl Into<String>) -> Instrument {
+        let short_title = short_title.into();
+        Instrument {
+            id,
+            title: Texts::new(),
+            short_title,
+            kind: InstrumentKind::Statute,
+            status: Status::InForce,
+            binding: true,
+            published: None,
+            adopted: None,
+            in_force: None,
+            repealed: None,
+            identifiers: Identifiers::default(),
+            becomes: None,
+            supersedes: Vec::new(),
+            languages: BTreeMap::new(),
+            coverage: String::new(),
+            provisions: Vec::new(),
+        }
+    }
+
     /// The provision with this local id (`art-9`), ignoring ASCII case.
     ///
     /// ```
@@ -298,6 +333,21 @@ pub struct Provision {
 }
 
 impl Provision {
+    /// A provision built in code with one text, labelled by its local id, and no norms.
+    pub fn new(id: ProvisionId, lang: Lang, text: impl Into<String>) -> Provision {
+        let label = Texts::from([(lang.clone(), id.local().to_owned())]);
+        Provision {
+            id,
+            label,
+            heading: Texts::new(),
+            chapter: Vec::new(),
+            text: Texts::from([(lang, text.into())]),
+            references: Vec::new(),
+            correspondences: Vec::new(),
+            norms: Vec::new(),
+        }
+    }
+
     /// The label in `lang`, else in any language, else the local id.
     pub fn label_in(&self, lang: &Lang) -> &str {
         self.label

@@ -65,6 +65,23 @@ fn changed_stretches(diff: &TextDiff<'_>) -> Vec<(String, String)> {
     out
 }
 
+/// The changed stretches of a text diff, deletions beside insertions.
+fn changes_sheet(diff: &TextDiff<'_>) -> Sheet {
+    Sheet {
+        title: "Text changes".into(),
+        headers: ["deleted", "inserted"].map(String::from).to_vec(),
+        rows: changed_stretches(diff)
+            .into_iter()
+            .map(|(d, i)| {
+                vec![
+                    Cell::toned(snippet(&d), Tone::Delete),
+                    Cell::toned(snippet(&i), Tone::Insert),
+                ]
+            })
+            .collect(),
+    }
+}
+
 fn label(p: &Provision) -> String {
     let l: Vec<&str> = p.label.values().map(String::as_str).collect();
     format!("{} ({})", p.id, l.join(" / "))
@@ -100,19 +117,7 @@ impl Render for TextDiff<'_> {
                 headers: vec!["redline ([-deleted-] {+inserted+})".into()],
                 rows: vec![vec![Cell::plain(redline(self).trim_end())]],
             },
-            Sheet {
-                title: "Text changes".into(),
-                headers: ["deleted", "inserted"].map(String::from).to_vec(),
-                rows: changed_stretches(self)
-                    .into_iter()
-                    .map(|(d, i)| {
-                        vec![
-                            Cell::toned(snippet(&d), Tone::Delete),
-                            Cell::toned(snippet(&i), Tone::Insert),
-                        ]
-                    })
-                    .collect(),
-            },
+            changes_sheet(self),
         ]
     }
 }
@@ -151,19 +156,7 @@ impl Render for ProvisionDiff<'_> {
             headers: vec!["redline ([-deleted-] {+inserted+})".into()],
             rows: vec![vec![Cell::plain(redline(self.text()).trim_end())]],
         };
-        let changes = Sheet {
-            title: "Text changes".into(),
-            headers: ["deleted", "inserted"].map(String::from).to_vec(),
-            rows: changed_stretches(self.text())
-                .into_iter()
-                .map(|(d, i)| {
-                    vec![
-                        Cell::toned(snippet(&d), Tone::Delete),
-                        Cell::toned(snippet(&i), Tone::Insert),
-                    ]
-                })
-                .collect(),
-        };
+        let changes = changes_sheet(self.text());
         let mut structure = Sheet {
             title: "Changes in the norms".into(),
             headers: ["norm", "status", "change"].map(String::from).to_vec(),
