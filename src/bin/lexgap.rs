@@ -215,11 +215,13 @@ fn differs(yes: bool) -> ExitCode {
     }
 }
 
-/// The terminal's width from `COLUMNS`, else the default.
+/// The width for tables: `COLUMNS` if set, else the terminal's own width (comfy-table asks
+/// the terminal), else the default.
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| comfy_table::Table::new().width())
         .unwrap_or(lexgap::render::DEFAULT_WIDTH)
 }
 
