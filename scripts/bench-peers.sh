@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# Times lexgap against the tools users would otherwise reach for, in one run, and prints a table
+# of medians and ratios (peer time / lexgap time; above 1 means lexgap is faster).
+#
+#   scripts/bench-peers.sh            # peers 3 runs each, hyperfine 20 runs
+#   RUNS=5 HF_RUNS=50 scripts/bench-peers.sh
+#
+# Steps: build the release CLI; make the inputs (../shared/bench/make_inputs.py) if missing;
+# install the peers' pip packages (diff-match-patch, rapidfuzz, numpy) if missing; run
+# ../shared/bench/peers.py (python difflib, diff-match-patch, rapidfuzz cdist, a TF-IDF cosine,
+# and git --word-diff), then the matching criterion benches (diff-words-en, diff-chars-zh,
+# align-en), then whole-process timings of `lexgap diff --text` against
+# `git diff --no-index --word-diff` with hyperfine (or a timing loop when hyperfine is absent),
+# then the peak memory of the CLI on the largest input (/usr/bin/time -v).
+# Everything lands in target/bench-peers/; the table is also written to
+# target/bench-peers/table.md.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+shared="$root/../shared/bench"
+inputs="$root/target/bench-inputs"
+out="$root/target/bench-peers"
+runs="${RUNS:-3}"
+hf_runs="${HF_RUNS:-20}"
+mkdir -p "$out"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+uptime > "$out/load-before.txt"
+
+say "building the release CLI"
+cargo build --release --features cli --quiet
+lexgap="$root/target/release/lexgap"
+
+if [[ ! -f "$inputs/gdpr.en.txt" || ! -f "$inputs/pipl-articles.tsv" ]]; then
+    say "making the inputs"
+    python3 "$shared/make_inputs.py" "$inputs" >&2
+fi
+
+if ! python3 -c 'import diff_match_patch, rapidfuzz, numpy' 2>/dev/null; then
+    say "installing the peers' python packages"
+    python3 -m pip install --quiet diff-match-patch rapidfuzz numpy
+fi
+
+# The gold list (GDPR article -> PIPL articles) inverted into the CSV peers.py reads
+# (pipl_article,gdpr_articles): peers.py measures PIPL -> GDPR, and the align bench prints
+# lexgap's precision@1 in that direction on the same inverted list.
+gold_args=()
+if [[ -f tests/data/gdpr_pipl_gold.toml ]]; then
+    python3 - tests/data/gdpr_pipl_gold.toml "$out/gold-pipl-gdpr.csv" <<'PY'
+import csv, sys, tomllib
+from collections import defaultdict
+gold = tomllib.load(open(sys.argv[1], 'rb'))
+inv = defaultdict(list)
+num = lambda a: a.removeprefix('art-')
+for pair in gold['pair']:
+    for p in pair['pipl']:
+        inv[num(p)].append(num(pair['gdpr']))
+with open(sys.argv[2], 'w', newline='') as f:
+    w = csv.writer(f)
+    w.writerow(['pipl_article', 'gdpr_articles'])
+    for p in sorted(inv, key=int):
+        w.writerow([p, ';'.join(inv[p])])
+PY
+    gold_args=(--gold "$out/gold-pipl-gdpr.csv")
+fi
+
+say "peers: python3 ../shared/bench/peers.py --runs $runs (a few minutes: difflib is slow)"
+python3 "$shared/peers.py" "$inputs" --runs "$runs" "${gold_args[@]}" | tee "$out/peers.tsv" >&2
+
+say "lexgap: criterion benches diff-words-en, diff-chars-zh, align-en"
+LEXGAP_BENCH_INPUTS="$inputs" cargo bench --quiet --bench diff --bench align -- \
+    'diff-words-en|diff-chars-zh|align-en' 2>&1 | tee "$out/criterion.txt" >&2
+
+say "whole process: lexgap diff --text vs git diff --no-index --word-diff"
+a="$inputs/gdpr.en.txt" b="$inputs/gdpr-uk-like.en.txt"
+za="$inputs/pipl.zh.txt" zb="$inputs/pipl-edited.zh.txt"
+if ! "$lexgap" diff --help >/dev/null 2>&1; then
+    echo "lexgap has no diff subcommand yet: whole-process figures skipped" >&2
+    echo '{}' > "$out/hyperfine.json"
+elif command -v hyperfine >/dev/null; then
+    # Exit status 1 means "the files differ" for both tools, hence -i.
+    hyperfine -N -i --warmup 3 --runs "$hf_runs" --export-json "$out/hyperfine.json" \
+        -n lexgap-words-en "$lexgap diff --text $a $b" \
+        -n git-words-en "git diff --no-index --word-diff=porcelain $a $b" \
+        -n lexgap-chars-zh "$lexgap diff --text $za $zb" \
+        -n git-chars-zh "git diff --no-index --word-diff=porcelain --word-diff-regex=. $za $zb" \
+        >&2
+else
+    python3 - "$hf_runs" "$out/hyperfine.json" "$lexgap" "$a" "$b" "$za" "$zb" <<'PY'
+import json, statistics, subprocess, sys, time
+runs, dest, lexgap, a, b, za, zb = int(sys.argv[1]), *sys.argv[2:]
+cmds = {'lexgap-words-en': [lexgap, 'diff', '--text', a, b],
+        'git-words-en': ['git', 'diff', '--no-index', '--word-diff=porcelain', a, b],
+        'lexgap-chars-zh': [lexgap, 'diff', '--text', za, zb],
+        'git-chars-zh': ['git', 'diff', '--no-index', '--word-diff=porcelain', '--word-diff-regex=.', za, zb]}
+results = []
+for name, cmd in cmds.items():
+    times = []
+    for i in range(runs + 3):
+        t = time.perf_counter(); subprocess.run(cmd, stdout=subprocess.DEVNULL); t = time.perf_counter() - t
+        if i >= 3: times.append(t)
+    results.append({'command': name, 'median': statistics.median(times), 'times': times})
+json.dump({'results': results}, open(dest, 'w'))
+PY
+fi
+
+say "peak memory of the CLI (/usr/bin/time -v)"
+: > "$out/memory.txt"
+peak() {
+    local name="$1"; shift
+    /usr/bin/time -v "$@" >/dev/null 2>"$out/time.tmp" || true
+    printf '%s\t%s\n' "$name" "$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.tmp")" >> "$out/memory.txt"
+}
+if "$lexgap" diff --help >/dev/null 2>&1; then
+    peak "lexgap diff --text (diff-words-en)" "$lexgap" diff --text "$a" "$b"
+    peak "lexgap diff --text (diff-chars-zh)" "$lexgap" diff --text "$za" "$zb"
+    peak "lexgap diff cn/pipl-draft-2020 cn/pipl" "$lexgap" diff cn/pipl-draft-2020 cn/pipl
+fi
+if "$lexgap" align --help >/dev/null 2>&1; then
+    peak "lexgap align eu/gdpr cn/pipl" "$lexgap" align eu/gdpr cn/pipl
+fi
+peak "lexgap matrix (seed baseline)" "$lexgap" matrix --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8
+peak "git diff --no-index --word-diff (diff-words-en)" git diff --no-index --word-diff=porcelain "$a" "$b"
+rm -f "$out/time.tmp"
+uptime > "$out/load-after.txt"
+
+say "table"
+python3 - "$out" "$root/target/criterion" <<'PY' | tee "$out/table.md"
+import json, os, sys
+out, crit = sys.argv[1], sys.argv[2]
+
+def criterion(group, bench):
+    try:
+        e = json.load(open(os.path.join(crit, group, bench, 'new', 'estimates.json')))
+        return e['median']['point_estimate'] / 1e9
+    except OSError:
+        return None
+
+peers = {}
+notes = []
+for line in open(os.path.join(out, 'peers.tsv'), encoding='utf-8'):
+    line = line.rstrip('\n')
+    if line.startswith('#'):
+        notes.append(line[1:].strip())
+        continue
+    task, tool, secs, *_ = line.split('\t') + ['']
+    peers[(task, tool)] = secs
+
+hf = {}
+try:
+    for r in json.load(open(os.path.join(out, 'hyperfine.json'))).get('results', []):
+        hf[r['command']] = r['median']
+except (OSError, ValueError):
+    pass
+
+def fmt(s):
+    if s is None: return 'n/a'
+    return f'{s * 1e3:.2f} ms' if s < 1 else f'{s:.2f} s'
+
+def ratio(peer, ours):
+    if ours is None or peer in (None, ''): return 'n/a'
+    if isinstance(peer, str):
+        if peer.startswith('>'): return f'>{float(peer[1:]) / ours:,.0f}×'
+        try: peer = float(peer)
+        except ValueError: return peer
+    return f'{peer / ours:,.1f}×'
+
+def peer_secs(task, tool):
+    s = peers.get((task, tool))
+    if s is None: return None, 'not run'
+    if s.startswith('>'): return s, s + ' s'
+    try: return float(s), fmt(float(s))
+    except ValueError: return s, s
+
+rows = []
+lib_words = criterion('diff-words-en', 'lexgap')
+lib_chars = criterion('diff-chars-zh', 'lexgap')
+align_tsv = criterion('align-en', 'tsv-text')
+align_bundled = criterion('align-en', 'bundled')
+cli_words = hf.get('lexgap-words-en')
+cli_chars = hf.get('lexgap-chars-zh')
+rows.append(('diff-words-en', 'lexgap text_diff (library, criterion)', fmt(lib_words), '1×'))
+rows.append(('diff-words-en', 'similar diff_words, Myers (library, criterion)', fmt(criterion('diff-words-en', 'similar-words-myers')), ratio(criterion('diff-words-en', 'similar-words-myers'), lib_words)))
+for tool in ['python-difflib', 'python-difflib-exact', 'diff-match-patch']:
+    v, shown = peer_secs('diff-words-en', tool)
+    rows.append(('diff-words-en', tool, shown, ratio(v, lib_words)))
+v, shown = peer_secs('diff-words-en', 'git-diff-word-diff')
+rows.append(('diff-words-en', 'git-diff-word-diff (whole process, peers.py)', shown, ratio(v, cli_words) + ' vs lexgap CLI' if cli_words else ratio(v, lib_words) + ' vs library'))
+if cli_words:
+    rows.append(('diff-words-en', '`lexgap diff --text` (whole process, hyperfine)', fmt(cli_words), '1×'))
+    rows.append(('diff-words-en', 'git diff --no-index --word-diff (whole process, hyperfine)', fmt(hf.get('git-words-en')), ratio(hf.get('git-words-en'), cli_words)))
+rows.append(('diff-chars-zh', 'lexgap text_diff (library, criterion)', fmt(lib_chars), '1×'))
+rows.append(('diff-chars-zh', 'similar diff_chars, Myers (library, criterion)', fmt(criterion('diff-chars-zh', 'similar-chars-myers')), ratio(criterion('diff-chars-zh', 'similar-chars-myers'), lib_chars)))
+for tool in ['python-difflib', 'diff-match-patch']:
+    v, shown = peer_secs('diff-chars-zh', tool)
+    rows.append(('diff-chars-zh', tool, shown, ratio(v, lib_chars)))
+if cli_chars:
+    rows.append(('diff-chars-zh', '`lexgap diff --text` (whole process, hyperfine)', fmt(cli_chars), '1×'))
+    rows.append(('diff-chars-zh', 'git diff --word-diff-regex=. (whole process, hyperfine)', fmt(hf.get('git-chars-zh')), ratio(hf.get('git-chars-zh'), cli_chars)))
+rows.append(('align-en', 'lexgap Alignment, TSV texts only (library, criterion)', fmt(align_tsv), '1×'))
+rows.append(('align-en', 'lexgap Alignment, bundled eu/gdpr × cn/pipl (library, criterion)', fmt(align_bundled), ratio(align_bundled, align_tsv)))
+for tool in ['rapidfuzz-cdist-token-set', 'rapidfuzz-cdist-indel', 'python-tfidf-cosine', 'python-difflib-ratio']:
+    v, shown = peer_secs('align-en', tool)
+    rows.append(('align-en', tool, shown, ratio(v, align_tsv)))
+
+print('| task | tool | median | peer / lexgap |')
+print('|---|---|---:|---:|')
+for r in rows:
+    print('| ' + ' | '.join(r) + ' |')
+if notes:
+    print()
+    for n in notes:
+        print(f'- peers.py: {n}')
+print()
+print('Peak resident memory (/usr/bin/time -v):')
+print()
+for line in open(os.path.join(out, 'memory.txt')):
+    name, kb = line.rstrip('\n').split('\t')
+    print(f'- {name}: {int(kb) / 1024:.1f} MiB' if kb.isdigit() else f'- {name}: n/a')
+print()
+print('Load: before ' + open(os.path.join(out, 'load-before.txt')).read().split('load average:')[-1].strip()
+      + '; after ' + open(os.path.join(out, 'load-after.txt')).read().split('load average:')[-1].strip())
+PY
