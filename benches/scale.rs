@@ -13,6 +13,10 @@
 //!   alignment depends on the sizes of the two instruments, not on the corpus around them.
 //!   (P = 1,000 takes seconds an iteration; BENCHMARKS.md has a one-off figure.)
 //!
+//! With `LEXGAP_SCALE_DUMP=<dir>` set, the bench also writes the largest generated corpus to
+//! `<dir>/<jurisdiction>/<name>.toml`, the layout `lexgap check <dir>` and `Corpus::from_dir`
+//! read (BENCHMARKS.md times the CLI on it and takes its peak memory).
+//!
 //! Growth is read from the medians: linear means the time per provision stays flat
 //! (criterion prints it as the throughput, in provisions per second).
 
@@ -315,11 +319,33 @@ fn load_files(
     loader.load()
 }
 
+/// Writes the files under `$LEXGAP_SCALE_DUMP`, if set.
+fn dump(files: &[(String, String)]) {
+    let Some(dir) = std::env::var_os("LEXGAP_SCALE_DUMP").map(std::path::PathBuf::from) else {
+        return;
+    };
+    for (origin, text) in files {
+        let path = dir.join(origin.trim_start_matches("generated/"));
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            eprintln!("cannot write {}: {e}", path.display());
+            return;
+        }
+    }
+    eprintln!("wrote {} files under {}", files.len(), dir.display());
+}
+
 fn scale(c: &mut Criterion) {
     let mut g = c.benchmark_group("scale");
     g.sampling_mode(SamplingMode::Flat);
     for n in SIZES {
         let files = Generator::new().corpus(n);
+        if Some(&n) == SIZES.iter().max() {
+            dump(&files);
+        }
         let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
         let corpus = match load_files(&files, true) {
             Ok(corpus) => corpus,

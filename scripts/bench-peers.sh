@@ -4,6 +4,7 @@
 #
 #   scripts/bench-peers.sh            # peers 3 runs each, hyperfine 20 runs
 #   RUNS=5 HF_RUNS=50 scripts/bench-peers.sh
+#   SCALE=1 scripts/bench-peers.sh    # also the CLI on the generated 1,000-instrument corpus
 #
 # Steps: build the release CLI; make the inputs (../shared/bench/make_inputs.py) if missing;
 # install the peers' pip packages (diff-match-patch, rapidfuzz, numpy) if missing; run
@@ -112,7 +113,9 @@ say "peak memory of the CLI (/usr/bin/time -v)"
 peak() {
     local name="$1"; shift
     /usr/bin/time -v "$@" >/dev/null 2>"$out/time.tmp" || true
-    printf '%s\t%s\n' "$name" "$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.tmp")" >> "$out/memory.txt"
+    printf '%s\t%s\t%s\n' "$name" \
+        "$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.tmp")" \
+        "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.tmp")" >> "$out/memory.txt"
 }
 if "$lexgap" diff --help >/dev/null 2>&1; then
     peak "lexgap diff --text (diff-words-en)" "$lexgap" diff --text "$a" "$b"
@@ -124,7 +127,21 @@ if "$lexgap" align --help >/dev/null 2>&1; then
 fi
 peak "lexgap matrix (seed baseline)" "$lexgap" matrix --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8
 peak "git diff --no-index --word-diff (diff-words-en)" git diff --no-index --word-diff=porcelain "$a" "$b"
-rm -f "$out/time.tmp"
+if [[ "${SCALE:-0}" == 1 ]]; then
+    # The largest task: the generated corpus of benches/scale.rs (1,000 instruments x 50
+    # provisions) written out, plus the bundled files for the baseline.
+    say "the CLI on the generated 1,000-instrument corpus"
+    scale="$root/target/scale-corpus"
+    if [[ ! -f "$scale/eu/gdpr.toml" || ! -f "$scale/un/gen-0999.toml" ]]; then
+        cargo bench --quiet --bench scale --no-run
+        LEXGAP_SCALE_DUMP="$scale" cargo bench --quiet --bench scale -- --test 'scale/load/100$' >&2
+        cp -r provisions/. "$scale/"
+    fi
+    peak "lexgap check (1,012 instruments, 50,205 provisions)" "$lexgap" check "$scale"
+    peak "lexgap matrix --corpus (1,012 instruments, seed baseline)" "$lexgap" matrix --corpus "$scale" \
+        --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format csv
+fi
+rm -f "$out"/time*.tmp
 uptime > "$out/load-after.txt"
 
 say "table"
@@ -215,11 +232,11 @@ if notes:
     for n in notes:
         print(f'- peers.py: {n}')
 print()
-print('Peak resident memory (/usr/bin/time -v):')
+print('Peak resident memory and wall time, one run each (/usr/bin/time -v):')
 print()
 for line in open(os.path.join(out, 'memory.txt')):
-    name, kb = line.rstrip('\n').split('\t')
-    print(f'- {name}: {int(kb) / 1024:.1f} MiB' if kb.isdigit() else f'- {name}: n/a')
+    name, kb, wall = (line.rstrip('\n').split('\t') + ['', ''])[:3]
+    print(f'- {name}: {int(kb) / 1024:.1f} MiB, {wall}' if kb.isdigit() else f'- {name}: n/a')
 print()
 print('Load: before ' + open(os.path.join(out, 'load-before.txt')).read().split('load average:')[-1].strip()
       + '; after ' + open(os.path.join(out, 'load-after.txt')).read().split('load average:')[-1].strip())
