@@ -77,7 +77,12 @@ fn stem(word: &str) -> String {
     if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
         return word.to_owned();
     }
+    let last = word.as_bytes().last().copied();
     for suffix in SUFFIXES {
+        // Most suffixes cannot match: compare the last byte before the whole suffix.
+        if suffix.as_bytes().last().copied() != last {
+            continue;
+        }
         if let Some(s) = word.strip_suffix(suffix) {
             if s.chars().count() >= 3
                 && !(matches!(*suffix, "s" | "es") && s.ends_with('s') && !s.ends_with("ss"))
@@ -103,7 +108,8 @@ pub(crate) fn terms(text: &str, mut emit: impl FnMut(&str)) {
     let flush_word = |word: &mut String, emit: &mut dyn FnMut(&str)| {
         if word.chars().count() >= 2 && !word.chars().all(|c| c.is_ascii_digit()) {
             let lower = word.to_lowercase();
-            if STOPWORDS.binary_search(&lower.as_str()).is_err() {
+            // No stopword is longer than seven letters: skip the search for longer words.
+            if lower.len() > 7 || STOPWORDS.binary_search(&lower.as_str()).is_err() {
                 emit(&stem(&lower));
             }
         }
@@ -173,8 +179,14 @@ impl TextIndex {
         let mut count = |doc: &Doc<'_>| -> HashMap<u32, u32> {
             let mut tf: HashMap<u32, u32> = HashMap::new();
             let mut add = |t: &str, n: u32| {
-                let next = ids.len() as u32;
-                let id = *ids.entry(t.to_owned()).or_insert(next);
+                let id = match ids.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let next = ids.len() as u32;
+                        ids.insert(t.to_owned(), next);
+                        next
+                    }
+                };
                 *tf.entry(id).or_insert(0) += n;
             };
             terms(doc.text, |t| add(t, 1));

@@ -1020,11 +1020,13 @@ impl<'o, 'a> Scorer<'o, 'a> {
             }
         };
 
+        let at: HashMap<(usize, usize), usize> = candidates
+            .iter()
+            .enumerate()
+            .map(|(k, (i, j, _))| ((*i, *j), k))
+            .collect();
         let pair_of = |i: usize, j: usize| -> Option<Pair<'a>> {
-            candidates
-                .iter()
-                .find(|(a, b, _)| *a == i && *b == j)
-                .map(|(_, _, p)| p.clone())
+            at.get(&(i, j)).map(|&k| candidates[k].2.clone())
         };
         let groups: Vec<Group<'a>> = groups
             .into_iter()
@@ -1099,16 +1101,22 @@ impl<'o, 'a> Scorer<'o, 'a> {
                 groups.push((vec![*i], vec![*j]));
             }
         }
+        // The best match of each provision above the split threshold: the first in `order`.
+        let mut best_of_right: Vec<Option<usize>> = vec![None; nr];
+        let mut best_of_left: Vec<Option<usize>> = vec![None; nl];
+        for (i, j, p) in &order {
+            if p.score >= self.opts.split_threshold {
+                best_of_right[*j].get_or_insert(*i);
+                best_of_left[*i].get_or_insert(*j);
+            }
+        }
         // Splits: a right provision left over joins the group of its best left match.
         for j in 0..nr {
             if rg[j].is_some() {
                 continue;
             }
-            let best = order
-                .iter()
-                .find(|(_, b, p)| *b == j && p.score >= self.opts.split_threshold);
-            let group = best
-                .and_then(|(i, _, _)| lg[*i])
+            let group = best_of_right[j]
+                .and_then(|i| lg[i])
                 .filter(|&g| groups[g].0.len() == 1);
             if let Some(g) = group {
                 groups[g].1.push(j);
@@ -1120,11 +1128,8 @@ impl<'o, 'a> Scorer<'o, 'a> {
             if lg[i].is_some() {
                 continue;
             }
-            let best = order
-                .iter()
-                .find(|(a, _, p)| *a == i && p.score >= self.opts.split_threshold);
-            let group = best
-                .and_then(|(_, j, _)| rg[*j])
+            let group = best_of_left[i]
+                .and_then(|j| rg[j])
                 .filter(|&g| groups[g].1.len() == 1);
             if let Some(g) = group {
                 groups[g].0.push(i);

@@ -154,7 +154,7 @@ impl DiffOptions {
     pub fn diff_texts<'a>(&self, old: &'a str, new: &'a str, lang: Option<&Lang>) -> TextDiff<'a> {
         let granularity = self.granularity.unwrap_or_else(|| match lang {
             Some(l) => Granularity::for_lang(l),
-            None => Granularity::detect(&format!("{old}{new}")),
+            None => Granularity::detect_pair(old, new),
         });
         TextDiff::compute(old, new, granularity, self.timeout, self.cleanup)
     }
@@ -185,7 +185,7 @@ impl DiffOptions {
                 let (nl, nt) = pick(new).map_or((None, ""), |(l, t)| (Some(l.clone()), t));
                 let granularity = self
                     .granularity
-                    .unwrap_or_else(|| Granularity::detect(&format!("{ot}{nt}")));
+                    .unwrap_or_else(|| Granularity::detect_pair(ot, nt));
                 (ol, nl, TextDiff::unrelated(ot, nt, granularity))
             }
         };

@@ -57,9 +57,13 @@ impl Granularity {
         Granularity::detect_pair(text, "")
     }
 
-    fn detect_pair(a: &str, b: &str) -> Granularity {
+    pub(crate) fn detect_pair(a: &str, b: &str) -> Granularity {
         let (mut cjk, mut letters) = (0usize, 0usize);
         for c in a.chars().chain(b.chars()) {
+            if c.is_ascii() {
+                letters += usize::from(c.is_ascii_alphanumeric());
+                continue;
+            }
             if is_cjk_letter(c) {
                 cjk += 1;
                 letters += 1;
@@ -636,6 +640,15 @@ enum Class {
 }
 
 fn class_of(c: char) -> Class {
+    if c.is_ascii() {
+        return if c.is_ascii_whitespace() || c == '\x0B' {
+            Class::Space
+        } else if c.is_ascii_alphanumeric() || c == '_' {
+            Class::Word
+        } else {
+            Class::Single
+        };
+    }
     if c.is_whitespace() {
         Class::Space
     } else if is_cjk_letter(c) {
@@ -693,7 +706,8 @@ fn diff_tokens(
     let ob = offsets(rb.start, &tb);
     let mut ops: Vec<TextOp> = Vec::new();
     let mut cursor = (0, 0);
-    for op in capture_diff_slices_deadline(Algorithm::Patience, &ta, &tb, deadline) {
+    let (ia, ib) = intern(&ta, &tb);
+    for op in capture_diff_slices_deadline(Algorithm::Patience, &ia, &ib, deadline) {
         let (tag, ra, rb) = step(&op, &mut cursor);
         let (old, new) = (oa[ra.start]..oa[ra.end], ob[rb.start]..ob[rb.end]);
         if old.is_empty() && new.is_empty() {
@@ -706,6 +720,57 @@ fn diff_tokens(
         }
     }
     ops
+}
+
+/// FxHash (as in rustc): a multiply-rotate hash, fast on short keys such as tokens.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.add(w);
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Maps the tokens of both sides to small integers (equal tokens, equal ids), so that the diff
+/// hashes and compares integers instead of strings.
+fn intern<'t>(ta: &[&'t str], tb: &[&'t str]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: std::collections::HashMap<&'t str, u32, std::hash::BuildHasherDefault<FxHasher>> =
+        std::collections::HashMap::with_capacity_and_hasher(ta.len() + tb.len(), Default::default());
+    let mut map = |toks: &[&'t str]| -> Vec<u32> {
+        toks.iter()
+            .map(|t| {
+                let next = ids.len() as u32;
+                *ids.entry(*t).or_insert(next)
+            })
+            .collect()
+    };
+    let ia = map(ta);
+    let ib = map(tb);
+    (ia, ib)
 }
 
 /// Appends `op`, merging it into the last step when both are equal or both are changes.
@@ -766,32 +831,75 @@ fn push_cleaned(ops: &mut Vec<TextOp>, op: TextOp, a: &str, b: &str, granularity
 }
 
 fn similarity_of(old: &str, new: &str, ops: &[TextOp]) -> f64 {
-    let count = |s: &str, skip_ws: bool| {
-        s.chars()
-            .filter(|c| !(skip_ws && c.is_whitespace()))
-            .count()
-    };
     let mut skip_ws = true;
-    let (mut o, mut n) = (count(old, true), count(new, true));
+    let (mut o, mut n) = (count_chars(old, true), count_chars(new, true));
     if o + n == 0 {
         skip_ws = false;
-        o = count(old, false);
-        n = count(new, false);
+        o = count_chars(old, false);
+        n = count_chars(new, false);
     }
     if o + n == 0 {
         return 1.0;
     }
-    let equal: usize = ops
+    // The ops tile the old text, so the equal runs hold what the changed ones do not: count
+    // the (few) changed characters rather than the (many) kept ones.
+    let changed: usize = ops
         .iter()
-        .filter(|op| op.tag == OpTag::Equal)
-        .map(|op| count(&old[op.old.clone()], skip_ws))
+        .filter(|op| op.tag != OpTag::Equal)
+        .map(|op| count_chars(&old[op.old.clone()], skip_ws))
         .sum();
-    (2 * equal) as f64 / (o + n) as f64
+    (2 * (o - changed)) as f64 / (o + n) as f64
+}
+
+/// Characters of `s`, without whitespace when `skip_ws`. Counts all characters (which the
+/// standard library does fast) and subtracts the whitespace, found by its bytes: ASCII
+/// whitespace, or a character whose lead byte can start a Unicode space (C2, E1, E2, E3).
+fn count_chars(s: &str, skip_ws: bool) -> usize {
+    let all = s.chars().count();
+    if !skip_ws {
+        return all;
+    }
+    let mut ws = 0;
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => ws += 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                ws += usize::from(s[i..].chars().next().is_some_and(char::is_whitespace));
+            }
+            _ => {}
+        }
+    }
+    all - ws
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_chars_is_exact() {
+        let mut x: u64 = 7;
+        let alphabet = [
+            'a', ' ', '\n', '\u{a0}', '\u{3000}', '\u{2009}', '。', '个', 'é', '\u{85}',
+            '\u{1680}', '\u{202f}',
+        ];
+        for _ in 0..100_000 {
+            let s: String = (0..10)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[((x >> 33) % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(
+                count_chars(&s, true),
+                s.chars().filter(|c| !c.is_whitespace()).count(),
+                "{s:?}"
+            );
+            assert_eq!(count_chars(&s, false), s.chars().count());
+        }
+    }
 
     #[test]
     fn tokens() {

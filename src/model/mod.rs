@@ -496,34 +496,33 @@ pub(crate) fn normalize_ws(s: &str) -> String {
 
 /// Whether `quote` occurs in `text`, whitespace normalised on both sides.
 pub(crate) fn quote_in_text(quote: &str, text: &str) -> bool {
-    let q = normalize_ws(quote);
-    !q.is_empty() && normalize_ws(text).contains(&q)
+    find_normalized(text, quote).is_some()
 }
 
-/// Byte offset of `quote` in `text` after whitespace normalisation, mapped back to `text`.
+/// Byte offset of `quote` in `text` after whitespace normalisation, mapped back to `text`:
+/// where the first word of the quote occurs and the others follow it, each after a run of
+/// whitespace. No allocation: the text is searched in place.
 fn find_normalized(text: &str, quote: &str) -> Option<usize> {
-    let q = normalize_ws(quote);
-    if q.is_empty() {
-        return None;
-    }
-    // Build the normalised text with a map from its bytes back to the original offsets.
-    let mut norm = String::with_capacity(text.len());
-    let mut back = Vec::with_capacity(text.len());
-    let mut pending_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            pending_space = !norm.is_empty();
-            continue;
+    let mut words = quote.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(first) {
+        let at = from + found;
+        let mut pos = at + first.len();
+        let follows = rest.iter().all(|w| {
+            let after = &text[pos..];
+            let trimmed = after.trim_start();
+            let ok = trimmed.len() < after.len() && trimmed.starts_with(w);
+            pos += after.len() - trimmed.len() + w.len();
+            ok
+        });
+        if follows {
+            return Some(at);
         }
-        if pending_space {
-            norm.push(' ');
-            back.push(i);
-            pending_space = false;
-        }
-        norm.push(c);
-        back.extend(std::iter::repeat_n(i, c.len_utf8()));
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
-    norm.find(&q).map(|at| back[at])
+    None
 }
 
 /// The paragraph/point pinpoint of `quote` in `text`; see [`Provision::pinpoint`].
