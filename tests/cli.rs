@@ -186,3 +186,40 @@ fn help_shows_examples() {
     );
     assert!(out.contains("Exit codes: 0 ok"));
 }
+
+#[test]
+fn own_corpus_beside_the_bundled_one() {
+    let dir = "examples/own-provisions";
+    // Alone, the user's file cites bundled provisions that are not there.
+    let alone = lexgap(&["check", dir]);
+    assert_eq!(alone.status.code(), Some(1));
+    assert!(
+        stdout(&alone).contains("which is not in the corpus"),
+        "{}",
+        stdout(&alone)
+    );
+    let with = lexgap(&["check", dir, "--with-bundled"]);
+    assert_eq!(with.status.code(), Some(0), "{}", stdout(&with));
+    let o = lexgap(&[
+        "gaps",
+        "zz/cctv-policy",
+        "--baseline",
+        "eu/gdpr/art-35",
+        "--corpus",
+        dir,
+        "--with-bundled",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        stdout(&o).contains("no-impact-assessment,absent,medium,"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -25,7 +25,8 @@ Examples:
   lexgap diff cn/pipl-draft-2020 cn/pipl
   lexgap diff --text old.txt new.txt
   lexgap align eu/gdpr cn/pipl --format csv
-  lexgap check my-provisions/
+  lexgap check my-provisions/ --with-bundled
+  lexgap gaps zz/cctv-policy --baseline eu/gdpr/art-9 --corpus examples/own-provisions --with-bundled
 
 Exit codes: 0 ok; 1 findings: open gaps (gaps), differences (diff), an invalid corpus (check);
 2 usage error: bad arguments, unknown ids, unreadable files.";
@@ -49,6 +50,9 @@ struct Output {
     /// Load this provisions directory instead of the bundled corpus.
     #[arg(long)]
     corpus: Option<PathBuf>,
+    /// With `--corpus`: load the bundled corpus too, so that your files may refer to it.
+    #[arg(long, requires = "corpus")]
+    with_bundled: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -145,6 +149,9 @@ enum Command {
     Check {
         /// The directory.
         dir: PathBuf,
+        /// Check it beside the bundled corpus, so that it may refer to bundled provisions.
+        #[arg(long)]
+        with_bundled: bool,
     },
 }
 
@@ -171,6 +178,17 @@ fn main() -> ExitCode {
 fn load(out: &Output) -> Result<std::borrow::Cow<'static, Corpus>, Usage> {
     match &out.corpus {
         None => Ok(std::borrow::Cow::Borrowed(Corpus::bundled())),
+        Some(dir) if out.with_bundled => Corpus::loader()
+            .bundled()
+            .dir(dir)
+            .load()
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| {
+                Usage(format!(
+                    "the corpus at `{}` is invalid:\n{e}",
+                    dir.display()
+                ))
+            }),
         Some(dir) => Corpus::from_dir(dir)
             .map(std::borrow::Cow::Owned)
             .map_err(|e| {
@@ -347,7 +365,11 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             emit(&a, &out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { dir } => match Corpus::from_dir(&dir) {
+        Command::Check { dir, with_bundled } => match if with_bundled {
+            Corpus::loader().bundled().dir(&dir).load()
+        } else {
+            Corpus::from_dir(&dir)
+        } {
             Ok(c) => {
                 println!(
                     "ok: {} instruments, {} provisions",
