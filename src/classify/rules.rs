@@ -223,14 +223,14 @@ impl GapKind {
             NoImpactAssessment => presence(SafeguardKind::ImpactAssessment, "impact assessment"),
             SensitiveDataUnprotected => Box::new(SensitiveRule),
             OpenEndedException => Box::new(OpenEndedRule),
-            NoPriorAuthorisation => Box::new(SafeguardRule {
-                state_only: true,
-                ..SafeguardRule::new(
+            NoPriorAuthorisation => Box::new(
+                SafeguardRule::new(
                     self.info(),
                     SafeguardKind::PriorAuthorisation,
                     "prior authorisation",
                 )
-            }),
+                .state_only(true),
+            ),
             NoIndependentOversight => {
                 presence(SafeguardKind::IndependentOversight, "independent oversight")
             }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::sheets::{SideBySide, elements, status_tone};
+use super::sheets::{SideBySide, status_tone};
 use super::{Render, Sheet, Tone};
 use crate::classify::{Cite, GapReport};
 
@@ -141,7 +141,7 @@ pub(crate) fn gap_report(r: &GapReport) -> Markup {
                         (g.code) " · " (g.status) " · " (g.severity)
                     }
                     p { (g.explanation) }
-                    @if !g.missing.is_empty() { p { strong { "Missing: " } (elements(&g.missing)) } }
+                    @if !g.missing.is_empty() { p { strong { "Missing: " } (crate::classify::summarize(&g.missing)) } }
                     @if let Some(s) = &g.standard {
                         blockquote.quote.standard { span.provenance { "standard" } br; (s) }
                     }

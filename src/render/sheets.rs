@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Cell, Render, Sheet, Tone};
-use crate::classify::{Cite, GapMatrix, GapReport, GapStatus};
+use crate::classify::{Cite, GapMatrix, GapReport, GapStatus, summarize};
 use crate::corpus::Corpus;
 use crate::model::{Lang, LegalValue, Provision, Scope};
 
@@ -27,11 +27,6 @@ fn scope_name(s: Scope) -> &'static str {
         Scope::Provision => "provision scope",
         _ => "instrument scope",
     }
-}
-
-/// Elements with the details of one safeguard grouped under it.
-pub(crate) fn elements(v: &[crate::classify::Element]) -> String {
-    crate::classify::summarize(v)
 }
 
 impl Render for GapReport {
@@ -71,7 +66,7 @@ impl Render for GapReport {
                         Cell::plain(&g.code),
                         Cell::toned(g.status.code(), status_tone(g.status)),
                         Cell::plain(g.severity.to_string()),
-                        Cell::plain(elements(&g.missing)),
+                        Cell::plain(summarize(&g.missing)),
                         Cell::plain(ids(&g.closing_provisions())),
                     ]
                 })
