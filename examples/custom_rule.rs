@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use lexgap::classify::{
-    Cite, Clause, Comparison, Context, Gap, GapStatus, Registry, Rule, RuleInfo, Severity,
+    Cite, Clause, Comparison, Context, Gap, GapCode, GapStatus, Registry, Rule, RuleInfo, Severity,
 };
 use lexgap::model::{Activity, SafeguardElement};
 
@@ -29,6 +29,7 @@ impl Rule for NoSignage {
             code: "no-signage",
             title: "no signage",
             definition: "monitors public places without requiring visible signs",
+            protection: "signage",
             severity: Severity::Low,
         }
     }
@@ -71,8 +72,13 @@ pub fn run(out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
             .target([target])?
             .baseline([baseline])?
             .run_with(&registry);
-        match report.gap("no-signage") {
-            Some(gap) => writeln!(out, "{target}: {} ({})", gap.explanation, gap.status)?,
+        match report.gap(GapCode::custom("no-signage")) {
+            Some(gap) => writeln!(
+                out,
+                "{target}: {} ({})",
+                lexgap::render::explain(gap),
+                gap.status
+            )?,
             None => writeln!(out, "{target}: no `no-signage` gap against {baseline}")?,
         }
     }

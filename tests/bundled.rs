@@ -183,9 +183,13 @@ fn as_of_the_day_the_pipl_entered_into_force() {
         let parsed: Vec<InstrumentId> = list.iter().map(|s| s.parse().unwrap()).collect();
         assert!(parsed.windows(2).all(|w| w[0] < w[1]), "{list:?}");
     }
-    // Before the GDPR entered into force.
-    assert!(!ids(corpus.as_of(date("2016-05-23"))).contains(&"eu/gdpr".to_owned()));
-    assert!(ids(corpus.as_of(date("2016-05-24"))).contains(&"eu/gdpr".to_owned()));
+    // The GDPR entered into force on 2016-05-24 but "shall apply from 25 May 2018" (art.
+    // 99(2)): in between it is in force and not applicable.
+    let gdpr = corpus.instrument("eu/gdpr").unwrap();
+    assert!(gdpr.in_force_on(date("2016-05-24")) && !gdpr.in_force_on(date("2016-05-23")));
+    assert!(!ids(corpus.as_of(date("2016-05-24"))).contains(&"eu/gdpr".to_owned()));
+    assert!(!ids(corpus.as_of(date("2018-05-24"))).contains(&"eu/gdpr".to_owned()));
+    assert!(ids(corpus.as_of(date("2018-05-25"))).contains(&"eu/gdpr".to_owned()));
 }
 
 #[test]
@@ -221,19 +225,14 @@ fn instruments_of_a_jurisdiction() {
     }
 }
 
-/// Every piece of evidence in a provision: the norms', their safeguards', their exceptions'
-/// and the exceptions' safeguards'.
+/// Every piece of evidence in a provision that stands in its own text (quotes from another
+/// provision are checked by the loader against that provision).
 fn evidence(p: &Provision) -> Vec<&Evidence> {
-    let mut out = Vec::new();
-    for n in &p.norms {
-        out.push(&n.evidence);
-        out.extend(n.safeguards.iter().map(|s| &s.evidence));
-        for e in &n.exceptions {
-            out.push(&e.evidence);
-            out.extend(e.safeguards.iter().map(|s| &s.evidence));
-        }
-    }
-    out
+    p.quotes()
+        .into_iter()
+        .filter(|(at, _)| at.is_none())
+        .map(|(_, e)| e)
+        .collect()
 }
 
 #[test]

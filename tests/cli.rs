@@ -86,7 +86,11 @@ fn json_of_each_command() {
         );
         let out = stdout(&o);
         let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-        assert_eq!(json["schema_version"], 1, "{name}");
+        assert_eq!(
+            json["schema_version"],
+            lexgap::render::SCHEMA_VERSION,
+            "{name}"
+        );
         insta::assert_snapshot!(format!("cli_json_{name}"), out);
     }
 }

@@ -85,22 +85,27 @@ fn draft_art27_to_final_art26_structure() {
         [
             "activities: added use",
             "activities: removed disclose",
-            "exception grounds: removed other-law",
+            "exception dropped: grounds other-law",
         ]
     );
-    let grounds = s
+    // The draft's 除外 clause is two derogations (separate consent; what laws or
+    // administrative regulations provide); the final law keeps the first only.
+    let dropped = s
         .iter_changes()
         .find_map(|c| match c {
-            NormChange::ExceptionGrounds { old, new, change } => Some((old, new, change)),
+            NormChange::ExceptionDropped { exception } => Some(exception),
             _ => None,
         })
-        .expect("a grounds change");
-    assert_eq!(grounds.2, &TermChange::Removed(Purpose::OtherLaw));
+        .expect("a dropped derogation");
+    assert_eq!(dropped.ground_terms(), [Purpose::OtherLaw]);
     assert_eq!(
-        grounds.0.evidence.quote,
+        dropped.evidence.quote,
         "取得个人单独同意或者法律、行政法规另有规定的除外"
     );
-    assert_eq!(grounds.1.evidence.quote, "取得个人单独同意的除外");
+    assert!(
+        !s.iter_changes()
+            .any(|c| matches!(c, NormChange::ExceptionGrounds { .. }))
+    );
     assert!(s.iter_changes().any(|c| c
         == &NormChange::Activities {
             change: TermChange::Removed(Activity::Disclose)
@@ -396,9 +401,11 @@ fn diffs_serialize_to_json() {
     assert_eq!(json["new"], "cn/pipl/art-26");
     assert_eq!(json["text"]["granularity"], "chars");
     let changes = &json["structure"]["norms"][1]["changes"];
-    assert_eq!(changes[2]["kind"], "exception-grounds");
-    assert_eq!(changes[2]["change"]["change"], "removed");
-    assert_eq!(changes[2]["change"]["terms"], "other-law");
+    assert_eq!(changes[0]["kind"], "activities");
+    let dropped = &json["structure"]["derogations"][0];
+    assert_eq!(dropped["kind"], "exception-dropped");
+    assert_eq!(dropped["exception"]["grounds"]["kind"], "delegated");
+    assert_eq!(dropped["exception"]["grounds"]["to"], "law");
     let version = serde_json::to_value(
         VersionDiff::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap(),
     )

@@ -249,7 +249,8 @@ fn important_messages() {
         one("tests/data/bad/unknown-field.toml"),
         "tests/data/bad/unknown-field.toml:5:1: unknown field `short-titel`, expected one of `id`, \
          `title`, `short-title`, `kind`, `status`, `binding`, `published`, `adopted`, `in-force`, \
-         `repealed`, `identifiers`, `becomes`, `supersedes`, `languages`, `coverage`"
+         `repealed`, `applies-from`, `identifiers`, `becomes`, `supersedes`, `languages`, \
+         `coverage`, `missing`"
     );
     assert_eq!(
         one("tests/data/bad/unknown-term.toml"),
@@ -302,6 +303,44 @@ fn important_messages() {
         one("tests/data/bad/empty.toml"),
         "tests/data/bad/empty.toml:1:1: empty file"
     );
+}
+
+/// Unknown vocabulary codes: a synonym or a misspelling gets the term it means; a code near
+/// nothing gets the list of valid codes (in declaration order), never a guess.
+#[test]
+fn unknown_terms_suggest_by_meaning_or_list_the_codes() {
+    let (origin, text) = fixture("tests/data/bad/unknown-term.toml");
+    let norm = "kind = \"obligaton\"\nactors = [\"any-handler\"]\n";
+    assert!(text.contains(norm));
+    let text = text.replace(
+        norm,
+        "kind = \"zzz\"\n\
+         actors = [\"police\", \"state-instrumentality\"]\n\
+         data = [\"special-category\", \"fcaial-image\"]\n\
+         safeguards = [{ kind = \"dpia\", elements = [\"periodic\"], \
+         quote = \"The record shall be kept for five years.\" }]\n",
+    );
+    let err = Corpus::from_toml(&origin, &text).expect_err("unknown codes do not load");
+    assert_eq!(
+        err.to_string(),
+        "\
+tests/data/bad/unknown-term.toml:24:8: unknown norm kind `zzz`; expected one of `obligation`, `prohibition`, `permission`, `exception`, `right`, `definition`
+tests/data/bad/unknown-term.toml:25:11: unknown actor `police`; did you mean `law-enforcement`?
+tests/data/bad/unknown-term.toml:26:9: unknown data category `special-category`; did you mean `sensitive-data`?
+tests/data/bad/unknown-term.toml:26:29: unknown data category `fcaial-image`; did you mean `facial-image`?
+tests/data/bad/unknown-term.toml:27:24: unknown safeguard `dpia`; did you mean `impact-assessment`?
+tests/data/bad/unknown-term.toml:27:44: unknown safeguard element `periodic`; did you mean `review`?"
+    );
+    for e in &err {
+        assert!(matches!(e.kind(), LoadErrorKind::UnknownTerm(_)), "{e}");
+    }
+    let LoadErrorKind::UnknownTerm(first) = err.iter().next().unwrap().kind() else {
+        unreachable!()
+    };
+    assert_eq!(first.vocabulary(), "norm kind");
+    assert_eq!(first.found(), "zzz");
+    assert_eq!(first.suggestion(), None);
+    assert_eq!(first.expected().first(), Some(&"obligation"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use lexgap::align::{Alignment, GroupKind};
 use lexgap::diff::{ChangeTag, DiffOptions, Granularity, ProvisionDiff, TextDiff, text_diff};
 use lexgap::model::{
-    Activity, Actor, DataCategory, Evidence, Exception, Instrument, Lang, LegalValue, Norm,
+    Activity, Actor, DataCategory, Derogation, Evidence, Instrument, Lang, LegalValue, Norm,
     NormKind, Provenance, Provision, Purpose, Safeguard, SafeguardElement, SafeguardKind, Scope,
 };
 use proptest::prelude::*;
@@ -100,6 +100,7 @@ fn arb_safeguard() -> impl Strategy<Value = Safeguard> {
             kind,
             elements,
             evidence: ev("q"),
+            provision: None,
         }
     })
 }
@@ -112,36 +113,39 @@ fn arb_norm() -> impl Strategy<Value = Norm> {
         terms(Activity::ALL, 2),
         terms(Purpose::ALL, 2),
         prop::collection::vec(arb_safeguard(), 0..3),
-        prop::collection::vec(
-            (
-                terms(Purpose::ALL, 2),
-                prop::collection::vec(arb_safeguard(), 0..2),
-            ),
-            0..2,
-        ),
         select(Scope::ALL),
     )
         .prop_map(
-            |(kind, actors, data, activities, purposes, safeguards, exceptions, scope)| Norm {
+            |(kind, actors, data, activities, purposes, safeguards, scope)| Norm {
                 kind,
                 actors,
                 data,
                 activities,
                 purposes,
                 safeguards,
-                exceptions: exceptions
-                    .into_iter()
-                    .map(|(grounds, safeguards)| Exception {
-                        grounds,
-                        actors: Vec::new(),
-                        safeguards,
-                        evidence: ev("q"),
-                    })
-                    .collect(),
                 scope,
                 evidence: ev("q"),
             },
         )
+}
+
+fn arb_derogations() -> impl Strategy<Value = Vec<Derogation>> {
+    prop::collection::vec(
+        (
+            terms(Purpose::ALL, 2),
+            prop::collection::vec(arb_safeguard(), 0..2),
+        ),
+        0..2,
+    )
+    .prop_map(|v| {
+        v.into_iter()
+            .map(|(grounds, safeguards)| {
+                let mut d = Derogation::carve_out(grounds, ev("q"));
+                d.safeguards = safeguards;
+                d
+            })
+            .collect()
+    })
 }
 
 fn provision(inst: &str, local: &str, lang: &str, text: String, norms: Vec<Norm>) -> Provision {
@@ -156,8 +160,13 @@ fn arb_provision() -> impl Strategy<Value = Provision> {
         arb_text(),
         select(&["en", "zh"][..]),
         prop::collection::vec(arb_norm(), 0..3),
+        arb_derogations(),
     )
-        .prop_map(|(text, lang, norms)| provision("xx/gen", "art-1", lang, text, norms))
+        .prop_map(|(text, lang, norms, derogations)| {
+            let mut p = provision("xx/gen", "art-1", lang, text, norms);
+            p.derogations = derogations;
+            p
+        })
 }
 
 fn instrument(texts: Vec<String>) -> Instrument {

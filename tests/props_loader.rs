@@ -65,7 +65,9 @@ const FRAGMENTS: &[&str] = &[
     "safeguards = [{ kind = \"necessity\", quote = \"is necessary in a democratic society\" }]",
     "safeguards = [{ kind = \"necessity\", quote = \"necessary\", lang = \"fr\" }]",
     "exceptions = [{ grounds = [\"state-security\"], quote = \"Everyone\" }]",
-    "exceptions = [{ grounds = [], quote = \"nowhere\" }]",
+    "grounds = { kind = \"none\" }",
+    "grounds = { kind = \"stated\", quote = \"nowhere\" }",
+    "effect = { reach = \"instrument\" }",
     "unknown-field = 1",
     "a = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
     "'''",
@@ -74,18 +76,13 @@ const FRAGMENTS: &[&str] = &[
     "",
 ];
 
-/// Every piece of evidence in a provision.
+/// Every piece of evidence in a provision that stands in its own text.
 fn evidence(p: &Provision) -> Vec<&Evidence> {
-    let mut out = Vec::new();
-    for n in &p.norms {
-        out.push(&n.evidence);
-        out.extend(n.safeguards.iter().map(|s| &s.evidence));
-        for e in &n.exceptions {
-            out.push(&e.evidence);
-            out.extend(e.safeguards.iter().map(|s| &s.evidence));
-        }
-    }
-    out
+    p.quotes()
+        .into_iter()
+        .filter(|(at, _)| at.is_none())
+        .map(|(_, e)| e)
+        .collect()
 }
 
 fn normalized(s: &str) -> String {
@@ -605,19 +602,21 @@ fn render(f: &FileSpec) -> String {
                 })
                 .collect();
             s += &format!("safeguards = [{}]\n", sg.join(", "));
-            let ex: Vec<String> = n
-                .exceptions
-                .iter()
-                .map(|(g, q)| {
-                    let grounds: Vec<String> = g.iter().map(|&k| toml_str(GROUNDS[k])).collect();
-                    format!(
-                        "{{ grounds = [{}], {} }}",
+            for (g, q) in &n.exceptions {
+                let grounds: Vec<String> = g.iter().map(|&k| toml_str(GROUNDS[k])).collect();
+                s += "\n[[provision.derogation]]\nform = \"carve-out\"\n";
+                s += &quote_line("quote", q, &texts).replace(", lang = ", "\nlang = ");
+                s += "\n";
+                if grounds.is_empty() {
+                    s += "grounds = { kind = \"none\" }\n";
+                } else {
+                    s += &format!(
+                        "grounds = {{ kind = \"stated\", purposes = [{}], {} }}\n",
                         grounds.join(", "),
                         quote_line("quote", q, &texts)
-                    )
-                })
-                .collect();
-            s += &format!("exceptions = [{}]\n", ex.join(", "));
+                    );
+                }
+            }
         }
     }
     s

@@ -1,93 +1,118 @@
-//! A flat view of what rules read: every norm, and every exception inside a norm, as a
+//! A flat view of what rules read: every norm and every derogation of a provision, as a
 //! [`Clause`] with the provision it stands in.
 
 use crate::model::{
-    Activity, Actor, DataCategory, Evidence, Exception, Norm, NormKind, Provision, Purpose,
-    Safeguard, SafeguardKind, Scope,
+    Activity, Actor, DataCategory, Derogation, Evidence, Grounds, Norm, NormKind, Provision,
+    Purpose, Reach, Safeguard, SafeguardKind, Scope,
 };
 
-/// A norm, or one exception carved out of a norm, with the provision it stands in.
-///
-/// Exceptions inherit the data and activities of their norm; their own actors, grounds and
-/// safeguards replace the norm's where they are given.
+/// A norm or a derogation, with the provision it stands in.
 ///
 /// ```
 /// use lexgap::classify::Clause;
 ///
 /// let art40 = lexgap::Corpus::bundled().provision("cn/constitution/art-40")?;
 /// let clauses: Vec<Clause> = Clause::all_in(art40).collect();
-/// let exception = clauses.iter().find(|c| c.is_exception()).unwrap();
-/// assert!(exception.purposes().iter().any(|p| p.code() == "state-security"));
+/// let exception = clauses.iter().find(|c| c.is_derogation()).unwrap();
+/// assert!(exception.grounds().iter().any(|p| p.code() == "state-security"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Clause<'a> {
     provision: &'a Provision,
-    norm: &'a Norm,
-    exception: Option<&'a Exception>,
+    item: Item<'a>,
+}
+
+/// What a clause is.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    /// A norm.
+    Norm(&'a Norm),
+    /// A derogation.
+    Derogation(&'a Derogation),
 }
 
 impl<'a> Clause<'a> {
-    /// Every clause of a provision: each norm, then each of its exceptions, in document order.
+    /// Every clause of a provision: its norms, then its derogations, in document order.
     pub fn all_in(provision: &'a Provision) -> impl Iterator<Item = Clause<'a>> + 'a {
-        provision.norms.iter().flat_map(move |norm| {
-            std::iter::once(Clause {
-                provision,
-                norm,
-                exception: None,
-            })
-            .chain(norm.exceptions.iter().map(move |e| Clause {
-                provision,
-                norm,
-                exception: Some(e),
-            }))
-        })
+        let norms = provision.norms.iter().map(move |n| Clause {
+            provision,
+            item: Item::Norm(n),
+        });
+        let derogations = provision.derogations.iter().map(move |d| Clause {
+            provision,
+            item: Item::Derogation(d),
+        });
+        norms.chain(derogations)
     }
 
     /// The provision the clause stands in.
     pub fn provision(&self) -> &'a Provision {
         self.provision
     }
-    /// The norm (for an exception: the norm it is carved out of).
-    pub fn norm(&self) -> &'a Norm {
-        self.norm
+    /// The norm or derogation.
+    pub fn item(&self) -> Item<'a> {
+        self.item
     }
-    /// The exception, if this clause is one.
-    pub fn exception(&self) -> Option<&'a Exception> {
-        self.exception
+    /// The norm, if this clause is one.
+    pub fn norm(&self) -> Option<&'a Norm> {
+        match self.item {
+            Item::Norm(n) => Some(n),
+            Item::Derogation(_) => None,
+        }
     }
-    /// Whether this clause is an exception carved out of a norm, or a norm whose kind is
-    /// `exception` (a general limitation clause such as EU Charter art. 52(1)).
-    pub fn is_exception(&self) -> bool {
-        self.exception.is_some()
+    /// The derogation, if this clause is one.
+    pub fn derogation(&self) -> Option<&'a Derogation> {
+        match self.item {
+            Item::Derogation(d) => Some(d),
+            Item::Norm(_) => None,
+        }
     }
-    /// Whom it binds or empowers.
+    /// Whether this clause is a derogation.
+    pub fn is_derogation(&self) -> bool {
+        matches!(self.item, Item::Derogation(_))
+    }
+    /// Whom it binds or empowers (a norm), or whose processing it covers (a derogation).
     pub fn actors(&self) -> &'a [Actor] {
-        match self.exception {
-            Some(e) if !e.actors.is_empty() => &e.actors,
-            _ => &self.norm.actors,
+        match self.item {
+            Item::Norm(n) => &n.actors,
+            Item::Derogation(d) => &d.covers.actors,
         }
     }
     /// Which data it concerns.
     pub fn data(&self) -> &'a [DataCategory] {
-        &self.norm.data
+        match self.item {
+            Item::Norm(n) => &n.data,
+            Item::Derogation(d) => &d.covers.data,
+        }
     }
     /// What is done with the data.
     pub fn activities(&self) -> &'a [Activity] {
-        &self.norm.activities
-    }
-    /// Purposes (for a norm) or grounds (for an exception).
-    pub fn purposes(&self) -> &'a [Purpose] {
-        match self.exception {
-            Some(e) => &e.grounds,
-            None => &self.norm.purposes,
+        match self.item {
+            Item::Norm(n) => &n.activities,
+            Item::Derogation(d) => &d.covers.activities,
         }
     }
-    /// The safeguards that condition the clause.
+    /// The purposes of a norm, or the purposes a derogation's covered processing serves.
+    pub fn purposes(&self) -> &'a [Purpose] {
+        match self.item {
+            Item::Norm(n) => &n.purposes,
+            Item::Derogation(d) => &d.covers.purposes,
+        }
+    }
+    /// The stated grounds of a derogation (empty for a norm, and for grounds that are not
+    /// stated).
+    pub fn grounds(&self) -> &'a [Purpose] {
+        match self.item {
+            Item::Norm(_) => &[],
+            Item::Derogation(d) => d.grounds.purposes(),
+        }
+    }
+    /// The safeguards of a norm, or a derogation's own conditions.
     pub fn safeguards(&self) -> &'a [Safeguard] {
-        match self.exception {
-            Some(e) => &e.safeguards,
-            None => &self.norm.safeguards,
+        match self.item {
+            Item::Norm(n) => &n.safeguards,
+            Item::Derogation(d) => &d.safeguards,
         }
     }
     /// Whether the clause carries a safeguard of this kind.
@@ -96,55 +121,110 @@ impl<'a> Clause<'a> {
     }
     /// The words the clause rests on.
     pub fn evidence(&self) -> &'a Evidence {
-        match self.exception {
-            Some(e) => &e.evidence,
-            None => &self.norm.evidence,
+        match self.item {
+            Item::Norm(n) => &n.evidence,
+            Item::Derogation(d) => &d.evidence,
         }
     }
-    /// Whether the clause is an instrument-wide rule.
+    /// Whether the clause reaches beyond where it stands: an instrument-wide norm, or a
+    /// derogation whose effect reaches other provisions.
     pub fn is_instrument_scoped(&self) -> bool {
-        self.norm.scope == Scope::Instrument
+        match self.item {
+            Item::Norm(n) => n.scope == Scope::Instrument,
+            Item::Derogation(d) => d.effect.reach != Reach::Here,
+        }
     }
     /// Whether the clause defines terms rather than regulating conduct.
     pub fn is_definition(&self) -> bool {
-        self.exception.is_none() && self.norm.kind == NormKind::Definition
+        self.norm().is_some_and(|n| n.kind == NormKind::Definition)
     }
 
-    /// Whether the clause regulates processing or an intrusion: not a definition, and not the
-    /// statement of a right itself (the exceptions carved out of a right are).
+    /// Whether the clause regulates processing or an intrusion: a derogation, or a norm that
+    /// is neither a definition nor the statement of a right.
     pub fn is_conduct(&self) -> bool {
-        self.exception.is_some()
-            || !matches!(self.norm.kind, NormKind::Definition | NormKind::Right)
-    }
-
-    /// Whether the clause lets the state act: a permission, or an exception to a prohibition
-    /// or an obligation, addressed to a state organ or for a state purpose.
-    pub fn is_state_use(&self) -> bool {
-        let permits = match self.exception {
-            Some(_) => matches!(
-                self.norm.kind,
-                NormKind::Prohibition | NormKind::Obligation | NormKind::Permission
-            ),
-            None => self.norm.kind == NormKind::Permission,
-        };
-        permits
-            && (self.actors().iter().any(|a| a.is_state())
-                || self.purposes().iter().any(|p| p.is_state_purpose()))
-    }
-
-    /// Whether the clause derogates from a right or a protective rule: an exception carved
-    /// out of a right, prohibition or obligation, or a general limitation clause.
-    pub fn is_derogation(&self) -> bool {
-        match self.exception {
-            Some(_) => self.norm.kind != NormKind::Permission,
-            None => self.norm.kind == NormKind::Exception,
+        match self.item {
+            Item::Norm(n) => !matches!(n.kind, NormKind::Definition | NormKind::Right),
+            Item::Derogation(_) => true,
         }
     }
 
-    /// Whether a derogation rests on a broad ground: a state purpose or "whatever other laws
-    /// provide".
+    /// Whether the rules judge this derogation as a derogation: not a consent-only carve-out
+    /// (an alternative legal basis, not a power to derogate), and not an exclusion of
+    /// processing that the text says another instrument governs.
+    pub fn is_judged_derogation(&self) -> bool {
+        self.derogation()
+            .is_some_and(|d| !d.grounds.is_consent_only() && d.governed_by.is_none())
+    }
+
+    /// Whether the clause lets the state act: a permission addressed to a state organ or for
+    /// a state purpose, or a judged derogation that covers state organs or state purposes.
+    pub fn is_state_use(&self) -> bool {
+        let state = self.actors().iter().any(|a| a.is_state())
+            || self.purposes().iter().any(|p| p.is_state_purpose())
+            || self.grounds().iter().any(|p| p.is_state_purpose());
+        match self.item {
+            Item::Norm(n) => n.kind == NormKind::Permission && state,
+            Item::Derogation(_) => self.is_judged_derogation() && state,
+        }
+    }
+
+    /// Whether a judged derogation rests on broad grounds: a state purpose or the public
+    /// interest, no stated ground, or grounds left to other law or the executive.
     pub fn has_broad_ground(&self) -> bool {
-        self.purposes().iter().any(|p| p.is_broad())
+        self.is_judged_derogation() && self.derogation().is_some_and(|d| d.grounds.is_broad())
+    }
+
+    /// Whether this derogation's grounds are left to other law (a formal legal basis and
+    /// nothing more).
+    pub fn delegates_to_law(&self) -> bool {
+        self.derogation().is_some_and(|d| {
+            matches!(
+                d.grounds,
+                Grounds::Delegated {
+                    to: crate::model::Delegate::Law,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// Whether this clause is a derogation whose effect reaches `provision` and switches off
+    /// safeguards of `kind` there.
+    pub fn switches_off(&self, provision: &Provision, kind: SafeguardKind) -> bool {
+        self.derogation().is_some_and(|d| {
+            d.effect.of == crate::model::Target::Rules
+                && d.effect.reaches(&self.provision.id, provision)
+                && d.effect.switches_off_kind(kind)
+        })
+    }
+
+    /// Whether this clause is a derogation that modifies `other`, a derogation of the same
+    /// provision or of a provision it reaches: its effect is on derogations
+    /// (`of = "derogations"`: "However, in a duly justified situation of urgency, the use … may
+    /// be commenced without an authorisation"). A modifier is judged as a regime of the
+    /// derogations it modifies, not on its own.
+    pub fn modifies(&self, other: &Clause<'_>) -> bool {
+        let (Some(m), Some(o)) = (self.derogation(), other.derogation()) else {
+            return false;
+        };
+        !std::ptr::eq(m, o)
+            && m.effect.of == crate::model::Target::Derogations
+            && m.effect.reaches(&self.provision.id, other.provision)
+    }
+
+    /// Whether this clause is a derogation that modifies other derogations rather than rules
+    /// (`effect.of = "derogations"`).
+    pub fn is_modifier(&self) -> bool {
+        self.derogation()
+            .is_some_and(|d| d.effect.of == crate::model::Target::Derogations)
+    }
+
+    /// Whether this clause is a derogation whose effect reaches `provision`.
+    pub fn reaches(&self, provision: &Provision) -> bool {
+        self.derogation().is_some_and(|d| {
+            d.effect.of == crate::model::Target::Rules
+                && d.effect.reaches(&self.provision.id, provision)
+        })
     }
 
     /// Whether two clauses govern related processing: their data overlap, their activities
@@ -156,7 +236,7 @@ impl<'a> Clause<'a> {
     /// let corpus = lexgap::Corpus::bundled();
     /// let draft27 = Clause::all_in(corpus.provision("cn/pipl-draft-2020/art-27")?).next().unwrap();
     /// let gdpr9 = Clause::all_in(corpus.provision("eu/gdpr/art-9")?).next().unwrap();
-    /// assert!(draft27.related(&gdpr9), "facial images are biometric, biometric is sensitive");
+    /// assert!(draft27.related(&gdpr9), "identity features are biometric, biometric is sensitive");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn related(&self, other: &Clause<'_>) -> bool {
@@ -167,6 +247,52 @@ impl<'a> Clause<'a> {
             && overlaps(self.actors(), other.actors(), |a, b| {
                 a.covers(*b) || b.covers(*a)
             })
+    }
+
+    /// Whether a derogation can cover the processing of `other` by its purposes: it names
+    /// none (in `covers.purposes`, or failing that in its stated grounds), `other` names none,
+    /// or one of each is related. A household exclusion does not reach a public authority's
+    /// processing for its statutory duties.
+    pub fn serves_purposes_of(&self, other: &Clause<'_>) -> bool {
+        let Some(d) = self.derogation() else {
+            return true;
+        };
+        let own: Vec<Purpose> = if d.covers.purposes.is_empty() {
+            d.grounds
+                .purposes()
+                .iter()
+                .copied()
+                .filter(|p| !matches!(p, Purpose::Consent | Purpose::SeparateConsent))
+                .collect()
+        } else {
+            d.covers.purposes.clone()
+        };
+        let theirs = other.purposes();
+        own.is_empty()
+            || theirs.is_empty()
+            || own.iter().any(|p| theirs.iter().any(|q| p.related(*q)))
+    }
+
+    /// Whether `self` (a derogation) covers all of the processing `other` (a derogation)
+    /// covers: every actor, data category and purpose of `other` falls under one of `self`'s
+    /// (an empty list covers anything, and is covered only by an empty list). Two derogations
+    /// for the state on the same purposes cover each other whichever state organs they name.
+    pub fn contains(&self, other: &Clause<'_>) -> bool {
+        fn within<T: Copy>(outer: &[T], inner: &[T], f: impl Fn(T, T) -> bool) -> bool {
+            outer.is_empty()
+                || (!inner.is_empty() && inner.iter().all(|i| outer.iter().any(|o| f(*o, *i))))
+        }
+        let purposes = |c: &Clause<'_>| -> Vec<Purpose> {
+            c.purposes().iter().chain(c.grounds()).copied().collect()
+        };
+        let (po, pi) = (purposes(self), purposes(other));
+        let purposes_within = within(&po, &pi, |o, i| o.related(i));
+        let actors_within = within(self.actors(), other.actors(), |o, i| o.covers(i))
+            || (!pi.is_empty()
+                && self.actors().iter().all(|a| a.is_state())
+                && !other.actors().is_empty()
+                && other.actors().iter().all(|a| a.is_state()));
+        actors_within && purposes_within && within(self.data(), other.data(), |o, i| i.is_a(o))
     }
 }
 

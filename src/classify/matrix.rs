@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Comparison, GapStatus, Registry};
+use super::{Comparison, GapCode, GapStatus, Registry};
 use crate::corpus::Corpus;
 use crate::error::LookupError;
 use crate::model::{InstrumentId, Scope};
@@ -23,11 +23,16 @@ pub struct MatrixRow {
 /// instrument scope.
 ///
 /// ```
-/// use lexgap::classify::{GapMatrix, GapStatus};
+/// use lexgap::classify::{GapKind, GapMatrix, GapStatus};
 ///
 /// let corpus = lexgap::Corpus::bundled();
 /// let matrix = GapMatrix::new(corpus, ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"])?;
-/// assert_eq!(matrix.cell("eu/gdpr", "no-impact-assessment"), Some(None), "the GDPR meets its own baseline");
+/// assert_eq!(matrix.cell("eu/gdpr", GapKind::NoImpactAssessment), Some(None), "the GDPR meets its own baseline");
+/// assert_eq!(
+///     matrix.cell("cn/constitution", GapKind::NoImpactAssessment),
+///     Some(Some(GapStatus::NotComparable)),
+///     "a constitution does not address impact assessments"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +41,7 @@ pub struct GapMatrix {
     /// The baseline provisions.
     pub baseline: Vec<crate::model::ProvisionId>,
     /// The column codes, in registry order.
-    pub codes: Vec<String>,
+    pub codes: Vec<GapCode>,
     /// One row per instrument, in id order.
     pub rows: Vec<MatrixRow>,
 }
@@ -72,10 +77,10 @@ impl GapMatrix {
         let base = Comparison::new(corpus)
             .baseline(baseline)?
             .scope(Scope::Instrument);
-        let codes: Vec<String> = registry
+        let codes: Vec<GapCode> = registry
             .catalogue()
             .iter()
-            .map(|i| i.code.to_owned())
+            .map(|i| GapCode::custom(i.code))
             .collect();
         let mut rows = Vec::new();
         for inst in corpus.instruments() {
@@ -85,7 +90,7 @@ impl GapMatrix {
                 .run_with(registry);
             let cells = codes
                 .iter()
-                .map(|c| report.gap(c).map(|g| g.status))
+                .map(|c| report.gap(c.clone()).map(|g| g.status))
                 .collect();
             rows.push(MatrixRow {
                 instrument: inst.id.clone(),
@@ -109,8 +114,9 @@ impl GapMatrix {
 
     /// The cell for an instrument and a code: `None` if either is unknown, `Some(None)` if
     /// there is no gap.
-    pub fn cell(&self, instrument: &str, code: &str) -> Option<Option<GapStatus>> {
-        let col = self.codes.iter().position(|c| c == code)?;
+    pub fn cell(&self, instrument: &str, code: impl Into<GapCode>) -> Option<Option<GapStatus>> {
+        let code = code.into();
+        let col = self.codes.iter().position(|c| *c == code)?;
         let id: InstrumentId = instrument.parse().ok()?;
         let row = self.rows.iter().find(|r| r.instrument == id)?;
         row.cells.get(col).copied()

@@ -12,7 +12,7 @@
 //! and norms differ; this module says *what protection is missing*.
 //!
 //! ```
-//! use lexgap::classify::{Comparison, GapStatus};
+//! use lexgap::classify::{Comparison, GapKind, GapStatus};
 //! use lexgap::model::Scope;
 //!
 //! let corpus = lexgap::Corpus::bundled();
@@ -21,24 +21,35 @@
 //!     .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35"])?
 //!     .scope(Scope::Provision)
 //!     .run();
-//! let dpia = report.gap("no-impact-assessment").expect("GDPR art. 35 requires one; art. 27 does not");
+//! let dpia = report.gap(GapKind::NoImpactAssessment).expect("GDPR art. 35 requires one; art. 27 does not");
 //! assert_eq!(dpia.status, GapStatus::Absent);
-//! assert!(report.gap("no-transparency").is_none(), "art. 27 requires prominent signs");
+//! assert!(report.gap(GapKind::NoTransparency).is_none(), "art. 27 requires prominent signs");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! # Statuses
+//! # Verdicts
 //!
-//! - **absent**: the target has no corresponding protection;
+//! - **absent**: the target addresses the matter and has no corresponding protection;
 //! - **partial**: it has a weaker one; [`Gap::missing`] names what it lacks;
 //! - **closed-elsewhere**: the selected provisions lack it, an instrument-wide norm elsewhere in
-//!   the target's instrument supplies it (instrument scope only; [`Gap::closed_by`] names it).
+//!   the target's instrument supplies it (instrument scope only; [`Gap::closed_by`] names it);
+//! - **unknown**: the provisions that would decide are not held (the instrument declares them
+//!   `missing`; [`Gap::missing_text`] names them). Declaring text missing never creates a gap;
+//! - **not-comparable**: the target instrument does not address the matter of the rule (a bill
+//!   of rights against an impact-assessment duty; [`Gap::not_addressed`]).
+//!
+//! Every derogation of the target is judged on its own ([`Gap::derogations`]): what it
+//! switches off is not credited for the processing it covers, and the worst derogation
+//! decides. [`engine`] describes how, and lets a rule of your own reuse it.
 //!
 //! Gaps are derived from the texts as annotated, never from an instrument's reputation: a
 //! baseline that does not say "strictly necessary" cannot make strict necessity missing.
 
 mod clause;
+mod codes;
+pub mod engine;
 mod matrix;
+mod registry;
 mod rules;
 
 use std::collections::BTreeSet;
@@ -49,13 +60,16 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::error::LookupError;
 use crate::model::{
-    DataCategory, Evidence, InstrumentId, Provision, ProvisionId, Purpose, SafeguardElement,
-    SafeguardKind, Scope,
+    DataCategory, DerogationForm, Evidence, Grounds, InstrumentId, InstrumentKind, Lang,
+    LegalValue, MissingRange, Provision, ProvisionId, Purpose, Quoted, SafeguardElement,
+    SafeguardKind, Scope, Status,
 };
 
-pub use clause::Clause;
+pub use clause::{Clause, Item};
+pub use codes::{GapCode, GapKind, RuleInfo, UnknownGapCode};
 pub use matrix::{GapMatrix, MatrixRow};
-pub use rules::{GapKind, Registry, Rule, RuleInfo, SafeguardRule, catalogue, summarize};
+pub use registry::{Registry, Rule, catalogue};
+pub use rules::{SafeguardRule, summarize};
 
 /// How serious a gap is.
 ///
@@ -86,7 +100,7 @@ impl fmt::Display for Severity {
     }
 }
 
-/// What the target has of the protection the baseline gives.
+/// The verdict on one rule: what the target has of the protection the baseline gives.
 ///
 /// Ordered from best to worst: a target that gains a safeguard can only move left.
 ///
@@ -94,32 +108,69 @@ impl fmt::Display for Severity {
 /// use lexgap::classify::GapStatus;
 /// assert!(GapStatus::Absent > GapStatus::Partial);
 /// assert!(!GapStatus::ClosedElsewhere.is_open());
+/// assert!(GapStatus::Unknown.is_open() && !GapStatus::NotComparable.is_open());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum GapStatus {
+    /// The target instrument does not address the matter of the rule.
+    NotComparable,
     /// Supplied by an instrument-wide norm outside the selected provisions.
     ClosedElsewhere,
     /// Present, but without some elements the baseline has.
     Partial,
+    /// The provisions that would decide are not held.
+    Unknown,
     /// Not present at all.
     Absent,
 }
 
 impl GapStatus {
-    /// Whether the target really lacks something (absent or partial).
+    /// Whether the finding is open (absent, partial or unknown): what the CLI's exit code 1
+    /// counts.
     pub fn is_open(self) -> bool {
-        !matches!(self, GapStatus::ClosedElsewhere)
+        matches!(
+            self,
+            GapStatus::Absent | GapStatus::Partial | GapStatus::Unknown
+        )
     }
     /// The stable kebab-case code.
     pub fn code(self) -> &'static str {
         match self {
+            GapStatus::NotComparable => "not-comparable",
             GapStatus::ClosedElsewhere => "closed-elsewhere",
             GapStatus::Partial => "partial",
+            GapStatus::Unknown => "unknown",
             GapStatus::Absent => "absent",
         }
     }
+    /// What the verdict means, in one line.
+    pub fn definition(self) -> &'static str {
+        match self {
+            GapStatus::NotComparable => {
+                "the target instrument does not address the matter of the rule"
+            }
+            GapStatus::ClosedElsewhere => {
+                "absent in the selected provisions, supplied by an instrument-wide norm elsewhere in the same instrument"
+            }
+            GapStatus::Partial => {
+                "the target has a weaker protection; the missing elements are named"
+            }
+            GapStatus::Unknown => "the provisions that would decide are not held in the corpus",
+            GapStatus::Absent => {
+                "the target addresses the matter and has no corresponding protection"
+            }
+        }
+    }
+    /// Every verdict, best first.
+    pub const ALL: &'static [GapStatus] = &[
+        GapStatus::NotComparable,
+        GapStatus::ClosedElsewhere,
+        GapStatus::Partial,
+        GapStatus::Unknown,
+        GapStatus::Absent,
+    ];
 }
 
 impl fmt::Display for GapStatus {
@@ -172,6 +223,17 @@ impl Element {
     /// A safeguard element.
     pub const fn safeguard(kind: SafeguardKind) -> Element {
         Element::Safeguard { kind }
+    }
+
+    /// The safeguard kind the element belongs to, which a derogation may switch off:
+    /// a safeguard's or a detail's kind, `consent` for a consent ground; `None` for a
+    /// sensitive classification and binding force.
+    pub fn kind(self) -> Option<SafeguardKind> {
+        match self {
+            Element::Safeguard { kind } | Element::Detail { kind, .. } => Some(kind),
+            Element::Ground { .. } => Some(SafeguardKind::Consent),
+            Element::Sensitive { .. } | Element::Binding => None,
+        }
     }
 
     /// Whether `provided` satisfies this required element: the same element, strict
@@ -238,6 +300,20 @@ impl Cite {
         }
     }
 
+    /// Cites a quote that may stand in another provision of the instrument of `provision`
+    /// (a definition a derogation relies on).
+    pub fn quoted(provision: &Provision, shows: impl Into<String>, quoted: &Quoted) -> Cite {
+        match &quoted.provision {
+            None => Cite::new(provision, shows, &quoted.evidence),
+            Some(other) => Cite {
+                provision: other.clone(),
+                pinpoint: None,
+                shows: shows.into(),
+                evidence: quoted.evidence.clone(),
+            },
+        }
+    }
+
     /// `eu/gdpr/art-9(2)(g)`: the provision id with the pinpoint, if any.
     ///
     /// ```
@@ -246,7 +322,7 @@ impl Cite {
     ///     .target(["cn/pipl-draft-2020/art-27"])?
     ///     .baseline(["eu/gdpr/art-9"])?
     ///     .run();
-    /// let gap = report.gap("no-government-use-limit").unwrap();
+    /// let gap = report.gap(lexgap::classify::GapKind::NoGovernmentUseLimit).unwrap();
     /// assert!(gap.baseline_quotes.iter().any(|c| c.reference() == "eu/gdpr/art-9(2)(g)"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -262,17 +338,95 @@ impl Cite {
     }
 }
 
-/// A protection the target lacks, with the evidence on both sides.
+/// A derogation of the target judged on its own: the regime it creates for the processing
+/// it covers, what it switches off, what is missing under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct DerogationFinding {
+    /// The provision that makes the derogation.
+    pub provision: ProvisionId,
+    /// Its form (carve-out, exemption, exclusion …).
+    pub form: DerogationForm,
+    /// Its grounds.
+    pub grounds: Grounds,
+    /// The verdict under it.
+    pub status: GapStatus,
+    /// What is missing under it.
+    pub missing: Vec<Element>,
+    /// What it switches off of the protections the target otherwise has.
+    pub switched_off: Vec<Element>,
+    /// For a derogation that modifies another (an urgency procedure), the words of the one it
+    /// modifies: the finding is about the two together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifies: Option<Cite>,
+    /// The words that make it (first), then those that say what it switches off, whom it
+    /// covers, its grounds and its conditions.
+    pub quotes: Vec<Cite>,
+}
+
+impl DerogationFinding {
+    fn new(c: &Clause<'_>, modified: Option<&Clause<'_>>) -> DerogationFinding {
+        let d = c
+            .derogation()
+            .expect("a derogation finding is made for a derogation");
+        let p = c.provision();
+        let mut quotes = vec![Cite::new(p, "derogation", &d.evidence)];
+        if let Some(q) = &d.effect.evidence {
+            quotes.push(Cite::quoted(p, "switches off", q));
+        }
+        for q in &d.covers.evidence {
+            quotes.push(Cite::quoted(p, "covers", q));
+        }
+        if let Some(q) = d.grounds.evidence() {
+            quotes.push(Cite::quoted(p, "grounds", q));
+        }
+        for s in &d.safeguards {
+            let quoted = Quoted {
+                provision: s.provision.clone(),
+                evidence: s.evidence.clone(),
+            };
+            quotes.push(Cite::quoted(p, s.kind.code(), &quoted));
+        }
+        // The derogation's own words first, the rest in a fixed order.
+        quotes[1..].sort();
+        quotes.dedup();
+        DerogationFinding {
+            provision: p.id.clone(),
+            form: d.form,
+            grounds: d.grounds.clone(),
+            status: GapStatus::NotComparable,
+            missing: Vec::new(),
+            switched_off: Vec::new(),
+            modifies: modified.map(|m| Cite::new(m.provision(), "derogation", m.evidence())),
+            quotes,
+        }
+    }
+}
+
+/// The provisions an instrument declares missing, which a finding depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct MissingText {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// The ranges of provisions it lacks.
+    pub ranges: Vec<MissingRange>,
+}
+
+/// A protection the target lacks, with the evidence on both sides. The facts only: the
+/// sentence a reader sees is written by [`crate::render`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Gap {
     /// The stable kebab-case code, such as `no-impact-assessment`.
-    pub code: String,
+    pub code: GapCode,
     /// A short title, such as "no impact assessment".
     pub title: String,
+    /// The protection looked for ("impact assessment").
+    pub protection: String,
     /// How serious it is.
     pub severity: Severity,
-    /// Absent, partial or closed elsewhere.
+    /// The verdict.
     pub status: GapStatus,
     /// What the baseline has and the target lacks (after instrument-wide norms, at instrument
     /// scope).
@@ -289,17 +443,26 @@ pub struct Gap {
     pub baseline_quotes: Vec<Cite>,
     /// Instrument-wide norms elsewhere in the target's instrument that supply elements.
     pub closed_by: Vec<Cite>,
+    /// The target's derogations that create a regime of their own for the processing, each
+    /// judged on its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derogations: Vec<DerogationFinding>,
+    /// At instrument scope, the text the target instrument declares missing: why a finding is
+    /// `unknown`, or a caveat on a `partial` one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_text: Vec<MissingText>,
+    /// For `not-comparable`: the target instruments that do not address the matter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_addressed: Vec<InstrumentId>,
     /// The standard applied when there is no baseline (absolute rules).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
-    /// One sentence, generated from the facts above.
-    pub explanation: String,
 }
 
 impl Gap {
-    /// A gap found by a rule of your own, with its explanation written from the facts: the
-    /// target quotes that show what is there and the baseline quotes that show what is
-    /// expected. Set `missing`, `present` or `standard` afterwards if the rule knows them.
+    /// A gap found by a rule of your own: the target quotes that show what is there and the
+    /// baseline quotes that show what is expected. Set `missing`, `present` or `standard`
+    /// afterwards if the rule knows them.
     ///
     /// ```
     /// use lexgap::classify::{Cite, Gap, GapKind, GapStatus};
@@ -314,15 +477,38 @@ impl Gap {
     ///     vec![Cite::new(echr, "scope", &echr.norms[0].evidence)],
     /// );
     /// assert_eq!(gap.target, ["cn/constitution/art-40"]);
-    /// assert_eq!(
-    ///     gap.explanation,
-    ///     "`cn/constitution/art-40` derogates from a right or a protective rule on broad grounds \
-    ///      without the necessity, proportionality or legality the baseline requires, unlike `coe/echr/art-8`"
-    /// );
+    /// assert_eq!(gap.code, GapKind::OpenEndedException);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(info: RuleInfo, status: GapStatus, target: Vec<Cite>, baseline: Vec<Cite>) -> Gap {
-        rules::custom_gap(info, status, target, baseline)
+        let target_set: BTreeSet<_> = target.iter().map(|c| c.provision.clone()).collect();
+        let instruments: BTreeSet<_> = target_set.iter().map(|p| p.instrument().clone()).collect();
+        let mut target_quotes = target;
+        target_quotes.sort();
+        let mut baseline_quotes = baseline;
+        baseline_quotes.sort();
+        Gap {
+            code: GapCode::custom(info.code),
+            title: info.title.to_owned(),
+            protection: info.protection.to_owned(),
+            severity: if status.is_open() {
+                info.severity
+            } else {
+                Severity::Low
+            },
+            status,
+            missing: Vec::new(),
+            present: Vec::new(),
+            target: target_set.into_iter().collect(),
+            target_instruments: instruments.into_iter().collect(),
+            target_quotes,
+            baseline_quotes,
+            closed_by: Vec::new(),
+            derogations: Vec::new(),
+            missing_text: Vec::new(),
+            not_addressed: Vec::new(),
+            standard: None,
+        }
     }
 
     /// The baseline provisions cited, sorted, without repeats.
@@ -338,14 +524,62 @@ impl Gap {
         set.into_iter().collect()
     }
 
-    /// Whether the target really lacks something (absent or partial).
+    /// Whether the finding is open (absent, partial or unknown).
     pub fn is_open(&self) -> bool {
         self.status.is_open()
     }
+
+    /// The derogation finding made by the provision `id`, if any.
+    pub fn derogation_in(&self, id: &str) -> Option<&DerogationFinding> {
+        self.derogations
+            .iter()
+            .find(|d| d.provision.to_string().eq_ignore_ascii_case(id))
+    }
 }
 
-/// The result of a comparison: its parameters and the gaps, in a deterministic order
-/// (severity, highest first; then code; then target provisions).
+/// What a report says of a target instrument: its standing, and how much of it the corpus
+/// holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct TargetSummary {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// Its short title.
+    pub short_title: String,
+    /// Its kind.
+    pub kind: InstrumentKind,
+    /// Draft, in force, superseded …
+    pub status: Status,
+    /// Whether it binds.
+    pub binding: bool,
+    /// What the corpus holds of it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coverage: String,
+    /// The provisions it declares missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingRange>,
+    /// Where each text was read, with its legal value.
+    pub sources: Vec<SourceSummary>,
+}
+
+/// Where the text of a target in one language was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SourceSummary {
+    /// The language.
+    pub lang: Lang,
+    /// Its legal value.
+    pub legal_value: LegalValue,
+    /// Where it was read.
+    pub source: String,
+    /// Notes on the text (conversions, gaps, how it was read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The result of a comparison: its parameters, the standing of the target, and the gaps, in a
+/// deterministic order (open findings first; then severity, highest first; code; target
+/// provisions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct GapReport {
@@ -355,20 +589,37 @@ pub struct GapReport {
     pub target: Vec<ProvisionId>,
     /// The baseline provisions (empty for an absolute check).
     pub baseline: Vec<ProvisionId>,
+    /// The target instruments: their standing and coverage.
+    pub targets: Vec<TargetSummary>,
     /// The gaps found.
     pub gaps: Vec<Gap>,
+    /// Derogations of the target that take processing out of the instrument because the
+    /// text says another instrument governs it; the rules do not judge them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referred: Vec<Cite>,
 }
 
 impl GapReport {
     /// The gap with this code, if it was reported.
-    pub fn gap(&self, code: &str) -> Option<&Gap> {
+    ///
+    /// ```
+    /// use lexgap::classify::{Comparison, GapKind};
+    /// let report = Comparison::new(lexgap::Corpus::bundled())
+    ///     .target(["cn/constitution/art-40"])?
+    ///     .baseline(["coe/echr/art-8"])?
+    ///     .run();
+    /// assert!(report.gap(GapKind::OpenEndedException).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn gap(&self, code: impl Into<GapCode>) -> Option<&Gap> {
+        let code = code.into();
         self.gaps.iter().find(|g| g.code == code)
     }
     /// The codes reported, in report order.
     pub fn codes(&self) -> Vec<&str> {
         self.gaps.iter().map(|g| g.code.as_str()).collect()
     }
-    /// The gaps that are open (absent or partial).
+    /// The open findings (absent, partial or unknown).
     pub fn open(&self) -> impl Iterator<Item = &Gap> {
         self.gaps.iter().filter(|g| g.is_open())
     }
@@ -385,7 +636,7 @@ impl GapReport {
 ///     .target(["cn/constitution/art-40"])?
 ///     .baseline(["coe/echr/art-8"])?
 ///     .run();
-/// assert_eq!(report.codes(), ["open-ended-exception"]);
+/// assert_eq!(report.codes(), ["no-government-use-limit", "open-ended-exception"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -508,11 +759,49 @@ impl<'c> Comparison<'c> {
         target.sort();
         let mut baseline: Vec<ProvisionId> = self.baseline.iter().map(|p| p.id.clone()).collect();
         baseline.sort();
+        let mut referred = BTreeSet::new();
+        for c in cx.target_clauses().chain(cx.elsewhere_clauses()) {
+            if let Some(r) = c.derogation().and_then(|d| d.governed_by.as_ref()) {
+                referred.insert(Cite::quoted(
+                    c.provision(),
+                    "governed by another instrument",
+                    &r.evidence,
+                ));
+            }
+        }
+        let targets = cx
+            .target_instruments()
+            .iter()
+            .filter_map(|id| self.corpus.get_instrument(id))
+            .map(|i| TargetSummary {
+                instrument: i.id.clone(),
+                short_title: i.short_title.clone(),
+                kind: i.kind,
+                status: i.status,
+                binding: i.binding,
+                coverage: i.coverage.clone(),
+                missing: i.missing.clone(),
+                sources: i
+                    .languages_by_value()
+                    .map(|l| {
+                        let p = &i.languages[l];
+                        SourceSummary {
+                            lang: l.clone(),
+                            legal_value: p.legal_value,
+                            source: p.source.clone(),
+                            note: p.note.clone(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
         GapReport {
             scope: self.scope,
             target,
             baseline,
+            targets,
             gaps,
+            referred: referred.into_iter().collect(),
         }
     }
 
@@ -548,11 +837,13 @@ impl<'c> Comparison<'c> {
     }
 }
 
-/// Sorts gaps by severity (highest first), then code, then target provisions.
+/// Sorts gaps: open findings first, then by severity (highest first), code, target provisions.
 fn sort_gaps(gaps: &mut [Gap]) {
     gaps.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
+        b.status
+            .is_open()
+            .cmp(&a.status.is_open())
+            .then_with(|| b.severity.cmp(&a.severity))
             .then_with(|| a.code.cmp(&b.code))
             .then_with(|| a.target.cmp(&b.target))
     });
@@ -599,12 +890,18 @@ impl<'a> Context<'a> {
     pub fn target_clauses(&self) -> impl Iterator<Item = Clause<'a>> + '_ {
         self.target.iter().flat_map(|p| Clause::all_in(p))
     }
+    /// The target provisions' instruments' provisions outside the selection (instrument scope
+    /// only).
+    pub fn elsewhere(&self) -> &[&'a Provision] {
+        &self.elsewhere
+    }
     /// Every clause of the baseline provisions.
     pub fn baseline_clauses(&self) -> impl Iterator<Item = Clause<'a>> + '_ {
         self.baseline.iter().flat_map(|p| Clause::all_in(p))
     }
     /// At instrument scope, the instrument-wide clauses of the target's instruments outside
-    /// the selected provisions; empty at provision scope.
+    /// the selected provisions (norms of instrument scope, derogations that reach beyond
+    /// their provision); empty at provision scope.
     pub fn elsewhere_clauses(&self) -> impl Iterator<Item = Clause<'a>> + '_ {
         self.elsewhere
             .iter()

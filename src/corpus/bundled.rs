@@ -3,7 +3,7 @@
 
 /// The version of the bundled corpus: the date its texts were last checked against the
 /// reference texts.
-pub const CORPUS_VERSION: &str = "2026-11-28";
+pub const CORPUS_VERSION: &str = "2026-12-01";
 
 macro_rules! provision_file {
     ($path:literal) => {
@@ -30,8 +30,11 @@ pub(crate) static FILES: &[(&str, &str)] = &[
     provision_file!("eu/ai-act.toml"),
     provision_file!("eu/charter.toml"),
     provision_file!("eu/gdpr.toml"),
+    provision_file!("eu/led.toml"),
     provision_file!("intl/beijing-ai-principles.toml"),
+    provision_file!("sg/pdpa.toml"),
     provision_file!("un/iccpr.toml"),
     provision_file!("un/udhr.toml"),
     provision_file!("us/constitution.toml"),
+    provision_file!("za/popia.toml"),
 ];

@@ -10,8 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 use super::raw::{self, S};
 use crate::error::{LoadError, LoadErrorKind, Location};
 use crate::model::{
-    Correspondence, Date, Evidence, Exception, Identifiers, Instrument, InstrumentId, Jurisdiction,
-    Lang, Norm, Provenance, Provision, ProvisionId, Safeguard, Term, Texts,
+    Correspondence, Covers, Date, Delegate, Derogation, Effect, Evidence, Grounds, Identifiers,
+    Instrument, InstrumentId, Jurisdiction, Lang, MissingRange, Norm, NormKind, Provenance,
+    Provision, ProvisionId, Quoted, Reach, Referral, Safeguard, Term, Texts,
     article_number_of_label, quote_in_text,
 };
 
@@ -370,6 +371,14 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
     let adopted = cx.date(&ri.adopted);
     let in_force = cx.date(&ri.in_force);
     let repealed = cx.date(&ri.repealed);
+    let applies_from = cx.date(&ri.applies_from);
+    let mut missing: Vec<MissingRange> = Vec::new();
+    for m in &ri.missing {
+        match m.get_ref().parse::<MissingRange>() {
+            Ok(r) => missing.push(r),
+            Err(e) => cx.push(m.span().start, LoadErrorKind::Invalid(e)),
+        }
+    }
     let becomes = ri.becomes.as_ref().and_then(|b| cx.instrument_id(b));
     let becomes_at = ri.becomes.as_ref().map(|b| cx.loc(b.span().start));
     let mut supersedes = Vec::new();
@@ -414,6 +423,21 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         }
     }
 
+    // The texts of every provision of the file, by local id, for quotes that stand in another
+    // provision of the same instrument (`in = "art-4"`).
+    let file_texts: HashMap<String, Texts> = raw
+        .provision
+        .iter()
+        .map(|rp| {
+            let rp = rp.get_ref();
+            let texts: Texts = rp
+                .text
+                .iter()
+                .filter_map(|(k, v)| Some((Lang::new(k).ok()?, v.get_ref().clone())))
+                .collect();
+            (rp.id.get_ref().to_ascii_lowercase(), texts)
+        })
+        .collect();
     let mut provisions = Vec::new();
     let mut provision_locs = Vec::new();
     let mut seen: HashMap<ProvisionId, Location> = HashMap::new();
@@ -513,13 +537,32 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         }
 
         let prov_texts = &texts;
-        let mut evidence = |cx: &mut FileCx<'_>, quote: &S<String>, lang: &Option<S<String>>| {
+        let evidence = |cx: &mut FileCx<'_>, quote: &S<String>, lang: &Option<S<String>>| {
             resolve_evidence(cx, &sid, prov_texts, quote, lang)
         };
         let mut norms = Vec::new();
         for rn in &rp.norm {
             let rn = rn.get_ref();
-            let kind = cx.term(&rn.kind);
+            if let Some(old) = &rn.exceptions {
+                cx.push(
+                    old.span().start,
+                    LoadErrorKind::Invalid(format!(
+                        "`exceptions` inside a norm of `{sid}` is the schema v1 form; write each exception as a \
+                         `[[provision.derogation]]` entry with `form`, `grounds` and `quote` (provisions/README.md, \"Derogations\")"
+                    )),
+                );
+            }
+            let kind: Option<NormKind> = cx.term(&rn.kind);
+            if kind == Some(NormKind::Exception) {
+                cx.push(
+                    rn.kind.span().start,
+                    LoadErrorKind::Invalid(format!(
+                        "a norm of kind `exception` in `{sid}` is the schema v1 form; write it as a \
+                         `[[provision.derogation]]` entry (a general limitation clause has `form = \"limitation\"`; \
+                         provisions/README.md, \"Derogations\")"
+                    )),
+                );
+            }
             let actors = cx.terms(&rn.actors);
             let data = cx.terms(&rn.data);
             let activities = cx.terms(&rn.activities);
@@ -530,22 +573,9 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
                 .and_then(|s| cx.term(s))
                 .unwrap_or_default();
             let ev = evidence(&mut cx, &rn.quote, &rn.lang);
-            let safeguards = safeguards_of(&mut cx, &rn.safeguards, &mut evidence);
-            let mut exceptions = Vec::new();
-            for re in &rn.exceptions {
-                let re = re.get_ref();
-                let grounds = cx.terms(&re.grounds);
-                let actors = cx.terms(&re.actors);
-                let sg = safeguards_of(&mut cx, &re.safeguards, &mut evidence);
-                if let Some(ev) = evidence(&mut cx, &re.quote, &re.lang) {
-                    exceptions.push(Exception {
-                        grounds,
-                        actors,
-                        safeguards: sg,
-                        evidence: ev,
-                    });
-                }
-            }
+            let safeguards = safeguards_of(&mut cx, &rn.safeguards, &mut |cx, q, i, l| {
+                quoted(cx, &id, &sid, prov_texts, &file_texts, q, i, l)
+            });
             if let (Some(kind), Some(ev)) = (kind, ev) {
                 norms.push(Norm {
                     kind,
@@ -554,12 +584,24 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
                     activities,
                     purposes,
                     safeguards,
-                    exceptions,
                     scope,
                     evidence: ev,
                 });
             }
         }
+        let mut derogations = Vec::new();
+        for rd in &rp.derogation {
+            let mut q = |cx: &mut FileCx<'_>,
+                         quote: &S<String>,
+                         in_: &Option<S<String>>,
+                         lang: &Option<S<String>>| {
+                quoted(cx, &id, &sid, prov_texts, &file_texts, quote, in_, lang)
+            };
+            if let Some(d) = derogation_of(&mut cx, &id, rd, &mut q, &mut refs) {
+                derogations.push(d);
+            }
+        }
+        inherit_covers(&norms, &mut derogations);
         provision_locs.push((pid_at, refs));
         provisions.push(Provision {
             id: pid,
@@ -570,7 +612,20 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
             references,
             correspondences,
             norms,
+            derogations,
         });
+    }
+
+    for (p, (at, _)) in provisions.iter().zip(&provision_locs) {
+        if missing.iter().any(|r| r.contains(p.id.local())) {
+            cx.errors.push(LoadError::new(
+                at.clone(),
+                LoadErrorKind::Invalid(format!(
+                    "`{}` is held, but the instrument's `missing` declares it missing",
+                    p.id
+                )),
+            ));
+        }
     }
 
     // An unknown kind or status is already reported; carry on with a stand-in so that the
@@ -590,6 +645,7 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
             adopted,
             in_force,
             repealed,
+            applies_from,
             identifiers: Identifiers {
                 eli: ri.identifiers.eli,
                 celex: ri.identifiers.celex,
@@ -599,6 +655,7 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
             supersedes,
             languages,
             coverage: ri.coverage,
+            missing,
             provisions,
         },
         id_at,
@@ -614,24 +671,351 @@ fn safeguards_of<F>(
     evidence: &mut F,
 ) -> Vec<Safeguard>
 where
-    F: FnMut(&mut FileCx<'_>, &S<String>, &Option<S<String>>) -> Option<Evidence>,
+    F: FnMut(&mut FileCx<'_>, &S<String>, &Option<S<String>>, &Option<S<String>>) -> Option<Quoted>,
 {
     let mut out = Vec::new();
     for rs in raw {
         let rs = rs.get_ref();
         let kind = cx.term(&rs.kind);
         let elements = cx.terms(&rs.elements);
-        let ev = evidence(cx, &rs.quote, &rs.lang);
-        if let (Some(kind), Some(evidence)) = (kind, ev) {
+        let ev = evidence(cx, &rs.quote, &rs.in_, &rs.lang);
+        if let (Some(kind), Some(quoted)) = (kind, ev) {
             out.push(Safeguard {
                 kind,
                 elements,
-                evidence,
+                evidence: quoted.evidence,
+                provision: quoted.provision,
             });
         }
     }
     out
 }
+
+/// A quote of the provision `sid`, or, with `in`, of another provision of the same file.
+#[allow(clippy::too_many_arguments)]
+fn quoted(
+    cx: &mut FileCx<'_>,
+    own: &InstrumentId,
+    sid: &str,
+    texts: &Texts,
+    file_texts: &HashMap<String, Texts>,
+    quote: &S<String>,
+    in_: &Option<S<String>>,
+    lang: &Option<S<String>>,
+) -> Option<Quoted> {
+    let Some(in_) = in_ else {
+        return resolve_evidence(cx, sid, texts, quote, lang).map(Quoted::here);
+    };
+    let local = in_.get_ref().to_ascii_lowercase();
+    let local = local
+        .strip_prefix(&format!("{own}/"))
+        .unwrap_or(&local)
+        .to_owned();
+    let Some(other) = file_texts.get(&local) else {
+        cx.push(
+            in_.span().start,
+            LoadErrorKind::Invalid(format!(
+                "`in = \"{}\"` in `{sid}` names no provision of this file (a quote may come only from a provision of the same instrument)",
+                in_.get_ref()
+            )),
+        );
+        return None;
+    };
+    let pid = own.provision(&local).ok()?;
+    let ev = resolve_evidence(cx, &pid.to_string(), other, quote, lang)?;
+    let provision = (pid != *sid).then_some(pid);
+    Some(Quoted {
+        provision,
+        evidence: ev,
+    })
+}
+
+/// A `[[provision.derogation]]` entry: its form, effect, coverage, grounds, conditions and
+/// referral, each quote checked. Named provisions go into `refs`, to be checked across files.
+fn derogation_of<Q>(
+    cx: &mut FileCx<'_>,
+    own: &InstrumentId,
+    rd: &S<raw::RawDerogation>,
+    q: &mut Q,
+    refs: &mut Vec<Ref>,
+) -> Option<Derogation>
+where
+    Q: FnMut(&mut FileCx<'_>, &S<String>, &Option<S<String>>, &Option<S<String>>) -> Option<Quoted>,
+{
+    let at = rd.span().start;
+    let rd = rd.get_ref();
+    let form = cx.term(&rd.form);
+    let ev = q(cx, &rd.quote, &None, &rd.lang).map(|q| q.evidence);
+    let mut ok = true;
+
+    let effect = match &rd.effect {
+        None => Effect::here(),
+        Some(re) => {
+            let re_at = re.span().start;
+            let re = re.get_ref();
+            let listed = !re.provisions.is_empty() || !re.chapters.is_empty();
+            let reach = match (re.reach.as_ref().map(|r| r.get_ref().as_str()), listed) {
+                (None | Some("listed"), true) => {
+                    let mut provisions = Vec::new();
+                    for p in &re.provisions {
+                        if let Some(pid) = cx.provision_ref(own, p) {
+                            refs.push((pid.clone(), cx.loc(p.span().start), SWITCHES_OFF));
+                            provisions.push(pid);
+                        }
+                    }
+                    let chapters = re.chapters.iter().map(|c| c.get_ref().clone()).collect();
+                    Reach::Listed {
+                        provisions,
+                        chapters,
+                    }
+                }
+                (None | Some("here"), false) => Reach::Here,
+                (Some("instrument"), false) => Reach::Instrument,
+                (Some("listed"), false) => {
+                    cx.push(
+                        re_at,
+                        LoadErrorKind::Invalid(
+                            "`reach = \"listed\"` needs `provisions` or `chapters`".to_owned(),
+                        ),
+                    );
+                    ok = false;
+                    Reach::Here
+                }
+                (Some(other), _) => {
+                    let at = re.reach.as_ref().map_or(re_at, |r| r.span().start);
+                    let msg = if matches!(other, "here" | "instrument" | "listed") {
+                        format!(
+                            "`reach = \"{other}\"` contradicts the effect's `provisions` or `chapters` (give `provisions`/`chapters` for named provisions, or `reach` alone)"
+                        )
+                    } else {
+                        format!(
+                            "unknown reach `{other}`; expected one of `here`, `instrument`, `listed`"
+                        )
+                    };
+                    cx.push(at, LoadErrorKind::Invalid(msg));
+                    ok = false;
+                    Reach::Here
+                }
+            };
+            let safeguards = cx.terms(&re.safeguards);
+            let rights = cx.terms(&re.rights);
+            let of = match re.of.as_ref().map(|o| o.get_ref().as_str()) {
+                None | Some("rules") => crate::model::Target::Rules,
+                Some("derogations") => crate::model::Target::Derogations,
+                Some(other) => {
+                    let at = re.of.as_ref().map_or(re_at, |o| o.span().start);
+                    cx.push(
+                        at,
+                        LoadErrorKind::Invalid(format!(
+                            "unknown effect target `{other}`; expected `rules` (the default) or `derogations`"
+                        )),
+                    );
+                    ok = false;
+                    crate::model::Target::Rules
+                }
+            };
+            let evidence = match &re.quote {
+                Some(quote) => q(cx, quote, &re.in_, &re.lang),
+                None if reach == Reach::Here => None,
+                None => {
+                    cx.push(
+                        re_at,
+                        LoadErrorKind::Invalid(
+                            "an effect that reaches beyond its own provision needs a `quote` saying what it switches off".to_owned(),
+                        ),
+                    );
+                    ok = false;
+                    None
+                }
+            };
+            Effect {
+                reach,
+                of,
+                safeguards,
+                rights,
+                evidence,
+            }
+        }
+    };
+
+    let covers = match &rd.covers {
+        None => Covers::default(),
+        Some(rc) => {
+            let rc_at = rc.span().start;
+            let rc = rc.get_ref();
+            let mut evidence = Vec::new();
+            if let Some(quote) = &rc.quote {
+                evidence.extend(q(cx, quote, &rc.in_, &rc.lang));
+            }
+            for extra in &rc.quotes {
+                let e = extra.get_ref();
+                evidence.extend(q(cx, &e.quote, &e.in_, &e.lang));
+            }
+            if rc.quote.is_none() && rc.quotes.is_empty() {
+                cx.push(
+                    rc_at,
+                    LoadErrorKind::Invalid(
+                        "`covers` needs a `quote` (or `quotes`) with the words that say whom and what the derogation covers".to_owned(),
+                    ),
+                );
+                ok = false;
+            }
+            Covers {
+                actors: cx.terms(&rc.actors),
+                data: cx.terms(&rc.data),
+                activities: cx.terms(&rc.activities),
+                purposes: cx.terms(&rc.purposes),
+                evidence,
+            }
+        }
+    };
+
+    let rg_at = rd.grounds.span().start;
+    let rg = rd.grounds.get_ref();
+    let grounds_quote = |cx: &mut FileCx<'_>, q: &mut Q, ok: &mut bool| match &rg.quote {
+        Some(quote) => {
+            let r = q(cx, quote, &rg.in_, &rg.lang);
+            *ok &= r.is_some();
+            r
+        }
+        None => {
+            cx.push(
+                rg_at,
+                LoadErrorKind::Invalid(
+                    "stated or delegated grounds need a `quote` with the words that state or delegate them".to_owned(),
+                ),
+            );
+            *ok = false;
+            None
+        }
+    };
+    let grounds = match rg.kind.get_ref().as_str() {
+        "stated" => {
+            if rg.purposes.is_empty() {
+                cx.push(
+                    rg_at,
+                    LoadErrorKind::Invalid(
+                        "`kind = \"stated\"` grounds need `purposes`; when the text states none, write `grounds = { kind = \"none\" }`".to_owned(),
+                    ),
+                );
+                ok = false;
+            }
+            let purposes = cx.terms(&rg.purposes);
+            grounds_quote(cx, q, &mut ok).map(|evidence| Grounds::Stated { purposes, evidence })
+        }
+        "none" => {
+            if !rg.purposes.is_empty() || rg.to.is_some() {
+                cx.push(
+                    rg_at,
+                    LoadErrorKind::Invalid(
+                        "`kind = \"none\"` grounds take no `purposes` or `to`".to_owned(),
+                    ),
+                );
+                ok = false;
+            }
+            Some(Grounds::None)
+        }
+        "delegated" => {
+            let to: Option<Delegate> = match &rg.to {
+                Some(t) => cx.term(t),
+                None => {
+                    cx.push(
+                        rg_at,
+                        LoadErrorKind::Invalid(
+                            "delegated grounds need `to = \"law\"` (other laws or regulations) or `to = \"executive\"` (an order or notification)".to_owned(),
+                        ),
+                    );
+                    None
+                }
+            };
+            let evidence = grounds_quote(cx, q, &mut ok);
+            match (to, evidence) {
+                (Some(to), Some(evidence)) => Some(Grounds::Delegated { to, evidence }),
+                _ => None,
+            }
+        }
+        other => {
+            cx.push(
+                rg.kind.span().start,
+                LoadErrorKind::Invalid(format!(
+                    "unknown grounds kind `{other}`; expected one of `stated`, `none`, `delegated`"
+                )),
+            );
+            None
+        }
+    };
+
+    let safeguards = safeguards_of(cx, &rd.safeguards, &mut |cx, quote, in_, lang| {
+        q(cx, quote, in_, lang)
+    });
+    let governed_by = match &rd.governed_by {
+        None => None,
+        Some(rr) => {
+            let rr = rr.get_ref();
+            let instrument = rr.instrument.as_ref().and_then(|i| cx.instrument_id(i));
+            q(cx, &rr.quote, &rr.in_, &rr.lang).map(|evidence| Referral {
+                instrument,
+                evidence,
+            })
+        }
+    };
+    let _ = at;
+    match (form, grounds, ev) {
+        (Some(form), Some(grounds), Some(evidence)) if ok => Some(Derogation {
+            form,
+            effect,
+            covers,
+            grounds,
+            safeguards,
+            governed_by,
+            evidence,
+        }),
+        _ => None,
+    }
+}
+
+/// A carve-out from its own provision covers, where it says nothing else, what the
+/// provision's rules cover: the union of its conduct norms' actors, data and activities (any,
+/// if one of them leaves the list open).
+fn inherit_covers(norms: &[Norm], derogations: &mut [Derogation]) {
+    fn union<T: Copy + Ord>(lists: impl Iterator<Item = Vec<T>>) -> Vec<T> {
+        let mut out = Vec::new();
+        for l in lists {
+            if l.is_empty() {
+                return Vec::new();
+            }
+            out.extend(l);
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+    let conduct: Vec<&Norm> = norms
+        .iter()
+        .filter(|n| !matches!(n.kind, NormKind::Definition))
+        .collect();
+    if conduct.is_empty() {
+        return;
+    }
+    for d in derogations
+        .iter_mut()
+        .filter(|d| d.effect.reach == Reach::Here)
+    {
+        if d.covers.actors.is_empty() {
+            d.covers.actors = union(conduct.iter().map(|n| n.actors.clone()));
+        }
+        if d.covers.data.is_empty() {
+            d.covers.data = union(conduct.iter().map(|n| n.data.clone()));
+        }
+        if d.covers.activities.is_empty() {
+            d.covers.activities = union(conduct.iter().map(|n| n.activities.clone()));
+        }
+    }
+}
+
+/// How an effect's named provision refers to it, in "not in the corpus" messages; such a
+/// reference may name a provision its instrument declares missing.
+const SWITCHES_OFF: &str = "switches off";
 
 /// Checks a quote against the provision's texts and settles its language: the one given, or
 /// else the first language (in tag order) whose text contains it.
@@ -763,10 +1147,18 @@ pub(crate) fn load(
 
     // References and correspondences.
     let mut suggester = Suggester::new(&located);
+    let missing_by_instrument: HashMap<&InstrumentId, &Instrument> = located
+        .iter()
+        .map(|l| (&l.instrument.id, &l.instrument))
+        .collect();
     for l in &located {
         for (p, (_, refs)) in l.instrument.provisions.iter().zip(&l.provisions) {
             for (target, at, how) in refs {
-                if !suggester.has(target) {
+                let declared_missing = *how == SWITCHES_OFF
+                    && missing_by_instrument
+                        .get(target.instrument())
+                        .is_some_and(|i| i.declares_missing(target.local()));
+                if !suggester.has(target) && !declared_missing {
                     errors.push(LoadError::new(
                         at.clone(),
                         LoadErrorKind::Dangling {

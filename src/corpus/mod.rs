@@ -555,20 +555,23 @@ impl Corpus {
         Ok(chain)
     }
 
-    /// The instruments in force on `date`, in id order (see [`Instrument::in_force_on`]).
+    /// The instruments whose rules applied on `date`, in id order (see
+    /// [`Instrument::applies_on`]: in force, and past any later date of application).
     ///
     /// ```
     /// let corpus = lexgap::Corpus::bundled();
     /// let in_2020: Vec<String> = corpus.as_of("2020-12-31".parse()?).map(|i| i.id.to_string()).collect();
     /// assert!(in_2020.contains(&"eu/gdpr".to_string()));
     /// assert!(!in_2020.contains(&"cn/pipl".to_string()));
+    /// let in_2017: Vec<String> = corpus.as_of("2017-06-01".parse()?).map(|i| i.id.to_string()).collect();
+    /// assert!(!in_2017.contains(&"eu/gdpr".to_string()), "the GDPR applies from 2018-05-25");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn as_of(&self, date: Date) -> impl Iterator<Item = &Instrument> {
         self.data
             .instruments
             .iter()
-            .filter(move |i| i.in_force_on(date))
+            .filter(move |i| i.applies_on(date))
     }
 }
 

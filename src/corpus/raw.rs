@@ -30,6 +30,7 @@ pub(crate) struct RawInstrument {
     pub adopted: Option<S<toml::Value>>,
     pub in_force: Option<S<toml::Value>>,
     pub repealed: Option<S<toml::Value>>,
+    pub applies_from: Option<S<toml::Value>>,
     #[serde(default)]
     pub identifiers: RawIdentifiers,
     pub becomes: Option<S<String>>,
@@ -38,6 +39,8 @@ pub(crate) struct RawInstrument {
     pub languages: BTreeMap<String, S<RawProvenance>>,
     #[serde(default)]
     pub coverage: String,
+    #[serde(default)]
+    pub missing: Vec<S<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -76,6 +79,8 @@ pub(crate) struct RawProvision {
     pub correspondences: Vec<S<RawCorrespondence>>,
     #[serde(default)]
     pub norm: Vec<S<RawNorm>>,
+    #[serde(default)]
+    pub derogation: Vec<S<RawDerogation>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,8 +105,8 @@ pub(crate) struct RawNorm {
     pub purposes: Vec<S<String>>,
     #[serde(default)]
     pub safeguards: Vec<S<RawSafeguard>>,
-    #[serde(default)]
-    pub exceptions: Vec<S<RawException>>,
+    /// Schema v1: exceptions inside a norm. Kept only to point at it with the new form.
+    pub exceptions: Option<S<toml::Value>>,
     pub scope: Option<S<String>>,
     pub quote: S<String>,
     pub lang: Option<S<String>>,
@@ -114,18 +119,93 @@ pub(crate) struct RawSafeguard {
     #[serde(default)]
     pub elements: Vec<S<String>>,
     pub quote: S<String>,
+    #[serde(rename = "in")]
+    pub in_: Option<S<String>>,
+    pub lang: Option<S<String>>,
+}
+
+/// A quote that may stand in another provision of the same instrument (`in`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawQuote {
+    pub quote: S<String>,
+    #[serde(rename = "in")]
+    pub in_: Option<S<String>>,
     pub lang: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(crate) struct RawException {
-    pub grounds: Vec<S<String>>,
+pub(crate) struct RawDerogation {
+    pub form: S<String>,
+    pub effect: Option<S<RawEffect>>,
+    pub covers: Option<S<RawCovers>>,
+    pub grounds: S<RawGrounds>,
+    #[serde(default)]
+    pub safeguards: Vec<S<RawSafeguard>>,
+    pub governed_by: Option<S<RawReferral>>,
+    pub quote: S<String>,
+    pub lang: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawEffect {
+    pub reach: Option<S<String>>,
+    pub of: Option<S<String>>,
+    #[serde(default)]
+    pub provisions: Vec<S<String>>,
+    #[serde(default)]
+    pub chapters: Vec<S<String>>,
+    #[serde(default)]
+    pub safeguards: Vec<S<String>>,
+    #[serde(default)]
+    pub rights: Vec<S<String>>,
+    pub quote: Option<S<String>>,
+    #[serde(rename = "in")]
+    pub in_: Option<S<String>>,
+    pub lang: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawCovers {
     #[serde(default)]
     pub actors: Vec<S<String>>,
     #[serde(default)]
-    pub safeguards: Vec<S<RawSafeguard>>,
+    pub data: Vec<S<String>>,
+    #[serde(default)]
+    pub activities: Vec<S<String>>,
+    #[serde(default)]
+    pub purposes: Vec<S<String>>,
+    pub quote: Option<S<String>>,
+    #[serde(rename = "in")]
+    pub in_: Option<S<String>>,
+    pub lang: Option<S<String>>,
+    #[serde(default)]
+    pub quotes: Vec<S<RawQuote>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawGrounds {
+    pub kind: S<String>,
+    #[serde(default)]
+    pub purposes: Vec<S<String>>,
+    pub to: Option<S<String>>,
+    pub quote: Option<S<String>>,
+    #[serde(rename = "in")]
+    pub in_: Option<S<String>>,
+    pub lang: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawReferral {
+    pub instrument: Option<S<String>>,
     pub quote: S<String>,
+    #[serde(rename = "in")]
+    pub in_: Option<S<String>>,
     pub lang: Option<S<String>>,
 }
 

@@ -195,7 +195,7 @@ impl DiffOptions {
             old_lang,
             new_lang,
             text,
-            structure: StructuralDiff::new(&old.norms, &new.norms),
+            structure: StructuralDiff::new(old, new),
         }
     }
 }

@@ -6,8 +6,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::model::{
-    Activity, Actor, DataCategory, Exception, Norm, NormKind, Purpose, Safeguard, SafeguardElement,
-    SafeguardKind, Scope,
+    Activity, Actor, DataCategory, Derogation, Norm, NormKind, Provision, Purpose, Safeguard,
+    SafeguardElement, SafeguardKind, Scope,
 };
 
 /// Weight of the data categories in matching a norm of one provision with a norm of the other.
@@ -361,8 +361,8 @@ fn safeguard_changes<'a>(old: &'a [Safeguard], new: &'a [Safeguard]) -> Vec<Safe
 ///
 /// let corpus = lexgap::Corpus::bundled();
 /// let diff = ProvisionDiff::new(corpus.provision("cn/pipl-draft-2020/art-27")?, corpus.provision("cn/pipl/art-26")?);
-/// let dropped = diff.structure().iter_changes().find(|c| matches!(c, NormChange::ExceptionGrounds { .. }));
-/// assert_eq!(dropped.map(|c| c.to_string()).as_deref(), Some("exception grounds: removed other-law"));
+/// let dropped = diff.structure().iter_changes().find(|c| matches!(c, NormChange::ExceptionDropped { .. }));
+/// assert_eq!(dropped.map(|c| c.to_string()).as_deref(), Some("exception dropped: grounds other-law"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -401,40 +401,40 @@ pub enum NormChange<'a> {
         /// How it changed.
         change: SafeguardChange<'a>,
     },
-    /// A derogation only the new norm has.
+    /// A derogation only the new provision has.
     ExceptionAdded {
         /// The new exception.
-        exception: &'a Exception,
+        exception: &'a Derogation,
     },
-    /// A derogation only the old norm had.
+    /// A derogation only the old provision had.
     ExceptionDropped {
         /// The old exception.
-        exception: &'a Exception,
+        exception: &'a Derogation,
     },
-    /// The grounds of an exception both norms have.
+    /// The grounds of a derogation both provisions have.
     ExceptionGrounds {
-        /// The exception in the old norm.
-        old: &'a Exception,
-        /// The exception in the new norm.
-        new: &'a Exception,
+        /// The derogation in the old provision.
+        old: &'a Derogation,
+        /// The derogation in the new provision.
+        new: &'a Derogation,
         /// How its grounds changed.
         change: TermChange<Purpose>,
     },
-    /// Who may rely on an exception both norms have.
+    /// Whom a derogation both provisions have covers.
     ExceptionActors {
-        /// The exception in the old norm.
-        old: &'a Exception,
-        /// The exception in the new norm.
-        new: &'a Exception,
+        /// The derogation in the old provision.
+        old: &'a Derogation,
+        /// The derogation in the new provision.
+        new: &'a Derogation,
         /// How its actors changed.
         change: TermChange<Actor>,
     },
-    /// The conditions of an exception both norms have.
+    /// The conditions of a derogation both provisions have.
     ExceptionSafeguard {
-        /// The exception in the old norm.
-        old: &'a Exception,
-        /// The exception in the new norm.
-        new: &'a Exception,
+        /// The derogation in the old provision.
+        old: &'a Derogation,
+        /// The derogation in the new provision.
+        new: &'a Derogation,
         /// How a safeguard of it changed.
         change: SafeguardChange<'a>,
     },
@@ -452,10 +452,18 @@ impl fmt::Display for NormChange<'_> {
             NormChange::Purposes { change } => write!(f, "purposes: {change}"),
             NormChange::Safeguard { change } => write!(f, "safeguards: {change}"),
             NormChange::ExceptionAdded { exception } => {
-                write!(f, "exception added: grounds {}", list(&exception.grounds))
+                write!(
+                    f,
+                    "exception added: grounds {}",
+                    list(&exception.ground_terms())
+                )
             }
             NormChange::ExceptionDropped { exception } => {
-                write!(f, "exception dropped: grounds {}", list(&exception.grounds))
+                write!(
+                    f,
+                    "exception dropped: grounds {}",
+                    list(&exception.ground_terms())
+                )
             }
             NormChange::ExceptionGrounds { change, .. } => write!(f, "exception grounds: {change}"),
             NormChange::ExceptionActors { change, .. } => write!(f, "exception actors: {change}"),
@@ -553,19 +561,41 @@ pub struct StructuralDiff<'a> {
     old_annotated: bool,
     new_annotated: bool,
     norms: Vec<NormDiff<'a>>,
+    derogations: Vec<NormChange<'a>>,
+    old_grounds: BTreeSet<Purpose>,
+    new_grounds: BTreeSet<Purpose>,
 }
 
 impl<'a> StructuralDiff<'a> {
-    /// Compares the norms of two provisions.
-    pub fn new(old: &'a [Norm], new: &'a [Norm]) -> StructuralDiff<'a> {
-        let (old_annotated, new_annotated) = (!old.is_empty(), !new.is_empty());
-        if !old_annotated || !new_annotated {
-            return StructuralDiff {
-                old_annotated,
-                new_annotated,
-                norms: Vec::new(),
-            };
+    /// Compares the norms and derogations of two provisions.
+    pub fn new(old: &'a Provision, new: &'a Provision) -> StructuralDiff<'a> {
+        let grounds = |p: &Provision| -> BTreeSet<Purpose> {
+            p.derogations
+                .iter()
+                .flat_map(|d| d.ground_terms())
+                .collect()
+        };
+        let annotated = |p: &Provision| !p.norms.is_empty() || !p.derogations.is_empty();
+        let (old_annotated, new_annotated) = (annotated(old), annotated(new));
+        let mut diff = StructuralDiff {
+            old_annotated,
+            new_annotated,
+            norms: Vec::new(),
+            derogations: Vec::new(),
+            old_grounds: grounds(old),
+            new_grounds: grounds(new),
+        };
+        if old_annotated && new_annotated {
+            diff.norms = norm_diffs(&old.norms, &new.norms);
+            diff.derogations = exception_changes(&old.derogations, &new.derogations);
         }
+        diff
+    }
+}
+
+/// Matches the norms of two provisions and compares the pairs.
+fn norm_diffs<'a>(old: &'a [Norm], new: &'a [Norm]) -> Vec<NormDiff<'a>> {
+    {
         let old_to_new = greedy_match(old, new, norm_affinity);
         let new_taken = taken(&old_to_new, new.len());
         let mut norms = Vec::new();
@@ -592,13 +622,11 @@ impl<'a> StructuralDiff<'a> {
                 });
             }
         }
-        StructuralDiff {
-            old_annotated,
-            new_annotated,
-            norms,
-        }
+        norms
     }
+}
 
+impl<'a> StructuralDiff<'a> {
     /// Whether both provisions carry norms, so that the two readings can be compared.
     pub fn is_comparable(&self) -> bool {
         self.old_annotated && self.new_annotated
@@ -622,14 +650,25 @@ impl<'a> StructuralDiff<'a> {
 
     /// Whether nothing changed (or the two sides cannot be compared).
     pub fn is_empty(&self) -> bool {
-        self.norms
-            .iter()
-            .all(|n| n.status() == NormStatus::Unchanged)
+        self.derogations.is_empty()
+            && self
+                .norms
+                .iter()
+                .all(|n| n.status() == NormStatus::Unchanged)
     }
 
-    /// Every change within matched norms, in order.
+    /// Every change within matched norms, in order, then the derogations added, dropped or
+    /// changed.
     pub fn iter_changes(&self) -> impl Iterator<Item = &NormChange<'a>> + '_ {
-        self.norms.iter().flat_map(|n| n.changes.iter())
+        self.norms
+            .iter()
+            .flat_map(|n| n.changes.iter())
+            .chain(&self.derogations)
+    }
+
+    /// The changes of the derogations: added, dropped, grounds, coverage, conditions.
+    pub fn derogation_changes(&self) -> &[NormChange<'a>] {
+        &self.derogations
     }
 
     /// The exception grounds the old provision's norms had and the new one's have nowhere:
@@ -646,15 +685,10 @@ impl<'a> StructuralDiff<'a> {
     }
 
     fn grounds(&self) -> (BTreeSet<Purpose>, BTreeSet<Purpose>) {
-        let collect = |side: fn(&NormDiff<'a>) -> Option<&'a Norm>| {
-            self.norms
-                .iter()
-                .filter_map(side)
-                .flat_map(|n| n.exceptions.iter())
-                .flat_map(|e| e.grounds.iter().copied())
-                .collect::<BTreeSet<Purpose>>()
-        };
-        (collect(|d| d.old), collect(|d| d.new))
+        if !self.is_comparable() {
+            return (BTreeSet::new(), BTreeSet::new());
+        }
+        (self.old_grounds.clone(), self.new_grounds.clone())
     }
 }
 
@@ -729,13 +763,12 @@ fn norm_changes<'a>(o: &'a Norm, n: &'a Norm) -> Vec<NormChange<'a>> {
             .into_iter()
             .map(|change| NormChange::Safeguard { change }),
     );
-    out.extend(exception_changes(&o.exceptions, &n.exceptions));
     out
 }
 
 /// How well two exceptions match: shared or related grounds, else similar wording.
-fn exception_affinity(o: &Exception, n: &Exception) -> Option<f64> {
-    let grounds = overlap_related(&o.grounds, &n.grounds);
+fn exception_affinity(o: &Derogation, n: &Derogation) -> Option<f64> {
+    let grounds = overlap_related(&o.ground_terms(), &n.ground_terms());
     let quote = strsim::sorensen_dice(&o.evidence.quote, &n.evidence.quote);
     (grounds > 0.0 || quote >= 0.5).then_some(grounds + 0.5 * quote)
 }
@@ -785,7 +818,7 @@ fn taken(old_to_new: &[Option<usize>], new_len: usize) -> Vec<bool> {
     out
 }
 
-fn exception_changes<'a>(old: &'a [Exception], new: &'a [Exception]) -> Vec<NormChange<'a>> {
+fn exception_changes<'a>(old: &'a [Derogation], new: &'a [Derogation]) -> Vec<NormChange<'a>> {
     let old_to_new = greedy_match(old, new, exception_affinity);
     let new_taken = taken(&old_to_new, new.len());
     let mut out = Vec::new();
@@ -796,7 +829,7 @@ fn exception_changes<'a>(old: &'a [Exception], new: &'a [Exception]) -> Vec<Norm
         };
         let n = &new[j];
         out.extend(
-            TermChange::between(&o.grounds, &n.grounds)
+            TermChange::between(&o.ground_terms(), &n.ground_terms())
                 .into_iter()
                 .map(|change| NormChange::ExceptionGrounds {
                     old: o,
@@ -805,7 +838,7 @@ fn exception_changes<'a>(old: &'a [Exception], new: &'a [Exception]) -> Vec<Norm
                 }),
         );
         out.extend(
-            TermChange::between(&o.actors, &n.actors)
+            TermChange::between(&o.covers.actors, &n.covers.actors)
                 .into_iter()
                 .map(|change| NormChange::ExceptionActors {
                     old: o,
@@ -844,6 +877,7 @@ mod tests {
                 lang: Lang::new("en").unwrap(),
                 quote: kind.code().into(),
             },
+            provision: None,
         }
     }
 

@@ -18,6 +18,7 @@
 //! ```
 
 mod date;
+mod derogation;
 mod id;
 mod numeral;
 mod vocab;
@@ -28,8 +29,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, DateError};
+pub use derogation::{
+    Covers, Delegate, Derogation, DerogationForm, Effect, Grounds, Quoted, Reach, Referral, Right,
+    Target,
+};
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
+pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;
 pub use vocab::{
     Activity, Actor, DataCategory, InstrumentKind, LegalValue, NormKind, Purpose, Relation,
@@ -190,6 +196,10 @@ pub struct Instrument {
     /// When it ceased to be in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repealed: Option<Date>,
+    /// When its rules began to apply, where that differs from its entry into force (the GDPR
+    /// entered into force on 2016-05-24 and applies from 2018-05-25, art. 99(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_from: Option<Date>,
     /// Official identifiers.
     #[serde(default)]
     pub identifiers: Identifiers,
@@ -204,6 +214,10 @@ pub struct Instrument {
     /// What the corpus holds of this instrument and what it lacks (missing articles, why).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub coverage: String,
+    /// The operative provisions the corpus does not hold, as ranges of local ids; findings
+    /// that depend on them are `unknown`, not absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingRange>,
     /// The provisions, in document order.
     pub provisions: Vec<Provision>,
 }
@@ -235,11 +249,13 @@ impl Instrument {
             adopted: None,
             in_force: None,
             repealed: None,
+            applies_from: None,
             identifiers: Identifiers::default(),
             becomes: None,
             supersedes: Vec::new(),
             languages: BTreeMap::new(),
             coverage: String::new(),
+            missing: Vec::new(),
             provisions: Vec::new(),
         }
     }
@@ -291,6 +307,132 @@ impl Instrument {
         });
         start.is_some_and(|s| s <= date) && self.repealed.is_none_or(|r| date < r)
     }
+
+    /// Whether the instrument's rules applied on `date`: in force, and on or after
+    /// `applies-from` where the instrument has one.
+    ///
+    /// ```
+    /// let gdpr = lexgap::Corpus::bundled().instrument("eu/gdpr")?;
+    /// assert!(gdpr.in_force_on("2017-01-01".parse()?));
+    /// assert!(!gdpr.applies_on("2017-01-01".parse()?), "art. 99(2): it applies from 25 May 2018");
+    /// assert!(gdpr.applies_on("2018-05-25".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn applies_on(&self, date: Date) -> bool {
+        self.in_force_on(date) && self.applies_from.is_none_or(|a| a <= date)
+    }
+
+    /// Whether the instrument declares the provision with this local id missing from the
+    /// corpus (see [`Instrument::missing`]).
+    ///
+    /// ```
+    /// let draft = lexgap::Corpus::bundled().instrument("cn/pipl-draft-2020")?;
+    /// assert!(draft.declares_missing("art-30"));
+    /// assert!(!draft.declares_missing("art-27"), "art. 27 is held");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn declares_missing(&self, local: &str) -> bool {
+        self.missing.iter().any(|r| r.contains(local))
+    }
+}
+
+/// A range of provisions an instrument lacks, by local id: `art-30..art-53`, or one id
+/// `art-28`. Ids compare by their prefix and number (`art-12a` falls in `art-2..art-26`).
+///
+/// ```
+/// use lexgap::model::MissingRange;
+///
+/// let r: MissingRange = "art-2..art-26".parse()?;
+/// assert!(r.contains("art-12") && r.contains("art-12a") && !r.contains("art-27"));
+/// assert!(!r.contains("recital-12"));
+/// let inserted: MissingRange = "s-26f..s-26j".parse()?;
+/// assert!(inserted.contains("s-26g") && !inserted.contains("s-26") && !inserted.contains("s-26a"));
+/// assert_eq!(r.to_string(), "art-2..art-26");
+/// assert!("art-9..art-2".parse::<MissingRange>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct MissingRange {
+    prefix: String,
+    from: (u32, String),
+    to: (u32, String),
+    text: String,
+}
+
+impl MissingRange {
+    /// Whether the local id falls in the range.
+    pub fn contains(&self, local: &str) -> bool {
+        let local = local.to_ascii_lowercase();
+        split_numbered(&local).is_some_and(|(p, n, s)| {
+            let at = (n, s.to_owned());
+            p == self.prefix && self.from <= at && at <= self.to
+        })
+    }
+    /// The first and last numbers of the range.
+    pub fn bounds(&self) -> (u32, u32) {
+        (self.from.0, self.to.0)
+    }
+}
+
+/// `art-12a` → (`art-`, 12, `a`): the prefix, the number and what follows it, so that an
+/// inserted `s-26f` is told apart from `s-26` (`s-26f..s-26j` does not hold `s-26`).
+fn split_numbered(local: &str) -> Option<(&str, u32, &str)> {
+    let start = local.find(|c: char| c.is_ascii_digit())?;
+    let len = local[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(local.len() - start);
+    let n = local[start..start + len].parse().ok()?;
+    Some((&local[..start], n, &local[start + len..]))
+}
+
+impl std::str::FromStr for MissingRange {
+    type Err = String;
+    fn from_str(s: &str) -> Result<MissingRange, String> {
+        let text = s.trim().to_ascii_lowercase();
+        let bad = || {
+            format!(
+                "`{s}` is not a range of provisions (expected a local id such as `art-28` or a range such as `art-30..art-53`)"
+            )
+        };
+        let (a, b) = text.split_once("..").unwrap_or((&text, &text));
+        let (pa, na, sa) = split_numbered(a).ok_or_else(bad)?;
+        let (pb, nb, sb) = split_numbered(b).ok_or_else(bad)?;
+        if pa != pb || pa.is_empty() {
+            return Err(format!(
+                "range `{s}` mixes kinds of provision (`{pa}` and `{pb}`)"
+            ));
+        }
+        let (from, to) = ((na, sa.to_owned()), (nb, sb.to_owned()));
+        if from > to {
+            return Err(format!("range `{s}` runs backwards"));
+        }
+        Ok(MissingRange {
+            prefix: pa.to_owned(),
+            from,
+            to,
+            text,
+        })
+    }
+}
+
+impl TryFrom<String> for MissingRange {
+    type Error = String;
+    fn try_from(s: String) -> Result<MissingRange, String> {
+        s.parse()
+    }
+}
+
+impl From<MissingRange> for String {
+    fn from(r: MissingRange) -> String {
+        r.text
+    }
+}
+
+impl fmt::Display for MissingRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 /// Two provisions correspond, with a typed relation and one line of rationale.
@@ -330,6 +472,10 @@ pub struct Provision {
     /// The norms read from the text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub norms: Vec<Norm>,
+    /// The derogations it makes: exceptions, exemptions, exclusions, restriction and
+    /// disapplication powers, limitation clauses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derogations: Vec<Derogation>,
 }
 
 impl Provision {
@@ -345,6 +491,7 @@ impl Provision {
             references: Vec::new(),
             correspondences: Vec::new(),
             norms: Vec::new(),
+            derogations: Vec::new(),
         }
     }
 
@@ -373,8 +520,8 @@ impl Provision {
     ///
     /// ```
     /// let art9 = lexgap::Corpus::bundled().provision("eu/gdpr/art-9")?;
-    /// let exception = art9.norms[0]
-    ///     .exceptions
+    /// let exception = art9
+    ///     .derogations
     ///     .iter()
     ///     .find(|e| e.evidence.quote.contains("substantial public interest"))
     ///     .expect("art. 9(2)(g) is annotated");
@@ -384,6 +531,47 @@ impl Provision {
     pub fn pinpoint(&self, evidence: &Evidence) -> Option<String> {
         let text = self.text.get(&evidence.lang)?;
         pinpoint(text, &evidence.quote)
+    }
+
+    /// Every quote the provision's annotations rest on, in document order: each norm's and
+    /// its safeguards', then each derogation's (its own words, its effect, coverage, grounds,
+    /// conditions and referral). A quote that stands in another provision of the instrument
+    /// comes with that provision's id.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let art2 = corpus.provision("eu/gdpr/art-2")?;
+    /// let elsewhere: Vec<_> = art2.quotes().into_iter().filter_map(|(at, _)| at).collect();
+    /// assert_eq!(elsewhere, ["eu/gdpr/recital-19"], "the referral quotes recital 19");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn quotes(&self) -> Vec<(Option<&ProvisionId>, &Evidence)> {
+        let mut out: Vec<(Option<&ProvisionId>, &Evidence)> = Vec::new();
+        for n in &self.norms {
+            out.push((None, &n.evidence));
+            out.extend(
+                n.safeguards
+                    .iter()
+                    .map(|s| (s.provision.as_ref(), &s.evidence)),
+            );
+        }
+        for d in &self.derogations {
+            out.push((None, &d.evidence));
+            let quoted = d
+                .effect
+                .evidence
+                .iter()
+                .chain(&d.covers.evidence)
+                .chain(d.grounds.evidence())
+                .chain(d.governed_by.as_ref().map(|r| &r.evidence));
+            out.extend(quoted.map(|q| (q.provision.as_ref(), &q.evidence)));
+            out.extend(
+                d.safeguards
+                    .iter()
+                    .map(|s| (s.provision.as_ref(), &s.evidence)),
+            );
+        }
+        out
     }
 
     /// The first norm whose kind is `kind`.
@@ -412,33 +600,15 @@ pub struct Safeguard {
     pub elements: Vec<SafeguardElement>,
     /// The words that establish it.
     pub evidence: Evidence,
-}
-
-/// A derogation carved out of a norm: on which grounds, by whom, under which safeguards.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct Exception {
-    /// The grounds on which the derogation is allowed.
-    pub grounds: Vec<Purpose>,
-    /// Who may rely on it, where the text says.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<Actor>,
-    /// The conditions the derogation is subject to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub safeguards: Vec<Safeguard>,
-    /// The words that make the exception.
-    pub evidence: Evidence,
-}
-
-impl Exception {
-    /// Whether the exception carries a safeguard of this kind.
-    pub fn has(&self, kind: SafeguardKind) -> bool {
-        self.safeguards.iter().any(|s| s.kind == kind)
-    }
+    /// The provision of the same instrument the quote stands in, when it is not the one the
+    /// safeguard belongs to (a definition: `in = "s-1"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision: Option<ProvisionId>,
 }
 
 /// The typed reading of what a provision does: who may or must do what with which data, for
-/// which purposes, under which safeguards, with which exceptions.
+/// which purposes, under which safeguards. Exceptions to it are [`Derogation`]s of its
+/// provision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Norm {
@@ -459,9 +629,6 @@ pub struct Norm {
     /// The protections it sets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safeguards: Vec<Safeguard>,
-    /// The derogations it allows.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exceptions: Vec<Exception>,
     /// Whether it applies where it stands or across its instrument.
     #[serde(default)]
     pub scope: Scope,
@@ -470,7 +637,7 @@ pub struct Norm {
 }
 
 impl Norm {
-    /// The first safeguard of this kind on the norm itself (not on its exceptions).
+    /// The first safeguard of this kind on the norm.
     pub fn safeguard(&self, kind: SafeguardKind) -> Option<&Safeguard> {
         self.safeguards.iter().find(|s| s.kind == kind)
     }
@@ -526,10 +693,28 @@ fn find_normalized(text: &str, quote: &str) -> Option<usize> {
 }
 
 /// The paragraph/point pinpoint of `quote` in `text`; see [`Provision::pinpoint`].
+///
+/// A line that is neither a numbered paragraph (`2. …`) nor a point (`(g) …`, `（五）…`) starts
+/// a new subparagraph: it ends the current point (GDPR art. 6(3), second subparagraph, is
+/// `3`, not `3(b)`). In a text without numbered paragraphs (a Chinese article), such lines are
+/// the paragraphs (款) and are counted when there are several: the second paragraph of draft
+/// PIPL art. 54 is `2`, its item (五) `1(五)`.
 fn pinpoint(text: &str, quote: &str) -> Option<String> {
     let at = find_normalized(text, quote)?;
+    let numbered = text
+        .lines()
+        .any(|l| paragraph_number(l.trim_start()).is_some());
+    let unnumbered_paragraphs = if numbered {
+        0
+    } else {
+        text.lines()
+            .map(str::trim_start)
+            .filter(|l| !l.is_empty() && point_label(l).is_none())
+            .count()
+    };
     let mut para: Option<String> = None;
     let mut point: Option<String> = None;
+    let mut count = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if offset > at {
@@ -537,11 +722,22 @@ fn pinpoint(text: &str, quote: &str) -> Option<String> {
         }
         offset += line.len();
         let l = line.trim_start();
+        if l.trim().is_empty() {
+            continue;
+        }
         if let Some(p) = paragraph_number(l) {
             para = Some(p);
             point = None;
         } else if let Some(p) = point_label(l) {
             point = Some(p);
+        } else {
+            point = None;
+            if !numbered {
+                count += 1;
+                if unnumbered_paragraphs > 1 {
+                    para = Some(count.to_string());
+                }
+            }
         }
     }
     match (para, point) {
@@ -595,6 +791,21 @@ mod tests {
         assert_eq!(pinpoint(text, "missing"), None);
         let zh = "个人信息处理者应当：\n（一）处理敏感个人信息；\n（二）自动化决策；";
         assert_eq!(pinpoint(zh, "自动化决策").as_deref(), Some("(二)"));
+        // A second, unnumbered paragraph after the items (draft PIPL art. 54).
+        let zh2 = "应当事前进行风险评估：\n（一）处理敏感个人信息；\n（五）其他。\n风险评估的内容应当包括：\n（一）目的；";
+        assert_eq!(pinpoint(zh2, "其他").as_deref(), Some("1(五)"));
+        assert_eq!(
+            pinpoint(zh2, "风险评估的内容应当包括").as_deref(),
+            Some("2")
+        );
+        assert_eq!(pinpoint(zh2, "目的").as_deref(), Some("2(一)"));
+        // A subparagraph after the points of a numbered paragraph (GDPR art. 6(3)).
+        let en = "3. The basis shall be laid down by:\n(a) Union law; or\n(b) Member State law.\nThe purpose shall be determined in that legal basis.";
+        assert_eq!(pinpoint(en, "Member State law").as_deref(), Some("3(b)"));
+        assert_eq!(
+            pinpoint(en, "The purpose shall be determined").as_deref(),
+            Some("3")
+        );
     }
 
     #[test]

@@ -134,19 +134,32 @@ pub(crate) fn gap_report(r: &GapReport) -> Markup {
     html! {
         section.gaps {
             h2 { (r.title()) }
+            @for t in &r.targets {
+                p.target {
+                    strong { (t.short_title) } " (" (t.instrument) "): " (t.kind) ", " (t.status) ", "
+                    (if t.binding { "binding" } else { "not binding" })
+                    @if !t.missing.is_empty() {
+                        ". Not held: " (t.missing.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+                    }
+                    @for s in &t.sources {
+                        br; span.provenance { (s.lang) " · " (s.legal_value) " · read at " (s.source) }
+                    }
+                }
+            }
             @if r.gaps.is_empty() { p { "No gaps." } }
             @for g in &r.gaps {
                 div.gap data-code=(g.code) data-status=(g.status.code()) {
                     span class={ "badge " (tone_class(status_tone(g.status))) } {
                         (g.code) " · " (g.status) " · " (g.severity)
                     }
-                    p { (g.explanation) }
+                    p { (crate::render::explain(g)) }
                     @if !g.missing.is_empty() { p { strong { "Missing: " } (crate::classify::summarize(&g.missing)) } }
                     @if let Some(s) = &g.standard {
                         blockquote.quote.standard { span.provenance { "standard" } br; (s) }
                     }
                     @for c in &g.target_quotes { (quote(c)) }
                     @for c in &g.closed_by { (quote(c)) }
+                    @for d in &g.derogations { @for c in &d.quotes { (quote(c)) } }
                     @for c in &g.baseline_quotes { (quote(c)) }
                 }
             }

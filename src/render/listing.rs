@@ -101,7 +101,7 @@ impl Render for InstrumentList<'_> {
 /// let corpus = lexgap::Corpus::bundled();
 /// let card = ProvisionCard::new(corpus, corpus.provision("coe/echr/art-8")?);
 /// let md = View::new(&card, Format::Markdown).to_string();
-/// assert!(md.contains("| exception | public-authority | state-security"));
+/// assert!(md.contains("| limitation (derogation) | public-authority / personal-data, correspondence, home /  | stated: state-security"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
@@ -188,17 +188,21 @@ impl Render for ProvisionCard<'_> {
                 Cell::plain(safeguards.join(", ")),
                 Cell::plain(&n.evidence.quote),
             ]);
-            for e in &n.exceptions {
-                let safeguards: Vec<String> =
-                    e.safeguards.iter().map(|s| s.kind.to_string()).collect();
-                norms.rows.push(vec![
-                    Cell::plain("exception"),
-                    Cell::plain(codes(&e.actors)),
-                    Cell::plain(codes(&e.grounds)),
-                    Cell::plain(safeguards.join(", ")),
-                    Cell::plain(&e.evidence.quote),
-                ]);
-            }
+        }
+        for d in &p.derogations {
+            let safeguards: Vec<String> = d.safeguards.iter().map(|s| s.kind.to_string()).collect();
+            norms.rows.push(vec![
+                Cell::plain(format!("{} (derogation)", d.form)),
+                Cell::plain(format!(
+                    "{} / {} / {}",
+                    codes(&d.covers.actors),
+                    codes(&d.covers.data),
+                    codes(&d.covers.activities)
+                )),
+                Cell::plain(crate::render::grounds_summary(&d.grounds)),
+                Cell::plain(safeguards.join(", ")),
+                Cell::plain(&d.evidence.quote),
+            ]);
         }
         vec![texts, norms]
     }

@@ -17,19 +17,26 @@
 //! let md = View::new(&report, Format::Markdown).to_string();
 //! assert!(md.contains("| open-ended-exception | partial |"));
 //! let json = View::new(&report, Format::Json).to_string();
-//! assert!(json.contains("\"schema_version\": 1"));
+//! assert!(json.contains("\"schema_version\": 2"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # JSON schema
 //!
-//! Every JSON document is an object `{"schema_version": 1, "kind": K, "data": D}` where `K`
+//! Every JSON document is an object `{"schema_version": 2, "kind": K, "data": D}` where `K`
 //! names the result (`gap-report`, `gap-matrix`, `side-by-side`, `provision-diff`,
 //! `version-diff`, `alignment`) and `D` is the result serialised with serde, field names in
 //! kebab-case, vocabulary terms as their codes. [`SCHEMA_VERSION`] changes when a field is
 //! removed or changes meaning; new fields may appear without a change.
+//!
+//! Version 2 (schema v2 of the corpus): norms lose `exceptions`, provisions gain
+//! `derogations`; a gap's `code` is its typed code, its `explanation` is gone (the renderers
+//! write it: [`explain`]), and it gains `protection`, `derogations`, `missing-text` and
+//! `not-addressed`; a report gains `targets` and `referred`; verdicts gain `unknown` and
+//! `not-comparable`.
 
 mod diff;
+mod explain;
 mod html;
 mod listing;
 mod sheets;
@@ -41,12 +48,13 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 pub use diff::redline;
+pub use explain::{explain, explain_derogation};
 pub use html::Page;
 pub use listing::{InstrumentList, ProvisionCard};
 pub use sheets::SideBySide;
 
 /// The version of the JSON schema (see the module docs).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The default width of terminal tables, in columns.
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -358,4 +366,21 @@ fn write_json<T: Serialize>(
     };
     let s = serde_json::to_string_pretty(&env).map_err(|_| fmt::Error)?;
     writeln!(f, "{s}")
+}
+
+/// The grounds of a derogation in a few words: `stated: state-security, public-security`,
+/// `none stated`, `left to other law`, `left to the executive`.
+pub(crate) fn grounds_summary(g: &crate::model::Grounds) -> String {
+    use crate::model::{Delegate, Grounds};
+    match g {
+        Grounds::Stated { purposes, .. } => {
+            let p: Vec<&str> = purposes.iter().map(|p| p.code()).collect();
+            format!("stated: {}", p.join(", "))
+        }
+        Grounds::None => "none stated".to_owned(),
+        Grounds::Delegated {
+            to: Delegate::Law, ..
+        } => "left to other law".to_owned(),
+        Grounds::Delegated { .. } => "left to the executive".to_owned(),
+    }
 }

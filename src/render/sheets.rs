@@ -10,8 +10,9 @@ use crate::model::{Lang, LegalValue, Provision, Scope};
 pub(crate) fn status_tone(s: GapStatus) -> Tone {
     match s {
         GapStatus::Absent => Tone::Bad,
-        GapStatus::Partial => Tone::Warn,
+        GapStatus::Partial | GapStatus::Unknown => Tone::Warn,
         GapStatus::ClosedElsewhere => Tone::Good,
+        _ => Tone::Muted,
     }
 }
 
@@ -63,7 +64,7 @@ impl Render for GapReport {
                 .iter()
                 .map(|g| {
                     vec![
-                        Cell::plain(&g.code),
+                        Cell::plain(g.code.as_str()),
                         Cell::toned(g.status.code(), status_tone(g.status)),
                         Cell::plain(g.severity.to_string()),
                         Cell::plain(summarize(&g.missing)),
@@ -82,7 +83,7 @@ impl Render for GapReport {
         for g in &self.gaps {
             let mut push = |side: &str, c: &Cite| {
                 evidence.rows.push(vec![
-                    Cell::plain(&g.code),
+                    Cell::plain(g.code.as_str()),
                     Cell::plain(side),
                     Cell::plain(format!("{}: {}", c.reference(), c.shows)),
                     Cell::plain(&c.evidence.quote),
@@ -94,12 +95,17 @@ impl Render for GapReport {
             for c in &g.closed_by {
                 push("elsewhere", c);
             }
+            for d in &g.derogations {
+                for c in &d.quotes {
+                    push("derogation", c);
+                }
+            }
             for c in &g.baseline_quotes {
                 push("baseline", c);
             }
             if let Some(s) = &g.standard {
                 evidence.rows.push(vec![
-                    Cell::plain(&g.code),
+                    Cell::plain(g.code.as_str()),
                     Cell::plain("standard"),
                     Cell::plain(""),
                     Cell::plain(s),
@@ -112,10 +118,47 @@ impl Render for GapReport {
             rows: self
                 .gaps
                 .iter()
-                .map(|g| vec![Cell::plain(&g.code), Cell::plain(&g.explanation)])
+                .map(|g| vec![Cell::plain(g.code.as_str()), Cell::plain(super::explain(g))])
                 .collect(),
         };
-        vec![summary, explanations, evidence]
+        let targets = Sheet {
+            title: "Target".into(),
+            headers: [
+                "instrument",
+                "kind",
+                "status",
+                "binding",
+                "not held",
+                "texts read at",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: self
+                .targets
+                .iter()
+                .map(|t| {
+                    let missing: Vec<String> = t.missing.iter().map(ToString::to_string).collect();
+                    let sources: Vec<String> = t
+                        .sources
+                        .iter()
+                        .map(|s| format!("{} ({}): {}", s.lang, s.legal_value, s.source))
+                        .collect();
+                    vec![
+                        Cell::plain(format!("{} ({})", t.short_title, t.instrument)),
+                        Cell::plain(t.kind.code()),
+                        Cell::plain(t.status.code()),
+                        Cell::plain(if t.binding { "yes" } else { "no" }),
+                        Cell::plain(if missing.is_empty() {
+                            "nothing declared".to_owned()
+                        } else {
+                            missing.join(", ")
+                        }),
+                        Cell::plain(sources.join("; ")),
+                    ]
+                })
+                .collect(),
+        };
+        vec![targets, summary, explanations, evidence]
     }
 
     fn html(&self) -> maud::Markup {
@@ -135,7 +178,7 @@ impl Render for GapMatrix {
 
     fn sheets(&self) -> Vec<Sheet> {
         let mut headers = vec!["instrument".to_owned()];
-        headers.extend(self.codes.iter().cloned());
+        headers.extend(self.codes.iter().map(|c| c.as_str().to_owned()));
         let rows = self
             .rows
             .iter()

@@ -1,0 +1,489 @@
+//! Derogations: everything that takes processing out from under a rule.
+//!
+//! A carve-out from a prohibition ("…except where laws provide otherwise"), an exemption
+//! ("sections 4 to 8 do not apply to processing by the State for…"), a material-scope
+//! exclusion ("This Act does not apply to processing by a public body which involves national
+//! security"), a restriction power ("Union or Member State law may restrict the scope of the
+//! obligations and rights provided for in Articles 12 to 22"), an executive disapplication
+//! power ("the Minister may, by order, exempt …") and a general limitation clause (EU Charter
+//! art. 52(1)) are all [`Derogation`]s: entries of their own beside the norms of a provision,
+//! each saying what it switches off ([`Effect`]), whom and what it covers ([`Covers`]), on
+//! which [`Grounds`], under which conditions of its own, with a verbatim quote for each.
+//!
+//! ```
+//! use lexgap::model::{DerogationForm, Grounds, SafeguardKind};
+//!
+//! let corpus = lexgap::Corpus::bundled();
+//! let art27 = corpus.provision("cn/pipl-draft-2020/art-27")?;
+//! let other_law = art27
+//!     .derogations
+//!     .iter()
+//!     .find(|d| matches!(d.grounds, Grounds::Delegated { .. }))
+//!     .expect("法律、行政法规另有规定的除外 is annotated");
+//! assert_eq!(other_law.form, DerogationForm::CarveOut);
+//! assert!(other_law.effect.switches_off_kind(SafeguardKind::PurposeLimitation));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Activity, Actor, DataCategory, Evidence, InstrumentId, Provision, ProvisionId, Purpose,
+    Safeguard, SafeguardKind, Term,
+};
+
+/// A quote that may stand in another provision of the same instrument (a definition), cited
+/// by id; `provision` is `None` when it stands where the derogation does.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Quoted {
+    /// The provision the quote stands in, when it is not the derogation's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision: Option<ProvisionId>,
+    /// The words quoted.
+    pub evidence: Evidence,
+}
+
+impl Quoted {
+    /// A quote of the provision the derogation stands in.
+    pub fn here(evidence: Evidence) -> Quoted {
+        Quoted {
+            provision: None,
+            evidence,
+        }
+    }
+}
+
+/// What a derogation switches off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Effect {
+    /// Which provisions it reaches.
+    pub reach: Reach,
+    /// Whether it switches off the rules of the provisions it reaches (the default) or the
+    /// conditions of their derogations (an urgency procedure that lifts the prior
+    /// authorisation another derogation requires).
+    #[serde(default, skip_serializing_if = "is_rules")]
+    pub of: Target,
+    /// Only these kinds of safeguard in the provisions reached; empty: every rule in them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<SafeguardKind>,
+    /// Only these rights in the provisions reached (each counts as the safeguard kind
+    /// [`Right::safeguard`] names); empty with `safeguards` empty: every rule in them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rights: Vec<Right>,
+    /// The words that say what is switched off; `None` when the derogation's own quote does
+    /// (a carve-out from the provision it stands in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Quoted>,
+}
+
+impl Effect {
+    /// The provision the derogation stands in, every rule in it.
+    pub fn here() -> Effect {
+        Effect {
+            reach: Reach::Here,
+            of: Target::Rules,
+            safeguards: Vec::new(),
+            rights: Vec::new(),
+            evidence: None,
+        }
+    }
+
+    /// Whether the effect switches off safeguards of `kind` (of the rules or of the
+    /// derogations, as [`Effect::of`] says) in the provisions it reaches.
+    pub fn switches_off_kind(&self, kind: SafeguardKind) -> bool {
+        (self.safeguards.is_empty() && self.rights.is_empty())
+            || self.safeguards.contains(&kind)
+            || self.rights.iter().any(|r| r.safeguard() == kind)
+    }
+
+    /// Whether the effect reaches `provision`, for a derogation that stands in `home`.
+    pub fn reaches(&self, home: &ProvisionId, provision: &Provision) -> bool {
+        match &self.reach {
+            Reach::Here => &provision.id == home,
+            Reach::Instrument => provision.id.instrument() == home.instrument(),
+            Reach::Listed {
+                provisions,
+                chapters,
+            } => {
+                provisions.contains(&provision.id)
+                    || provision
+                        .chapter
+                        .iter()
+                        .any(|c| chapters.iter().any(|want| chapter_matches(c, want)))
+            }
+        }
+    }
+}
+
+/// Whether a chapter heading (`Part 4 Collection, use and disclosure`) is the chapter a
+/// derogation names (`Part 4`): the heading is the name, or starts with it followed by a space
+/// or punctuation (so `Part 4` does not match `Part 4A`).
+pub(crate) fn chapter_matches(heading: &str, name: &str) -> bool {
+    let (h, n) = (heading.trim(), name.trim());
+    if n.is_empty() || h.len() < n.len() || !h[..n.len()].eq_ignore_ascii_case(n) {
+        return false;
+    }
+    match h[n.len()..].chars().next() {
+        None => true,
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+/// What a derogation's effect switches off in the provisions it reaches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Target {
+    /// Their norms (and what instrument-wide rules supply there).
+    #[default]
+    Rules,
+    /// The conditions of their derogations: the derogation modifies other derogations.
+    Derogations,
+}
+
+fn is_rules(t: &Target) -> bool {
+    *t == Target::Rules
+}
+
+/// Which provisions a derogation reaches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Reach {
+    /// The provision it stands in (a carve-out: "…except where…").
+    Here,
+    /// The whole instrument (a scope exclusion: "This Act does not apply to…").
+    Instrument,
+    /// Named provisions and chapters ("Articles 12 to 22"; "Parts 3 to 6"). A provision the
+    /// corpus does not hold may be named when the instrument declares it missing.
+    Listed {
+        /// The provisions named.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        provisions: Vec<ProvisionId>,
+        /// Chapters named by their label (`Part 3`), matched against provisions' chapter
+        /// headings.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        chapters: Vec<String>,
+    },
+}
+
+/// Whom and what a derogation covers; an empty list means "any", and for a carve-out the data,
+/// activities and actors default to those of the norms of its provision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Covers {
+    /// Who may rely on it, or whose processing it takes out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    /// Which data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<DataCategory>,
+    /// Which activities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Which purposes the covered processing serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Purpose>,
+    /// The words that say so (possibly a definition elsewhere in the instrument).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Quoted>,
+}
+
+/// On what grounds a derogation may be relied on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Grounds {
+    /// The text lists them.
+    Stated {
+        /// The grounds.
+        purposes: Vec<Purpose>,
+        /// The words that list them.
+        evidence: Quoted,
+    },
+    /// The text states no ground at all.
+    None,
+    /// The grounds are left to other law or to the executive.
+    Delegated {
+        /// To whom.
+        to: Delegate,
+        /// The words that delegate.
+        evidence: Quoted,
+    },
+}
+
+impl Grounds {
+    /// The stated grounds (empty unless [`Grounds::Stated`]).
+    pub fn purposes(&self) -> &[Purpose] {
+        match self {
+            Grounds::Stated { purposes, .. } => purposes,
+            _ => &[],
+        }
+    }
+
+    /// The words that state or delegate the grounds, if any.
+    pub fn evidence(&self) -> Option<&Quoted> {
+        match self {
+            Grounds::Stated { evidence, .. } | Grounds::Delegated { evidence, .. } => {
+                Some(evidence)
+            }
+            Grounds::None => None,
+        }
+    }
+
+    /// Whether the grounds are broad: a state purpose or the public interest in any form, no
+    /// stated ground, or grounds left to other law or to the executive.
+    ///
+    /// ```
+    /// use lexgap::model::Grounds;
+    /// assert!(Grounds::None.is_broad());
+    /// ```
+    pub fn is_broad(&self) -> bool {
+        match self {
+            Grounds::Stated { purposes, .. } => purposes.iter().any(|p| p.is_broad()),
+            Grounds::None | Grounds::Delegated { .. } => true,
+        }
+    }
+
+    /// Whether every stated ground is the person's own consent: an alternative legal basis
+    /// rather than a power to derogate.
+    pub fn is_consent_only(&self) -> bool {
+        match self {
+            Grounds::Stated { purposes, .. } => {
+                !purposes.is_empty()
+                    && purposes
+                        .iter()
+                        .all(|p| matches!(p, Purpose::Consent | Purpose::SeparateConsent))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A derogation from the rules of an instrument; see the [module docs](self).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Derogation {
+    /// Carve-out, exemption, exclusion, restriction power, disapplication power, limitation.
+    pub form: DerogationForm,
+    /// What it switches off.
+    pub effect: Effect,
+    /// Whom and what it covers.
+    #[serde(default)]
+    pub covers: Covers,
+    /// On what grounds.
+    pub grounds: Grounds,
+    /// Its own conditions and safeguards ("to the extent that adequate safeguards have been
+    /// established in legislation"; "necessary and proportionate").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<Safeguard>,
+    /// Another instrument that governs the processing taken out, where the text says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governed_by: Option<Referral>,
+    /// The words that make the derogation.
+    pub evidence: Evidence,
+}
+
+impl Derogation {
+    /// A derogation built in code: a carve-out from its own provision on the stated grounds,
+    /// covering what that provision's norms cover, with no conditions.
+    ///
+    /// ```
+    /// use lexgap::model::{Derogation, Evidence, Lang, Purpose};
+    ///
+    /// let ev = Evidence { lang: Lang::new("en")?, quote: "except for state security".into() };
+    /// let d = Derogation::carve_out(vec![Purpose::StateSecurity], ev);
+    /// assert!(d.grounds.is_broad());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn carve_out(grounds: Vec<Purpose>, evidence: Evidence) -> Derogation {
+        Derogation {
+            form: DerogationForm::CarveOut,
+            effect: Effect::here(),
+            covers: Covers::default(),
+            grounds: Grounds::Stated {
+                purposes: grounds,
+                evidence: Quoted::here(evidence.clone()),
+            },
+            safeguards: Vec::new(),
+            governed_by: None,
+            evidence,
+        }
+    }
+
+    /// Its grounds as purpose terms, for lists and diffs: the stated grounds, or `other-law`
+    /// for grounds left to other law.
+    ///
+    /// ```
+    /// use lexgap::model::Purpose;
+    /// let art27 = lexgap::Corpus::bundled().provision("cn/pipl-draft-2020/art-27")?;
+    /// let grounds: Vec<Purpose> = art27.derogations.iter().flat_map(|d| d.ground_terms()).collect();
+    /// assert_eq!(grounds, [Purpose::SeparateConsent, Purpose::OtherLaw]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ground_terms(&self) -> Vec<Purpose> {
+        match &self.grounds {
+            Grounds::Stated { purposes, .. } => purposes.clone(),
+            Grounds::Delegated {
+                to: Delegate::Law, ..
+            } => vec![Purpose::OtherLaw],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the derogation carries a condition of this kind.
+    pub fn has(&self, kind: SafeguardKind) -> bool {
+        self.safeguards.iter().any(|s| s.kind == kind)
+    }
+}
+
+/// Another instrument that governs what a derogation takes out ("…is the subject of a
+/// specific Union legal act").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Referral {
+    /// The instrument, where the corpus holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<InstrumentId>,
+    /// The words that refer the processing elsewhere.
+    pub evidence: Quoted,
+}
+
+/// A vocabulary of this module: the same shape as the closed vocabularies of
+/// [`crate::model::vocab`](super::Term).
+macro_rules! terms {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($vocab:literal) {
+            $( $variant:ident = $code:literal, $def:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( #[doc = $def] $variant, )+
+        }
+
+        impl Term for $name {
+            const VOCABULARY: &'static str = $vocab;
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code,)+ }
+            }
+            fn definition(self) -> &'static str {
+                match self { $(Self::$variant => $def,)+ }
+            }
+            fn dpv(self) -> Option<&'static str> {
+                None
+            }
+        }
+
+        impl $name {
+            /// Every term, in declaration order.
+            pub const ALL: &'static [Self] = <Self as Term>::ALL;
+            /// The stable kebab-case code, as written in provision files.
+            pub fn code(self) -> &'static str { Term::code(self) }
+            /// A one-line definition.
+            pub fn definition(self) -> &'static str { Term::definition(self) }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(Term::code(*self))
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = super::UnknownTerm;
+            fn from_str(s: &str) -> Result<Self, super::UnknownTerm> {
+                <Self as Term>::parse_code(s)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(Term::code(*self))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+terms! {
+    /// The form a derogation takes in the text. Descriptive: the rules read its effect,
+    /// coverage, grounds and conditions.
+    pub enum DerogationForm ("derogation form") {
+        CarveOut = "carve-out", "an exception written into a rule: \"…except where…\", \"unless laws provide otherwise\"";
+        Exemption = "exemption", "named provisions do not apply to some processing: \"sections 4 to 8 do not apply to…\"";
+        Exclusion = "exclusion", "the instrument does not apply to some processing or some actors (material or personal scope)";
+        Restriction = "restriction", "a power of the law-maker to restrict rights and obligations: \"Member State law may restrict…\"";
+        Disapplication = "disapplication", "a power of the executive to exempt or disapply: \"the Minister may, by order, exempt…\"";
+        Limitation = "limitation", "a general limitation clause on the rights of a bill of rights or treaty";
+    }
+}
+
+terms! {
+    /// To whom a derogation leaves its grounds.
+    pub enum Delegate ("delegate") {
+        Law = "law", "other laws or regulations: a formal legal basis and nothing more";
+        Executive = "executive", "the government, a minister or an agency, by order or notification";
+    }
+}
+
+terms! {
+    /// A right a derogation may switch off; each counts as a safeguard kind for the rules.
+    pub enum Right ("right") {
+        Information = "information", "to be told about the processing";
+        Access = "access", "to access the data";
+        Rectification = "rectification", "to have the data corrected";
+        Erasure = "erasure", "to have the data erased";
+        Restriction = "restriction", "to have the processing restricted";
+        Portability = "portability", "to receive or transfer the data";
+        Objection = "objection", "to object to the processing";
+        AutomatedDecision = "automated-decision", "not to be subject to a decision based solely on automated processing";
+        BreachCommunication = "breach-communication", "to be told of a personal data breach";
+        Remedy = "remedy", "to an effective judicial remedy";
+    }
+}
+
+impl Right {
+    /// The safeguard kind the right counts as.
+    ///
+    /// ```
+    /// use lexgap::model::{Right, SafeguardKind};
+    /// assert_eq!(Right::Access.safeguard(), SafeguardKind::DataSubjectRights);
+    /// assert_eq!(Right::Information.safeguard(), SafeguardKind::Transparency);
+    /// ```
+    pub fn safeguard(self) -> SafeguardKind {
+        match self {
+            Right::Information | Right::BreachCommunication => SafeguardKind::Transparency,
+            Right::Remedy => SafeguardKind::EffectiveRemedy,
+            _ => SafeguardKind::DataSubjectRights,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chapter_matches;
+
+    #[test]
+    fn chapters_match_on_word_boundaries() {
+        assert!(chapter_matches(
+            "Part 4 Collection, use and disclosure",
+            "Part 4"
+        ));
+        assert!(chapter_matches("PART 4", "part 4"));
+        assert!(chapter_matches("Part 4: Consent", "Part 4"));
+        assert!(!chapter_matches("Part 4A Protection", "Part 4"));
+        assert!(!chapter_matches("Part 40", "Part 4"));
+        assert!(!chapter_matches("Part", "Part 4"));
+    }
+}
