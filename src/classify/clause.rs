@@ -286,7 +286,9 @@ impl<'a> Clause<'a> {
             c.purposes().iter().chain(c.grounds()).copied().collect()
         };
         let (po, pi) = (purposes(self), purposes(other));
-        let purposes_within = within(&po, &pi, |o, i| o.related(i));
+        // Strictly: the same purpose, or a member of the family the outer one heads (national
+        // security does not contain the prevention of crime, nor the reverse).
+        let purposes_within = within(&po, &pi, |o, i| o == i || i.family() == Some(o));
         let actors_within = within(self.actors(), other.actors(), |o, i| o.covers(i))
             || (!pi.is_empty()
                 && self.actors().iter().all(|a| a.is_state())

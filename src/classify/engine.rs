@@ -546,8 +546,11 @@ fn judge_regime<'a>(
                 !off
             })
             .collect();
-        conditioned_on_other_law |=
-            own.contains(&Element::safeguard(SafeguardKind::SpecificSafeguardsInLaw));
+        // Conditioned on other law: safeguards established in legislation, or grounds left
+        // to other law. What that law provides is not before us, so a protection it may
+        // replace is weakened (partial), not known to be absent.
+        conditioned_on_other_law |= d.delegates_to_law()
+            || own.contains(&Element::safeguard(SafeguardKind::SpecificSafeguardsInLaw));
         // A ground left to other law is a formal legal basis, whatever modifies the
         // derogation's conditions.
         let basis = Element::safeguard(SafeguardKind::PrescribedByLaw);
