@@ -153,6 +153,20 @@ pub enum LoadErrorKind {
     /// An identifier, language tag or other value of the wrong shape.
     #[error("{0}")]
     Invalid(String),
+    /// An exception written in the schema v1 form: `exceptions` inside a norm, or a norm of
+    /// kind `exception`. The message names the form that replaces it.
+    #[error(
+        "{} in `{id}` is the schema v1 form; write {} as a `[[provision.derogation]]` entry with `form`, `grounds` and `quote`{} (provisions/README.md, \"[[provision.derogation]]\")",
+        if *.norm_kind { "a norm of kind `exception`" } else { "`exceptions` inside a norm" },
+        if *.norm_kind { "it" } else { "each exception" },
+        if *.norm_kind { " (a general limitation clause has `form = \"limitation\"`)" } else { "" }
+    )]
+    SchemaV1 {
+        /// The provision.
+        id: String,
+        /// Whether the old form is a norm of kind `exception` (rather than `exceptions`).
+        norm_kind: bool,
+    },
     /// A date that is not a calendar date.
     #[error("{0}")]
     Date(#[from] crate::model::DateError),

@@ -116,6 +116,10 @@ fn each_fixture_has_its_kind() {
         ("missing-field", |k| matches!(k, K::Toml { .. })),
         ("date-toml", |k| matches!(k, K::Toml { .. })),
         ("unknown-term", |k| matches!(k, K::UnknownTerm(_))),
+        (
+            "schema-v1-exceptions",
+            |k| matches!(k, K::SchemaV1 { id, .. } if id == "eu/schema-v1-exceptions/art-1"),
+        ),
         ("unknown-jurisdiction", |k| {
             matches!(k, K::UnknownJurisdiction { found, suggestion }
                 if found == "eur" && suggestion.as_deref() == Some("eu"))
@@ -240,6 +244,18 @@ tests/data/bad/five-problems.toml:28:6: duplicate provision id `eu/five-problems
 #[test]
 fn important_messages() {
     let one = |rel: &str| load_bad(rel).to_string();
+    // The schema v1 forms of exceptions are located and name the form that replaces them.
+    assert_eq!(
+        one("tests/data/bad/schema-v1-exceptions.toml"),
+        "tests/data/bad/schema-v1-exceptions.toml:26:14: `exceptions` inside a norm in \
+         `eu/schema-v1-exceptions/art-1` is the schema v1 form; write each exception as a \
+         `[[provision.derogation]]` entry with `form`, `grounds` and `quote` (provisions/README.md, \
+         \"[[provision.derogation]]\")\n\
+         tests/data/bad/schema-v1-exceptions.toml:29:8: a norm of kind `exception` in \
+         `eu/schema-v1-exceptions/art-1` is the schema v1 form; write it as a \
+         `[[provision.derogation]]` entry with `form`, `grounds` and `quote` (a general limitation \
+         clause has `form = \"limitation\"`) (provisions/README.md, \"[[provision.derogation]]\")"
+    );
     assert_eq!(
         one("tests/data/bad/duplicate-provision.toml"),
         "tests/data/bad/duplicate-provision.toml:29:6: duplicate provision id \

@@ -546,21 +546,20 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
             if let Some(old) = &rn.exceptions {
                 cx.push(
                     old.span().start,
-                    LoadErrorKind::Invalid(format!(
-                        "`exceptions` inside a norm of `{sid}` is the schema v1 form; write each exception as a \
-                         `[[provision.derogation]]` entry with `form`, `grounds` and `quote` (provisions/README.md, \"Derogations\")"
-                    )),
+                    LoadErrorKind::SchemaV1 {
+                        id: sid.clone(),
+                        norm_kind: false,
+                    },
                 );
             }
             let kind: Option<NormKind> = cx.term(&rn.kind);
             if kind == Some(NormKind::Exception) {
                 cx.push(
                     rn.kind.span().start,
-                    LoadErrorKind::Invalid(format!(
-                        "a norm of kind `exception` in `{sid}` is the schema v1 form; write it as a \
-                         `[[provision.derogation]]` entry (a general limitation clause has `form = \"limitation\"`; \
-                         provisions/README.md, \"Derogations\")"
-                    )),
+                    LoadErrorKind::SchemaV1 {
+                        id: sid.clone(),
+                        norm_kind: true,
+                    },
                 );
             }
             let actors = cx.terms(&rn.actors);
