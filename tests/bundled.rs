@@ -359,3 +359,44 @@ fn lookup_of_a_huge_id_is_fast() {
         Some("eu/gdpr/art-9")
     );
 }
+
+/// provisions/README.md is what a new annotator reads: it names every code of every
+/// vocabulary a file may use.
+#[test]
+fn the_schema_docs_name_every_vocabulary_code() {
+    use lexgap::model::{
+        Activity, Actor, DataCategory, Delegate, DerogationForm, Purpose, Right, SafeguardElement,
+        SafeguardKind,
+    };
+    let docs = include_str!("../provisions/README.md");
+    let mut missing: Vec<String> = Vec::new();
+    let mut check = |vocabulary: &str, codes: Vec<&'static str>| {
+        for c in codes {
+            if !docs.contains(&format!("`{c}`")) {
+                missing.push(format!("{vocabulary} `{c}`"));
+            }
+        }
+    };
+    check("actor", Actor::ALL.iter().map(|t| t.code()).collect());
+    check("data", DataCategory::ALL.iter().map(|t| t.code()).collect());
+    check("activity", Activity::ALL.iter().map(|t| t.code()).collect());
+    check("purpose", Purpose::ALL.iter().map(|t| t.code()).collect());
+    check(
+        "safeguard",
+        SafeguardKind::ALL.iter().map(|t| t.code()).collect(),
+    );
+    check(
+        "element",
+        SafeguardElement::ALL.iter().map(|t| t.code()).collect(),
+    );
+    check(
+        "form",
+        DerogationForm::ALL.iter().map(|t| t.code()).collect(),
+    );
+    check("right", Right::ALL.iter().map(|t| t.code()).collect());
+    check("delegate", Delegate::ALL.iter().map(|t| t.code()).collect());
+    assert!(
+        missing.is_empty(),
+        "not in provisions/README.md: {missing:?}"
+    );
+}
