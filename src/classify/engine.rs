@@ -274,9 +274,10 @@ pub fn judge(info: RuleInfo, reading: &dyn Reading, cx: &Context<'_>) -> Option<
             }
         }
         if item_open {
-            acc.baseline_quotes
-                .insert(Cite::new(item.provision(), "scope", item.evidence()));
-            cite_elements(&item, &required, &mut acc.baseline_quotes);
+            let cite = acc.pins.cite(item.provision(), "scope", item.evidence());
+            acc.baseline_quotes.insert(cite);
+            acc.pins
+                .cite_elements(&item, &required, &mut acc.baseline_quotes);
         }
     }
 
@@ -628,6 +629,68 @@ struct Acc {
     >,
     /// Whether a derogation judged as a subject is absent on its own terms.
     absent_derogation_subject: bool,
+    pins: Pinpoints,
+}
+
+/// Pinpoints already worked out, by provision and quote: a rule cites the same words under
+/// many requirements and regimes, and finding a pinpoint searches the text.
+#[derive(Default)]
+struct Pinpoints(std::collections::HashMap<(usize, usize), Option<String>>);
+
+impl Pinpoints {
+    fn cite(
+        &mut self,
+        p: &crate::model::Provision,
+        shows: impl Into<String>,
+        ev: &crate::model::Evidence,
+    ) -> Cite {
+        let key = (
+            std::ptr::from_ref(p) as usize,
+            std::ptr::from_ref(ev) as usize,
+        );
+        let pinpoint = self.0.entry(key).or_insert_with(|| p.pinpoint(ev)).clone();
+        Cite {
+            provision: p.id.clone(),
+            pinpoint,
+            shows: shows.into(),
+            evidence: ev.clone(),
+        }
+    }
+
+    /// [`cite_elements`], with the pinpoints remembered.
+    fn cite_elements(
+        &mut self,
+        c: &Clause<'_>,
+        elements: &BTreeSet<Element>,
+        out: &mut BTreeSet<Cite>,
+    ) {
+        for e in elements {
+            match e {
+                Element::Safeguard { kind } | Element::Detail { kind, .. } => {
+                    for s in c.safeguards().iter().filter(|s| s.kind == *kind) {
+                        out.insert(match &s.provision {
+                            None => self.cite(c.provision(), kind.code(), &s.evidence),
+                            Some(_) => {
+                                let quoted = crate::model::Quoted {
+                                    provision: s.provision.clone(),
+                                    evidence: s.evidence.clone(),
+                                };
+                                Cite::quoted(c.provision(), kind.code(), &quoted)
+                            }
+                        });
+                    }
+                    if *kind == SafeguardKind::PrescribedByLaw && c.delegates_to_law() {
+                        if let Some(q) = c.derogation().and_then(|d| d.grounds.evidence()) {
+                            out.insert(Cite::quoted(c.provision(), "prescribed-by-law", q));
+                        }
+                    }
+                }
+                other => {
+                    out.insert(self.cite(c.provision(), other.to_string(), c.evidence()));
+                }
+            }
+        }
+    }
 }
 
 impl Acc {
@@ -651,15 +714,16 @@ impl Acc {
             self.present.extend(v.present.iter().copied());
         }
         self.subjects.insert(s.provision().id.clone());
-        self.target_quotes
-            .insert(Cite::new(s.provision(), "scope", s.evidence()));
+        let cite = self.pins.cite(s.provision(), "scope", s.evidence());
+        self.target_quotes.insert(cite);
         for (c, provided) in &v.local {
             if !c.is_derogation() {
-                cite_elements(c, provided, &mut self.target_quotes);
+                self.pins
+                    .cite_elements(c, provided, &mut self.target_quotes);
             }
         }
         for (c, provided) in &v.closers {
-            cite_elements(c, provided, &mut self.closed_by);
+            self.pins.cite_elements(c, provided, &mut self.closed_by);
         }
         // A derogation is cited when it takes something away, or when it is itself the
         // subject (a scope exclusion of state processing, an open-ended exception).
@@ -713,25 +777,5 @@ impl Acc {
 /// Cites the quotes of a clause's safeguards for the elements listed (and the clause's own
 /// quote for elements that are not safeguards).
 pub fn cite_elements(c: &Clause<'_>, elements: &BTreeSet<Element>, out: &mut BTreeSet<Cite>) {
-    for e in elements {
-        match e {
-            Element::Safeguard { kind } | Element::Detail { kind, .. } => {
-                for s in c.safeguards().iter().filter(|s| s.kind == *kind) {
-                    let quoted = crate::model::Quoted {
-                        provision: s.provision.clone(),
-                        evidence: s.evidence.clone(),
-                    };
-                    out.insert(Cite::quoted(c.provision(), kind.code(), &quoted));
-                }
-                if *kind == SafeguardKind::PrescribedByLaw && c.delegates_to_law() {
-                    if let Some(q) = c.derogation().and_then(|d| d.grounds.evidence()) {
-                        out.insert(Cite::quoted(c.provision(), "prescribed-by-law", q));
-                    }
-                }
-            }
-            other => {
-                out.insert(Cite::new(c.provision(), other.to_string(), c.evidence()));
-            }
-        }
-    }
+    Pinpoints::default().cite_elements(c, elements, out);
 }
