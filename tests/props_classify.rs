@@ -274,6 +274,23 @@ fn not_worse(was: GapStatus, now: GapStatus) -> bool {
     was == GapStatus::NotComparable || now <= was
 }
 
+/// `t` with `extra` added to one of its provisions, every quote of it the word `w0`, which is
+/// in every generated text and quoted by nothing else.
+fn with_derogation(t: &Instrument, mut extra: Derogation, at: prop::sample::Index) -> Instrument {
+    let mut t2 = t.clone();
+    let p = at.index(t2.provisions.len());
+    extra.evidence = ev(0);
+    extra.effect.evidence = extra.effect.evidence.map(|_| Quoted::here(ev(0)));
+    extra.safeguards.iter_mut().for_each(|s| s.evidence = ev(0));
+    if let Grounds::Stated { evidence, .. } | Grounds::Delegated { evidence, .. } =
+        &mut extra.grounds
+    {
+        *evidence = Quoted::here(ev(0));
+    }
+    t2.provisions[p].derogations.push(extra);
+    t2
+}
+
 /// A tiny deterministic shuffle (the order must not matter, so any permutation will do).
 fn shuffle<T>(v: &mut [T], seed: u64) {
     let mut x = seed | 1;
@@ -469,17 +486,7 @@ proptest! {
         // A consent-only carve-out is an alternative legal basis, not a derogation: it may
         // supply the consent a rule asks for.
         prop_assume!(!extra.grounds.is_consent_only());
-        let mut t2 = t.clone();
-        let p = at.index(t2.provisions.len());
-        let mut extra = extra;
-        // `w0` is in every text and quoted by nothing else.
-        extra.evidence = ev(0);
-        extra.effect.evidence = extra.effect.evidence.map(|_| Quoted::here(ev(0)));
-        extra.safeguards.iter_mut().for_each(|s| s.evidence = ev(0));
-        if let Grounds::Stated { evidence, .. } | Grounds::Delegated { evidence, .. } = &mut extra.grounds {
-            *evidence = Quoted::here(ev(0));
-        }
-        t2.provisions[p].derogations.push(extra);
+        let t2 = with_derogation(&t, extra, at);
         let (ti, bi) = (ids(&t, 9), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
             let before = statuses(&compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope));
@@ -500,16 +507,7 @@ proptest! {
         // A consent-only carve-out is an alternative legal basis, not a derogation: it may
         // supply the consent a rule asks for.
         prop_assume!(!extra.grounds.is_consent_only());
-        let mut t2 = t.clone();
-        let p = at.index(t2.provisions.len());
-        let mut extra = extra;
-        extra.evidence = ev(0);
-        extra.effect.evidence = extra.effect.evidence.map(|_| Quoted::here(ev(0)));
-        extra.safeguards.iter_mut().for_each(|s| s.evidence = ev(0));
-        if let Grounds::Stated { evidence, .. } | Grounds::Delegated { evidence, .. } = &mut extra.grounds {
-            *evidence = Quoted::here(ev(0));
-        }
-        t2.provisions[p].derogations.push(extra);
+        let t2 = with_derogation(&t, extra, at);
         let (ti, bi) = (ids(&t, 9), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
             let before = compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope);

@@ -69,6 +69,7 @@ pub use clause::{Clause, Item};
 pub use codes::{GapCode, GapKind, RuleInfo, UnknownGapCode};
 pub use matrix::{GapMatrix, MatrixRow};
 pub use registry::{Registry, Rule, catalogue};
+pub(crate) use rules::list;
 pub use rules::{SafeguardRule, summarize};
 
 /// How serious a gap is.

@@ -28,8 +28,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, Actor, DataCategory, Evidence, InstrumentId, Provision, ProvisionId, Purpose,
-    Safeguard, SafeguardKind, Term,
+    Activity, Actor, DataCategory, Delegate, DerogationForm, Evidence, InstrumentId, Provision,
+    ProvisionId, Purpose, Right, Safeguard, SafeguardKind,
 };
 
 /// A quote that may stand in another provision of the same instrument (a definition), cited
@@ -347,110 +347,6 @@ pub struct Referral {
     pub instrument: Option<InstrumentId>,
     /// The words that refer the processing elsewhere.
     pub evidence: Quoted,
-}
-
-/// A vocabulary of this module: the same shape as the closed vocabularies of
-/// [`crate::model::vocab`](super::Term).
-macro_rules! terms {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident ($vocab:literal) {
-            $( $variant:ident = $code:literal, $def:literal; )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( #[doc = $def] $variant, )+
-        }
-
-        impl Term for $name {
-            const VOCABULARY: &'static str = $vocab;
-            const ALL: &'static [Self] = &[$(Self::$variant),+];
-            fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code,)+ }
-            }
-            fn definition(self) -> &'static str {
-                match self { $(Self::$variant => $def,)+ }
-            }
-            fn dpv(self) -> Option<&'static str> {
-                None
-            }
-        }
-
-        impl $name {
-            /// Every term, in declaration order.
-            pub const ALL: &'static [Self] = <Self as Term>::ALL;
-            /// The stable kebab-case code, as written in provision files.
-            pub fn code(self) -> &'static str { Term::code(self) }
-            /// A one-line definition.
-            pub fn definition(self) -> &'static str { Term::definition(self) }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(Term::code(*self))
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = super::UnknownTerm;
-            fn from_str(s: &str) -> Result<Self, super::UnknownTerm> {
-                <Self as Term>::parse_code(s)
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(Term::code(*self))
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-terms! {
-    /// The form a derogation takes in the text. Descriptive: the rules read its effect,
-    /// coverage, grounds and conditions.
-    pub enum DerogationForm ("derogation form") {
-        CarveOut = "carve-out", "an exception written into a rule: \"…except where…\", \"unless laws provide otherwise\"";
-        Exemption = "exemption", "named provisions do not apply to some processing: \"sections 4 to 8 do not apply to…\"";
-        Exclusion = "exclusion", "the instrument does not apply to some processing or some actors (material or personal scope)";
-        Restriction = "restriction", "a power of the law-maker to restrict rights and obligations: \"Member State law may restrict…\"";
-        Disapplication = "disapplication", "a power of the executive to exempt or disapply: \"the Minister may, by order, exempt…\"";
-        Limitation = "limitation", "a general limitation clause on the rights of a bill of rights or treaty";
-    }
-}
-
-terms! {
-    /// To whom a derogation leaves its grounds.
-    pub enum Delegate ("delegate") {
-        Law = "law", "other laws or regulations: a formal legal basis and nothing more";
-        Executive = "executive", "the government, a minister or an agency, by order or notification";
-    }
-}
-
-terms! {
-    /// A right a derogation may switch off; each counts as a safeguard kind for the rules.
-    pub enum Right ("right") {
-        Information = "information", "to be told about the processing";
-        Access = "access", "to access the data";
-        Rectification = "rectification", "to have the data corrected";
-        Erasure = "erasure", "to have the data erased";
-        Restriction = "restriction", "to have the processing restricted";
-        Portability = "portability", "to receive or transfer the data";
-        Objection = "objection", "to object to the processing";
-        AutomatedDecision = "automated-decision", "not to be subject to a decision based solely on automated processing";
-        BreachCommunication = "breach-communication", "to be told of a personal data breach";
-        Remedy = "remedy", "to an effective judicial remedy";
-    }
 }
 
 impl Right {

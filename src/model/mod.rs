@@ -29,17 +29,14 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, DateError};
-pub use derogation::{
-    Covers, Delegate, Derogation, DerogationForm, Effect, Grounds, Quoted, Reach, Referral, Right,
-    Target,
-};
+pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referral, Target};
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
 pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;
 pub use vocab::{
-    Activity, Actor, DataCategory, InstrumentKind, LegalValue, NormKind, Purpose, Relation,
-    SafeguardElement, SafeguardKind, Scope, Status, Term, UnknownTerm,
+    Activity, Actor, DataCategory, Delegate, DerogationForm, InstrumentKind, LegalValue, NormKind,
+    Purpose, Relation, Right, SafeguardElement, SafeguardKind, Scope, Status, Term, UnknownTerm,
 };
 
 /// A language tag, lowercase: `zh`, `en`, `fr`.

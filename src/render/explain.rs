@@ -6,17 +6,8 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::classify::{DerogationFinding, Gap, GapStatus, summarize};
+use crate::classify::{DerogationFinding, Gap, GapStatus, list, summarize};
 use crate::model::{Delegate, Grounds};
-
-fn list<T: fmt::Display>(items: &[T]) -> String {
-    let s: Vec<String> = items.iter().map(ToString::to_string).collect();
-    match s.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
 
 fn ticked<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> Vec<String> {
     let set: BTreeSet<String> = items.into_iter().map(|i| format!("`{i}`")).collect();

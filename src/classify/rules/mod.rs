@@ -43,7 +43,8 @@ pub(crate) fn builtin(kind: GapKind) -> Box<dyn Rule> {
     }
 }
 
-fn list<T: fmt::Display>(items: &[T]) -> String {
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn list<T: fmt::Display>(items: &[T]) -> String {
     let s: Vec<String> = items.iter().map(ToString::to_string).collect();
     match s.as_slice() {
         [] => String::new(),
