@@ -11,6 +11,7 @@ mod cli;
 mod corpus;
 mod diff;
 mod examples;
+mod hostile_load;
 mod judgments;
 mod load_errors;
 mod props_classify;

@@ -11,9 +11,9 @@ use super::raw::{self, S};
 use crate::error::{LoadError, LoadErrorKind, Location};
 use crate::model::{
     Correspondence, Covers, Date, Delegate, Derogation, Effect, Evidence, Grounds, Identifiers,
-    Instrument, InstrumentId, Jurisdiction, Lang, MissingRange, Norm, NormKind, Provenance,
-    Provision, ProvisionId, Quoted, Reach, Referral, Safeguard, Term, Texts,
-    article_number_of_label, quote_in_text,
+    Instrument, InstrumentId, Jurisdiction, Lang, MissingRange, Norm, NormKind, NormalizedText,
+    Provenance, Provision, ProvisionId, Quoted, Reach, Referral, Safeguard, Term, Texts,
+    article_number_of_label,
 };
 
 /// One source file handed to the loader.
@@ -536,7 +536,7 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
             }
         }
 
-        let prov_texts = &texts;
+        let prov_texts = &searchable(&texts);
         let evidence = |cx: &mut FileCx<'_>, quote: &S<String>, lang: &Option<S<String>>| {
             resolve_evidence(cx, &sid, prov_texts, quote, lang)
         };
@@ -696,7 +696,7 @@ fn quoted(
     cx: &mut FileCx<'_>,
     own: &InstrumentId,
     sid: &str,
-    texts: &Texts,
+    texts: &Searchable<'_>,
     file_texts: &HashMap<String, Texts>,
     quote: &S<String>,
     in_: &Option<S<String>>,
@@ -721,7 +721,7 @@ fn quoted(
         return None;
     };
     let pid = own.provision(&local).ok()?;
-    let ev = resolve_evidence(cx, &pid.to_string(), other, quote, lang)?;
+    let ev = resolve_evidence(cx, &pid.to_string(), &searchable(other), quote, lang)?;
     let provision = (pid != *sid).then_some(pid);
     Some(Quoted {
         provision,
@@ -1016,12 +1016,23 @@ fn inherit_covers(norms: &[Norm], derogations: &mut [Derogation]) {
 /// reference may name a provision its instrument declares missing.
 const SWITCHES_OFF: &str = "switches off";
 
+/// The texts of a provision, each normalised once for the quote search (see
+/// `model::quote`), in tag order.
+type Searchable<'t> = BTreeMap<Lang, NormalizedText<'t>>;
+
+fn searchable(texts: &Texts) -> Searchable<'_> {
+    texts
+        .iter()
+        .map(|(l, t)| (l.clone(), NormalizedText::new(t)))
+        .collect()
+}
+
 /// Checks a quote against the provision's texts and settles its language: the one given, or
 /// else the first language (in tag order) whose text contains it.
 fn resolve_evidence(
     cx: &mut FileCx<'_>,
     id: &str,
-    texts: &Texts,
+    texts: &Searchable<'_>,
     quote: &S<String>,
     lang: &Option<S<String>>,
 ) -> Option<Evidence> {
@@ -1059,7 +1070,7 @@ fn resolve_evidence(
                 );
                 return None;
             };
-            if quote_in_text(q, text) {
+            if text.find(q).is_some() {
                 Some(Evidence {
                     lang,
                     quote: q.clone(),
@@ -1076,7 +1087,7 @@ fn resolve_evidence(
                 None
             }
         }
-        None => match texts.iter().find(|(_, t)| quote_in_text(q, t)) {
+        None => match texts.iter().find(|(_, t)| t.find(q).is_some()) {
             Some((lang, _)) => Some(Evidence {
                 lang: lang.clone(),
                 quote: q.clone(),

@@ -21,6 +21,7 @@ mod date;
 mod derogation;
 mod id;
 mod numeral;
+mod quote;
 mod vocab;
 
 use std::collections::BTreeMap;
@@ -32,6 +33,7 @@ pub use date::{Date, DateError};
 pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referral, Target};
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
+pub(crate) use quote::NormalizedText;
 pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;
 pub use vocab::{
@@ -500,7 +502,8 @@ impl Provision {
             .map_or(self.id.local(), String::as_str)
     }
 
-    /// Whether the text in some language contains `quote`, whitespace normalised.
+    /// Whether the text in some language contains `quote`, whitespace normalised, beginning
+    /// and ending on word boundaries (every character boundary, in Chinese and Japanese).
     ///
     /// ```
     /// let art9 = lexgap::Corpus::bundled().provision("eu/gdpr/art-9")?;
@@ -658,35 +661,15 @@ pub(crate) fn normalize_ws(s: &str) -> String {
     out
 }
 
-/// Whether `quote` occurs in `text`, whitespace normalised on both sides.
+/// Whether `quote` occurs in `text`, whitespace normalised on both sides, on word boundaries
+/// (see [`quote`]).
 pub(crate) fn quote_in_text(quote: &str, text: &str) -> bool {
     find_normalized(text, quote).is_some()
 }
 
-/// Byte offset of `quote` in `text` after whitespace normalisation, mapped back to `text`:
-/// where the first word of the quote occurs and the others follow it, each after a run of
-/// whitespace. No allocation: the text is searched in place.
+/// Byte offset of `quote` in `text` after whitespace normalisation, mapped back to `text`.
 fn find_normalized(text: &str, quote: &str) -> Option<usize> {
-    let mut words = quote.split_whitespace();
-    let first = words.next()?;
-    let rest: Vec<&str> = words.collect();
-    let mut from = 0;
-    while let Some(found) = text[from..].find(first) {
-        let at = from + found;
-        let mut pos = at + first.len();
-        let follows = rest.iter().all(|w| {
-            let after = &text[pos..];
-            let trimmed = after.trim_start();
-            let ok = trimmed.len() < after.len() && trimmed.starts_with(w);
-            pos += after.len() - trimmed.len() + w.len();
-            ok
-        });
-        if follows {
-            return Some(at);
-        }
-        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
+    NormalizedText::new(text).find(quote)
 }
 
 /// The paragraph/point pinpoint of `quote` in `text`; see [`Provision::pinpoint`].
