@@ -12,9 +12,21 @@ use std::path::PathBuf;
 /// The origin is a repository-relative path (`provisions/eu/gdpr.toml`), for bundled data too,
 /// so messages are the same on every machine.
 ///
+/// Line 0 stands for the whole file or directory (one that cannot be read, or a directory with
+/// no instrument file): `Display` then writes the origin alone, with no invented line and
+/// column. So that `origin:line:column` always splits at its colons, `Display` percent-encodes
+/// `:` (as `%3A`), `%` (as `%25`) and control characters (such as a newline) in the origin;
+/// [`Location::origin`] returns it unchanged.
+///
 /// ```
 /// let loc = lexgap::Location::new("provisions/eu/gdpr.toml", 42, 1);
 /// assert_eq!(loc.to_string(), "provisions/eu/gdpr.toml:42:1");
+/// // The whole file.
+/// assert_eq!(lexgap::Location::new("q/zz/law.toml", 0, 0).to_string(), "q/zz/law.toml");
+/// // A colon in a file name is encoded.
+/// let odd = lexgap::Location::new("q/zz/a:1.toml", 3, 1);
+/// assert_eq!(odd.to_string(), "q/zz/a%3A1.toml:3:1");
+/// assert_eq!(odd.origin(), "q/zz/a:1.toml");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
@@ -55,11 +67,11 @@ impl Location {
     pub fn origin(&self) -> &str {
         &self.origin
     }
-    /// The line, from 1.
+    /// The line, from 1; 0 for the whole file or directory.
     pub fn line(&self) -> usize {
         self.line
     }
-    /// The column, from 1, in characters.
+    /// The column, from 1, in characters; 0 for the whole file or directory.
     pub fn column(&self) -> usize {
         self.column
     }
@@ -76,7 +88,20 @@ pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.origin, self.line, self.column)
+        for c in self.origin.chars() {
+            if c == ':' || c == '%' || c.is_control() {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    write!(f, "%{b:02X}")?;
+                }
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        Ok(())
     }
 }
 
@@ -193,7 +218,7 @@ pub enum LoadErrorKind {
         suggestion: Option<String>,
     },
     /// An evidence quote that does not occur in the provision's text.
-    #[error("evidence quote not found in {}text of `{id}`: \"{quote}\"", lang_prefix(.lang.as_deref()))]
+    #[error("evidence quote not found in {}text of `{id}`: \"{}\"", lang_prefix(.lang.as_deref()), shorten(.quote))]
     QuoteNotFound {
         /// The provision.
         id: String,
@@ -271,11 +296,59 @@ pub enum LoadErrorKind {
         #[source]
         source: std::io::Error,
     },
+    /// A corpus directory that holds no instrument file; the location is the directory.
+    #[error(
+        "no instrument file in this directory (instrument files go at `<jurisdiction>/<name>.toml`){}",
+        match *.skipped {
+            0 => String::new(),
+            1 => "; 1 entry was skipped (see the warnings)".to_owned(),
+            n => format!("; {n} entries were skipped (see the warnings)"),
+        }
+    )]
+    NoInstruments {
+        /// How many entries of the directory were skipped, each with a warning
+        /// ([`Loader::skipped`](crate::Loader::skipped)).
+        skipped: usize,
+    },
+    /// A `.toml` file of a corpus directory whose path names no instrument id: it is not at
+    /// `<jurisdiction>/<name>.toml`, or a part is not a valid id segment. The location is the
+    /// file.
+    #[error(
+        "the path `{path}` names no instrument id: instrument files go at `<jurisdiction>/<name>.toml` inside the corpus directory, each part lowercase ASCII letters, digits, `-` or `.` (only `jurisdictions.toml` goes at the top)"
+    )]
+    MisplacedFile {
+        /// The file's path inside the directory, with `/` separators.
+        path: String,
+    },
+    /// A label in a language the instrument's `languages` table has no entry for.
+    #[error(
+        "`{id}` has a `{lang}` label, but the instrument's `languages` table has no `{lang}` entry"
+    )]
+    NoLabelProvenance {
+        /// The provision.
+        id: String,
+        /// The language.
+        lang: String,
+    },
 }
 
 fn did_you_mean(s: Option<&str>) -> String {
     s.map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_default()
+}
+
+/// How many characters of a quote an error message repeats.
+const QUOTE_IN_MESSAGE: usize = 200;
+
+/// A quote as an error message repeats it: whole when short, else its first
+/// [`QUOTE_IN_MESSAGE`] characters and how many more there are (the location points at it).
+fn shorten(quote: &str) -> String {
+    let n = quote.chars().count();
+    if n <= QUOTE_IN_MESSAGE {
+        return quote.to_owned();
+    }
+    let head: String = quote.chars().take(QUOTE_IN_MESSAGE).collect();
+    format!("{head}… ({} more characters)", n - QUOTE_IN_MESSAGE)
 }
 
 fn lang_prefix(lang: Option<&str>) -> String {

@@ -1,7 +1,11 @@
 //! The `lexgap` command (built with `--features cli`): the JSON of each command pinned by
-//! snapshots, exit codes, did-you-mean, and `check` on a directory with ten mistakes.
+//! snapshots, exit codes, did-you-mean, and `check` on a directory with ten mistakes, on
+//! directories it cannot read, and on entries it skips.
 
+use std::path::Path;
 use std::process::{Command, Output};
+
+use crate::load_errors::{scratch_corpus, scratch_dir};
 
 fn lexgap(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lexgap"))
@@ -226,4 +230,192 @@ fn own_corpus_beside_the_bundled_one() {
         "{}",
         stdout(&o)
     );
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 output")
+}
+
+/// Runs `lexgap` and fails, instead of hanging, if it takes more than 30 seconds.
+fn lexgap_within_30s(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lexgap"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the lexgap binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("waiting for lexgap").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`lexgap {}` hangs", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("lexgap's output")
+}
+
+/// The system's message for reading `path`, as `check` prints it after the error.
+fn os_reason(path: &Path) -> String {
+    std::fs::read_dir(path)
+        .map(|_| ())
+        .and_then(|()| std::fs::read(path).map(|_| ()))
+        .unwrap_err()
+        .to_string()
+}
+
+/// Fix (issue 11): `check` on a directory that cannot be read printed an invented `:1:1`,
+/// without the system's reason, and exited 1; the README says 2. A directory with no
+/// instrument file exited 0 with `ok: 0 instruments`. Both exit 2 now, located at the
+/// directory alone.
+#[test]
+fn check_exits_2_for_what_it_cannot_read() {
+    let missing = "tests/data/no-such-dir";
+    let o = lexgap(&["check", missing]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "tests/data/no-such-dir: failed to read `tests/data/no-such-dir`: {}\n",
+            os_reason(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(missing)
+                    .as_path()
+            )
+        )
+    );
+    assert_eq!(stderr(&o), "1 problem\n");
+
+    let empty = scratch_dir("cli-empty");
+    let o = lexgap(&["check", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        "cli-empty: no instrument file in this directory (instrument files go at \
+         `<jurisdiction>/<name>.toml`)\n"
+    );
+    assert_eq!(stderr(&o), "1 problem\n");
+    let o = lexgap(&["check", empty.to_str().unwrap(), "--with-bundled"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+
+    // Other commands: an unreadable `--corpus` is a usage error, with the reason.
+    let o = lexgap(&["list", "--corpus", missing]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: the corpus at `tests/data/no-such-dir` is invalid:\n\
+             tests/data/no-such-dir: failed to read `tests/data/no-such-dir`: {}\n",
+            os_reason(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(missing)
+                    .as_path()
+            )
+        )
+    );
+}
+
+/// An instrument file that cannot be read: exit 2, no invented line, the system's reason.
+#[cfg(unix)]
+#[test]
+fn check_exits_2_for_an_unreadable_file() {
+    let dir = scratch_corpus("cli-unreadable");
+    // A link to nothing cannot be read, even by root (who reads files without permission).
+    std::os::unix::fs::symlink("missing.toml", dir.join("zz/broken.toml")).unwrap();
+    let o = lexgap(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let reason = std::fs::read(dir.join("zz/broken.toml"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "cli-unreadable/zz/broken.toml: failed to read `{}`: {reason}\n",
+            dir.join("zz/broken.toml").display()
+        )
+    );
+    assert!(stderr(&o).ends_with("1 problem; 3 entries skipped (see the warnings)\n"));
+}
+
+/// Fix (issue 11, 6): hidden files and `.TOML` were loaded or ignored without a word. `check`
+/// skips them with a warning on standard error, and still exits 0.
+#[test]
+fn check_warns_of_what_it_skips() {
+    let o = lexgap(&["check", "tests/data/dir_with_skips"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "ok: 1 instruments, 1 provisions; 3 entries skipped (see the warnings)\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        "\
+warning: tests/data/dir_with_skips/.archive: skipped a hidden directory (names starting with `.` are not read)
+warning: tests/data/dir_with_skips/zz/.draft.toml: skipped a hidden file (names starting with `.` are not read)
+warning: tests/data/dir_with_skips/zz/old.TOML: skipped a file ending in `.TOML` (instrument files end in `.toml`, lowercase)
+"
+    );
+    // With `--corpus`, the warnings come before the command's output.
+    let o = lexgap(&[
+        "list",
+        "--corpus",
+        "tests/data/dir_with_skips",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 3, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("warning: tests/data/dir_with_skips/.archive: "));
+}
+
+/// Fix (issue 11, 4): a named pipe in the directory hung `check` for ever.
+#[cfg(unix)]
+#[test]
+fn check_does_not_hang_on_a_named_pipe() {
+    let dir = scratch_corpus("cli-fifo");
+    let status = Command::new("mkfifo")
+        .arg(dir.join("zz/pipe.toml"))
+        .status()
+        .unwrap_or_else(|e| {
+            panic!(
+                "this test needs `mkfifo` (coreutils) to make a named pipe, and it cannot run: {e}"
+            )
+        });
+    assert!(status.success(), "mkfifo failed: {status}");
+    let o = lexgap_within_30s(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "ok: 1 instruments, 1 provisions; 4 entries skipped (see the warnings)\n"
+    );
+    assert!(
+        stderr(&o).ends_with(
+            "warning: cli-fifo/zz/pipe.toml: skipped a named pipe, which is not a regular file \
+             (only regular files are read)\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Fix (issue 11, smaller): a `:` in a file name made `origin:line:column` ambiguous; it is
+/// written `%3A`, so that every located line still splits into three at its colons.
+#[test]
+fn check_encodes_colons_in_file_names() {
+    let root = scratch_dir("cli-colon");
+    let dir = root.join("my:corpus");
+    crate::load_errors::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dir_with_skips"),
+        &dir,
+    );
+    std::fs::write(dir.join("zz/empty.toml"), "").unwrap();
+    let o = lexgap(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "my%3Acorpus/zz/empty.toml:1:1: empty file\n");
+    let line = stdout(&o);
+    let (loc, _) = line.split_once(": ").unwrap();
+    assert_eq!(loc.split(':').count(), 3, "{line}");
 }

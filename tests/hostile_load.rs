@@ -20,11 +20,16 @@ fn law(text: &str, quote: &str) -> String {
 /// directory of its own under the target directory, named relatively, so that messages are
 /// the same on every machine (`target/tmp/hostile-<name>/q/zz/law.toml`).
 fn load(name: &str, file: &str) -> Result<Corpus, lexgap::LoadErrors> {
+    load_with(name, JURISDICTIONS, file)
+}
+
+/// The same with a registry of one's own.
+fn load_with(name: &str, jurisdictions: &str, file: &str) -> Result<Corpus, lexgap::LoadErrors> {
     let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{name}"));
     let _ = std::fs::remove_dir_all(&root);
     let q = root.join("q");
     std::fs::create_dir_all(q.join("zz")).unwrap();
-    std::fs::write(q.join("jurisdictions.toml"), JURISDICTIONS).unwrap();
+    std::fs::write(q.join("jurisdictions.toml"), jurisdictions).unwrap();
     std::fs::write(q.join("zz/law.toml"), file).unwrap();
     let here = std::env::current_dir().unwrap();
     // Relative, so that messages name `q/...` whatever the machine.
@@ -80,4 +85,189 @@ fn the_quote_search_is_linear_in_a_crafted_megabyte_file() {
     );
     let quote = "a ".repeat(5_000) + "b";
     assert!(load("megabyte-hit", &law(&text, &quote)).is_ok());
+}
+
+/// `origin:line:column` of the first occurrence of `needle` in `text`.
+fn at(name: &str, file: &str, text: &str, needle: &str) -> String {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in the file"));
+    let line = text[..offset].matches('\n').count() + 1;
+    let column = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+    format!("target/tmp/hostile-{name}/q/{file}:{line}:{column}")
+}
+
+/// The errors of loading `text` as `zz/law.toml`, one per line.
+fn errors(name: &str, text: &str) -> Vec<String> {
+    match load(name, text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.to_string().lines().map(str::to_owned).collect(),
+    }
+}
+
+#[test]
+fn jurisdiction_parent_cycles_are_rejected() {
+    let one = "[[jurisdiction]]\ncode = \"zz\"\nname = \"Test\"\nparent = \"zz\"\n";
+    let err = load_with("cycle-1", one, &law("The law.", "The law.")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "target/tmp/hostile-cycle-1/q/jurisdictions.toml:4:10: jurisdiction parent cycle: `zz` → `zz`"
+    );
+    let three = "[[jurisdiction]]\ncode = \"zx\"\nname = \"X\"\nparent = \"zz\"\n\n\
+                 [[jurisdiction]]\ncode = \"zy\"\nname = \"Y\"\nparent = \"zx\"\n\n\
+                 [[jurisdiction]]\ncode = \"zz\"\nname = \"Z\"\nparent = \"zy\"\n";
+    let err = load_with("cycle-3", three, &law("The law.", "The law.")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "target/tmp/hostile-cycle-3/q/jurisdictions.toml:4:10: jurisdiction parent cycle: `zx` → `zz` → `zy` → `zx`"
+    );
+    let two = "[[jurisdiction]]\ncode = \"zy\"\nname = \"Y\"\nparent = \"zz\"\n\n\
+               [[jurisdiction]]\ncode = \"zz\"\nname = \"Z\"\nparent = \"zy\"\n";
+    assert!(load_with("cycle-2", two, &law("The law.", "The law.")).is_err());
+}
+
+#[test]
+fn empty_titles_labels_and_short_titles_are_rejected() {
+    let file = law("The law.", "The law.")
+        .replace("title.en = \"Law\"\n", "title = {}\n")
+        .replace("short-title = \"Law\"", "short-title = \"\"")
+        .replace("label.en = \"Article 1\"", "label = {}");
+    assert_eq!(
+        errors("empty-names", &file),
+        [
+            format!(
+                "{}: `title` of `zz/law` gives no language: write `title.en = \"...\"` (one per language)",
+                at("empty-names", "zz/law.toml", &file, "\"zz/law\"")
+            ),
+            format!(
+                "{}: empty short-title in `zz/law`",
+                at("empty-names", "zz/law.toml", &file, "\"\"\nkind")
+            ),
+            format!(
+                "{}: `label` of `zz/law/art-1` gives no language: write `label.en = \"Article 1\"` (one per language)",
+                at("empty-names", "zz/law.toml", &file, "\"art-1\"")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_label_needs_the_provenance_of_its_language() {
+    let file = law("The law.", "The law.").replace(
+        "label.en = \"Article 1\"",
+        "label = { en = \"Article 1\", fr = \"Article 1\" }",
+    );
+    assert_eq!(
+        errors("label-lang", &file),
+        [format!(
+            "{}: `zz/law/art-1` has a `fr` label, but the instrument's `languages` table has no `fr` entry",
+            at("label-lang", "zz/law.toml", &file, "\"Article 1\" }")
+        )]
+    );
+}
+
+#[test]
+fn elements_belong_to_their_safeguard() {
+    let file = law("Signs are shown.", "Signs are shown.")
+        + "safeguards = [{ kind = \"transparency\", elements = [\"judicial\"], quote = \"Signs are shown.\" }]\n";
+    assert_eq!(
+        errors("elements", &file),
+        [format!(
+            "{}: element `judicial` belongs to a `prior-authorisation` safeguard, not to `transparency`",
+            at("elements", "zz/law.toml", &file, "\"judicial\"")
+        )]
+    );
+}
+
+#[test]
+fn contradictory_dates_are_rejected() {
+    let file = law("The law.", "The law.").replace(
+        "binding = true\n",
+        "binding = true\nadopted = 2020-05-01\npublished = 2020-04-01\nin-force = 2021-01-01\nrepealed = 2020-12-31\n",
+    );
+    let e = errors("dates", &file);
+    assert_eq!(
+        e,
+        [
+            format!(
+                "{}: `published` 2020-04-01 of `zz/law` comes before its `adopted` 2020-05-01",
+                at("dates", "zz/law.toml", &file, "2020-04-01")
+            ),
+            format!(
+                "{}: `repealed` 2020-12-31 of `zz/law` comes before its `in-force` 2021-01-01",
+                at("dates", "zz/law.toml", &file, "2020-12-31")
+            ),
+            format!(
+                "{}: `zz/law` has status `in-force` but a `repealed` date 2020-12-31; write `status = \"repealed\"` (or `superseded`)",
+                at("dates", "zz/law.toml", &file, "2020-12-31")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn duplicates_in_lists_are_rejected() {
+    let file = law("The court decides.", "The court decides.").replace(
+        "binding = true\n",
+        "binding = true\nsupersedes = [\"zz/old\", \"zz/old\"]\n",
+    ) + "actors = [\"court\", \"court\"]\n";
+    let e = errors("duplicates", &file);
+    let second = |needle: &str| {
+        let offset = file.rfind(needle).unwrap();
+        let line = file[..offset].matches('\n').count() + 1;
+        let column = file[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+        format!("target/tmp/hostile-duplicates/q/zz/law.toml:{line}:{column}")
+    };
+    assert_eq!(
+        e,
+        [
+            // (zz/old is not in the corpus either.)
+            "target/tmp/hostile-duplicates/q/zz/law.toml:8:15: `zz/law` supersedes `zz/old`, \
+             which is not in the corpus; did you mean `zz/law`?"
+                .to_owned(),
+            format!(
+                "{}: `zz/old` is listed twice in `supersedes`",
+                second("\"zz/old\"")
+            ),
+            format!("{}: actor `court` is listed twice", second("\"court\"")),
+        ]
+    );
+}
+
+#[test]
+fn article_ids_have_one_shape() {
+    for (name, id, label, message) in [
+        (
+            "art-dash",
+            "art--13",
+            "Article 13",
+            "article id `art--13` is not of the form `art-N` or `art-Na` (an inserted article)",
+        ),
+        (
+            "art-dot",
+            "art.13",
+            "Article 13",
+            "article id `art.13` is not of the form `art-N` or `art-Na` (an inserted article)",
+        ),
+        (
+            "art-13a",
+            "art-13a",
+            "Article 13",
+            "label `Article 13` does not name article 13a, as the id `zz/law/art-13a` does",
+        ),
+    ] {
+        let file = law("The law.", "The law.")
+            .replace("id = \"art-1\"", &format!("id = \"{id}\""))
+            .replace(
+                "label.en = \"Article 1\"",
+                &format!("label.en = \"{label}\""),
+            );
+        let e = errors(name, &file);
+        assert!(e.iter().any(|m| m.ends_with(message)), "{name}: {e:?}");
+    }
+    // An inserted article whose label names it loads.
+    let file = law("The law.", "The law.")
+        .replace("id = \"art-1\"", "id = \"art-13a\"")
+        .replace("label.en = \"Article 1\"", "label.en = \"Article 13a\"");
+    assert_eq!(errors("art-13a-ok", &file), Vec::<String>::new());
 }

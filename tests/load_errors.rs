@@ -7,6 +7,9 @@
 //!   version cycle), loaded together with [`Corpus::loader`].
 //! - `tests/data/bad_dir/<case>/`: directories loaded with [`Corpus::from_dir`] (file names
 //!   checked against the ids; a `jurisdictions.toml` of their own).
+//! - `tests/data/dir_with_skips/`: a directory that loads, with entries that are skipped with a
+//!   warning (hidden, `.TOML`); copies of it under `target/` gain a named pipe, symbolic links,
+//!   unreadable entries and file names with `:`, which git should not hold.
 //!
 //! Messages that need bytes no text editor should hold (not UTF-8) are built here.
 //! `cargo insta review` accepts changed snapshots; the explicit `assert_eq!`s below pin the
@@ -14,6 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
+use lexgap::corpus::SkipReason;
 use lexgap::{Corpus, LoadErrorKind, LoadErrors};
 
 /// The fixture's path relative to the crate root, with `/` separators, as messages show it.
@@ -57,7 +61,7 @@ fn load_set(dir: &Path) -> Result<Corpus, LoadErrors> {
 }
 
 /// A fresh, empty directory under `target/`, for fixtures that the test writes itself.
-fn scratch_dir(name: &str) -> PathBuf {
+pub(crate) fn scratch_dir(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join("lexgap-test-fixtures")
@@ -161,7 +165,7 @@ fn each_fixture_has_its_kind() {
         ("no-text", |k| matches!(k, K::NoText { .. })),
         ("no-provenance", |k| matches!(k, K::NoProvenance { .. })),
         ("no-provenance-empty-languages", |k| {
-            matches!(k, K::NoProvenance { .. })
+            matches!(k, K::NoProvenance { .. } | K::NoLabelProvenance { .. })
         }),
         ("label-mismatch", |k| {
             matches!(
@@ -303,7 +307,7 @@ fn important_messages() {
     );
     assert_eq!(
         one("tests/data/bad/label-mismatch.toml"),
-        "tests/data/bad/label-mismatch.toml:17:34: label `第十一条` is article 11, but the id \
+        "tests/data/bad/label-mismatch.toml:21:34: label `第十一条` is article 11, but the id \
          `eu/label-mismatch/art-1` says 1"
     );
     assert_eq!(
@@ -482,24 +486,419 @@ fn not_utf8_in_a_directory() {
     );
 }
 
+/// Fix: a directory that could not be read was located at an invented `:1:1`. It is located at
+/// the directory alone, and the system's reason is the error's `source()`.
 #[test]
 fn unreadable_directory() {
     let err = Corpus::from_dir("tests/data/no-such-dir").expect_err("no directory");
     assert_eq!(
         err.to_string(),
-        "tests/data/no-such-dir:1:1: failed to read `tests/data/no-such-dir`"
+        "tests/data/no-such-dir: failed to read `tests/data/no-such-dir`"
     );
+    let e = err.iter().next().unwrap();
+    assert_eq!(e.location().origin(), "tests/data/no-such-dir");
+    assert_eq!((e.location().line(), e.location().column()), (0, 0));
+    assert_eq!(err.len(), 1, "no `no instrument file` on top: {err}");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/no-such-dir");
     let err = Corpus::from_dir(&dir).expect_err("no directory");
     assert_eq!(
         err.to_string(),
-        format!("no-such-dir:1:1: failed to read `{}`", dir.display())
+        format!("no-such-dir: failed to read `{}`", dir.display())
     );
     let e = err.iter().next().unwrap();
     // The I/O error is the source, and not repeated in the message.
     let source = std::error::Error::source(e).expect("an io::Error source");
-    assert!(source.downcast_ref::<std::io::Error>().is_some());
+    let io = source
+        .downcast_ref::<std::io::Error>()
+        .expect("an io::Error");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
     assert!(!e.to_string().contains(&source.to_string()));
+    // A file is not a directory.
+    let err = Corpus::from_dir("tests/data/dir_with_skips/zz/law.toml").expect_err("a file");
+    assert_eq!(
+        err.to_string(),
+        "tests/data/dir_with_skips/zz/law.toml: failed to read \
+         `tests/data/dir_with_skips/zz/law.toml`"
+    );
+    assert!(matches!(
+        err.iter().next().unwrap().kind(),
+        LoadErrorKind::Io { .. }
+    ));
+}
+
+/// `dir_with_skips`, copied to a fresh directory under `target/` for a test to add entries to.
+pub(crate) fn scratch_corpus(name: &str) -> PathBuf {
+    let dir = scratch_dir(name);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dir_with_skips"),
+        &dir,
+    );
+    dir
+}
+
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// What the fixture `dir_with_skips` skips, named from `base`.
+fn fixture_skips(base: &str) -> Vec<String> {
+    vec![
+        format!(
+            "{base}/.archive: skipped a hidden directory (names starting with `.` are not read)"
+        ),
+        format!(
+            "{base}/zz/.draft.toml: skipped a hidden file (names starting with `.` are not read)"
+        ),
+        format!(
+            "{base}/zz/old.TOML: skipped a file ending in `.TOML` (instrument files end in \
+             `.toml`, lowercase)"
+        ),
+    ]
+}
+
+fn skipped_lines(skipped: &[lexgap::corpus::Skipped]) -> Vec<String> {
+    skipped.iter().map(ToString::to_string).collect()
+}
+
+/// Loads a directory on another thread, failing (instead of hanging the test run) if that takes
+/// more than 30 seconds.
+fn from_dir_within_30s(dir: &Path) -> Result<Corpus, LoadErrors> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = dir.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(Corpus::from_dir(&owned));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(30))
+        .unwrap_or_else(|_| panic!("loading {} hangs", dir.display()))
+}
+
+/// Fix (issue 11, 6): hidden `.x.toml` files were loaded, `.TOML` was ignored without a word.
+/// Hidden files and directories are skipped, and so is `.TOML`, each with a located warning;
+/// `README.md` is ignored without one. Loading the skipped files would fail.
+#[test]
+fn hidden_entries_and_upper_case_extensions_are_skipped_with_a_warning() {
+    let dir = "tests/data/dir_with_skips";
+    let loader = Corpus::loader().dir(dir);
+    assert_eq!(skipped_lines(loader.skipped()), fixture_skips(dir));
+    let corpus = loader.load().unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<String> = corpus.instruments().map(|i| i.id.to_string()).collect();
+    assert_eq!(ids, ["zz/law"]);
+    assert_eq!(skipped_lines(corpus.skipped()), fixture_skips(dir));
+    let reasons: Vec<&SkipReason> = corpus.skipped().iter().map(|s| s.reason()).collect();
+    assert_eq!(
+        reasons,
+        [
+            &SkipReason::Hidden { dir: true },
+            &SkipReason::Hidden { dir: false },
+            &SkipReason::Extension {
+                found: "TOML".to_owned()
+            },
+        ]
+    );
+    let at = corpus.skipped()[1].location();
+    assert_eq!(at.origin(), "tests/data/dir_with_skips/zz/.draft.toml");
+    assert_eq!((at.line(), at.column()), (0, 0));
+    // Skips are not errors, and other ways of loading skip nothing.
+    assert!(Corpus::bundled().skipped().is_empty());
+    assert!(
+        Corpus::from_dir("provisions")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .skipped()
+            .is_empty()
+    );
+}
+
+/// Fix (issue 11, 4): a named pipe in a corpus directory hung the loader (and `lexgap check`)
+/// for ever, waiting for a writer. It is never opened: it is skipped with a warning.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_skipped_not_opened() {
+    let dir = scratch_corpus("fifo");
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.join("zz/pipe.toml"))
+        .status();
+    let status = status.unwrap_or_else(|e| {
+        panic!("this test needs `mkfifo` (coreutils) to make a named pipe, and it cannot run: {e}")
+    });
+    assert!(status.success(), "mkfifo failed: {status}");
+    let corpus = from_dir_within_30s(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(corpus.instruments().count(), 1);
+    let mut expected = fixture_skips("fifo");
+    expected.push(
+        "fifo/zz/pipe.toml: skipped a named pipe, which is not a regular file (only regular \
+         files are read)"
+            .to_owned(),
+    );
+    assert_eq!(skipped_lines(corpus.skipped()), expected);
+    assert_eq!(
+        corpus.skipped()[3].reason(),
+        &SkipReason::NotRegularFile { what: "named pipe" }
+    );
+    // A symbolic link to a pipe is no different.
+    std::os::unix::fs::symlink("pipe.toml", dir.join("zz/via-link.toml")).unwrap();
+    let corpus = from_dir_within_30s(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        corpus.skipped()[4].to_string(),
+        "fifo/zz/via-link.toml: skipped a named pipe, which is not a regular file (only regular \
+         files are read)"
+    );
+}
+
+/// Fix (issue 11, 6): symbolic links to directories were skipped without a word. They are
+/// followed, real directories first; a link to a directory already read, or to one that
+/// contains it (a loop), is skipped with a warning. A `*.toml` link to nothing is a file that
+/// cannot be read (an error, with the system's reason); another link to nothing is a warning.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_without_loops() {
+    use std::os::unix::fs::symlink;
+    let root = scratch_dir("symlinks");
+    let dir = root.join("corpus");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dir_with_skips"),
+        &dir,
+    );
+    // A directory outside the corpus, linked in as the jurisdiction `yy`.
+    let outside = root.join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    let law = std::fs::read_to_string(dir.join("zz/law.toml")).unwrap();
+    std::fs::write(
+        outside.join("other.toml"),
+        law.replace("id = \"zz/law\"", "id = \"yy/other\""),
+    )
+    .unwrap();
+    let registry = std::fs::read_to_string(dir.join("jurisdictions.toml")).unwrap();
+    std::fs::write(
+        dir.join("jurisdictions.toml"),
+        registry + "\n[[jurisdiction]]\ncode = \"yy\"\nname = \"Elsewhere\"\n",
+    )
+    .unwrap();
+    symlink(&outside, dir.join("yy")).unwrap();
+    // `aa` sorts before `zz`: the real directory is still the one read.
+    symlink("zz", dir.join("aa")).unwrap();
+    // Loops: to the root, and to the directory the link is in.
+    symlink("..", dir.join("zz/up")).unwrap();
+    symlink(".", dir.join("zz/here")).unwrap();
+    // A file linked in is read.
+    symlink("law.toml", dir.join("zz/law.toml.orig")).unwrap();
+    let corpus = from_dir_within_30s(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<String> = corpus.instruments().map(|i| i.id.to_string()).collect();
+    assert_eq!(ids, ["yy/other", "zz/law"]);
+    let mut expected = fixture_skips("corpus");
+    expected.insert(
+        1,
+        "corpus/aa: skipped a symbolic link to a directory already read as `corpus/zz`".to_owned(),
+    );
+    expected.insert(
+        3,
+        "corpus/zz/here: skipped a symbolic link to `corpus/zz`, a directory that contains it \
+         (a loop)"
+            .to_owned(),
+    );
+    expected.push(
+        "corpus/zz/up: skipped a symbolic link to `corpus`, a directory that contains it (a loop)"
+            .to_owned(),
+    );
+    assert_eq!(skipped_lines(corpus.skipped()), expected);
+
+    // Links to nothing.
+    symlink("nowhere", dir.join("notes")).unwrap();
+    symlink("nowhere.toml", dir.join("zz/gone.toml")).unwrap();
+    let err = from_dir_within_30s(&dir).expect_err("a `.toml` link to nothing");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "corpus/zz/gone.toml: failed to read `{}`",
+            dir.join("zz/gone.toml").display()
+        )
+    );
+    let e = err.iter().next().unwrap();
+    let source = std::error::Error::source(e).expect("the system's reason");
+    let io = source
+        .downcast_ref::<std::io::Error>()
+        .expect("an io::Error");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    let skipped = Corpus::loader().dir(&dir).skipped().to_vec();
+    let notes = skipped
+        .iter()
+        .find(|s| s.location().origin() == "corpus/notes")
+        .expect("the link to nothing is skipped");
+    let reason = std::fs::metadata(dir.join("notes"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        notes.to_string(),
+        format!("corpus/notes: skipped a symbolic link that cannot be followed ({reason})")
+    );
+}
+
+/// Fix (issue 11, smaller): a file that could not be read was located at an invented `:1:1`.
+/// It is located at the file alone, with the system's reason as `source()`.
+#[cfg(unix)]
+#[test]
+fn unreadable_file_has_no_invented_line() {
+    let dir = scratch_corpus("unreadable-file");
+    // A link whose target does not exist cannot be read, whoever runs the test (unlike a
+    // file without read permission, which root reads).
+    std::os::unix::fs::symlink("missing.toml", dir.join("zz/broken.toml")).unwrap();
+    let err = Corpus::from_dir(&dir).expect_err("an unreadable file");
+    assert_eq!(err.len(), 1, "{err}");
+    let e = err.iter().next().unwrap();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "unreadable-file/zz/broken.toml: failed to read `{}`",
+            dir.join("zz/broken.toml").display()
+        )
+    );
+    assert_eq!((e.location().line(), e.location().column()), (0, 0));
+    let source = std::error::Error::source(e).expect("the system's reason");
+    assert_eq!(
+        source.to_string(),
+        std::fs::read(dir.join("zz/broken.toml"))
+            .unwrap_err()
+            .to_string()
+    );
+    // Alone, it is still an instrument file (that cannot be read), so the directory is not
+    // also said to hold none.
+    std::fs::remove_file(dir.join("zz/law.toml")).unwrap();
+    let err = Corpus::from_dir(&dir).expect_err("an unreadable file");
+    assert_eq!(err.len(), 1, "{err}");
+    assert!(matches!(
+        err.iter().next().unwrap().kind(),
+        LoadErrorKind::Io { .. }
+    ));
+}
+
+/// Fix (issue 11, 6): an empty directory loaded as a corpus of 0 instruments. A directory with
+/// no instrument file is an error located at the directory, which counts what it skipped.
+#[test]
+fn a_directory_without_instrument_files_is_an_error() {
+    let dir = scratch_dir("empty");
+    let err = Corpus::from_dir(&dir).expect_err("an empty directory");
+    assert_eq!(
+        err.to_string(),
+        "empty: no instrument file in this directory (instrument files go at \
+         `<jurisdiction>/<name>.toml`)"
+    );
+    let e = err.iter().next().unwrap();
+    assert!(matches!(
+        e.kind(),
+        LoadErrorKind::NoInstruments { skipped: 0 }
+    ));
+    assert_eq!((e.location().origin(), e.location().line()), ("empty", 0));
+    // Beside the bundled corpus too: the directory given holds nothing.
+    assert!(Corpus::loader().bundled().dir(&dir).load().is_err());
+    // A registry alone is no corpus either.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dir_with_skips/jurisdictions.toml"),
+        dir.join("jurisdictions.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("README.md"), "notes\n").unwrap();
+    assert_eq!(
+        Corpus::from_dir(&dir)
+            .expect_err("a registry alone")
+            .to_string(),
+        "empty: no instrument file in this directory (instrument files go at \
+         `<jurisdiction>/<name>.toml`)"
+    );
+    // Only skipped files: the message says so.
+    std::fs::create_dir_all(dir.join("zz")).unwrap();
+    std::fs::write(dir.join("zz/.law.toml"), "").unwrap();
+    assert_eq!(
+        Corpus::from_dir(&dir)
+            .expect_err("a hidden file alone")
+            .to_string(),
+        "empty: no instrument file in this directory (instrument files go at \
+         `<jurisdiction>/<name>.toml`); 1 entry was skipped (see the warnings)"
+    );
+    std::fs::write(dir.join("zz/law.TOML"), "").unwrap();
+    assert_eq!(
+        Corpus::from_dir(&dir)
+            .expect_err("skipped files alone")
+            .to_string(),
+        "empty: no instrument file in this directory (instrument files go at \
+         `<jurisdiction>/<name>.toml`); 2 entries were skipped (see the warnings)"
+    );
+}
+
+/// Fix (issue 11, smaller): a file not at `<jurisdiction>/<name>.toml` got an `expected` id
+/// that is no id (`/law` for `law.toml`, `zz/Law-B` for upper case). Such a path is an error
+/// that says plainly where instrument files go; a file in its place still gets a valid id.
+#[test]
+fn misplaced_files_say_where_instrument_files_go() {
+    let err = Corpus::from_dir("tests/data/bad_dir/misplaced").expect_err("misplaced files");
+    let rule = "names no instrument id: instrument files go at `<jurisdiction>/<name>.toml` \
+                inside the corpus directory, each part lowercase ASCII letters, digits, `-` or \
+                `.` (only `jurisdictions.toml` goes at the top)";
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "tests/data/bad_dir/misplaced/law.toml: the path `law.toml` {rule}\n\
+             tests/data/bad_dir/misplaced/zz/2024/law.toml: the path `zz/2024/law.toml` {rule}\n\
+             tests/data/bad_dir/misplaced/zz/Law-B.toml: the path `zz/Law-B.toml` {rule}"
+        )
+    );
+    for e in &err {
+        assert!(
+            matches!(e.kind(), LoadErrorKind::MisplacedFile { .. }),
+            "{e}"
+        );
+    }
+    // In its place, the expected id is the path's.
+    assert_eq!(
+        Corpus::from_dir("tests/data/bad_dir/id-path-mismatch")
+            .expect_err("a mismatch")
+            .to_string(),
+        "tests/data/bad_dir/id-path-mismatch/eu/wrong-name.toml:3:6: instrument id \
+         `eu/right-name` does not match the file's path; expected `eu/wrong-name`"
+    );
+}
+
+/// Fix (issue 11, smaller): a `:` in a file name made `origin:line:column` ambiguous. `Display`
+/// percent-encodes `:`, `%` and control characters in the origin; `origin()` is unchanged.
+#[test]
+fn colons_in_file_names_are_encoded() {
+    let err = Corpus::from_toml("odd:name.toml", "").expect_err("empty");
+    assert_eq!(err.to_string(), "odd%3Aname.toml:1:1: empty file");
+    assert_eq!(
+        err.iter().next().unwrap().location().origin(),
+        "odd:name.toml"
+    );
+    assert_eq!(
+        Corpus::from_toml("50%:x\n.toml", "")
+            .expect_err("empty")
+            .to_string(),
+        "50%25%3Ax%0A.toml:1:1: empty file"
+    );
+    // In a directory: the directory's own name has a colon.
+    let root = scratch_dir("colon");
+    let dir = root.join("a:b");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dir_with_skips"),
+        &dir,
+    );
+    std::fs::write(dir.join("zz/empty.toml"), "").unwrap();
+    let err = Corpus::from_dir(&dir).expect_err("an empty file");
+    assert_eq!(err.to_string(), "a%3Ab/zz/empty.toml:1:1: empty file");
+    let line = err.to_string();
+    let (at, _) = line.split_once(": ").unwrap();
+    assert_eq!(at.split(':').count(), 3, "{at}");
+    // The warnings too.
+    assert_eq!(
+        Corpus::loader().dir(&dir).skipped()[0].to_string(),
+        "a%3Ab/.archive: skipped a hidden directory (names starting with `.` are not read)"
+    );
 }
 
 /// A bad file never yields part of a corpus: loading it with the (valid) bundled files fails as
@@ -565,7 +964,10 @@ fn location_inside_a_character() {
 fn empty_languages_table_gives_no_provenance() {
     assert_eq!(
         load_bad("tests/data/bad/no-provenance-empty-languages.toml").to_string(),
-        "tests/data/bad/no-provenance-empty-languages.toml:16:11: \
+        "tests/data/bad/no-provenance-empty-languages.toml:15:12: \
+         `eu/no-provenance-empty-languages/art-1` has a `en` label, but the instrument's \
+         `languages` table has no `en` entry\n\
+         tests/data/bad/no-provenance-empty-languages.toml:16:11: \
          `eu/no-provenance-empty-languages/art-1` has `en` text, but the instrument's \
          `languages` table has no `en` entry"
     );
@@ -725,6 +1127,7 @@ fn parent_jurisdiction_from_the_bundled_registry() {
         .unwrap_or_else(|e| panic!("{e}"));
     let il = corpus.jurisdiction("us-il").expect("us-il is registered");
     assert_eq!(il.parent.as_deref(), Some("us"));
+    assert!(corpus.instrument("us-il/notice").is_ok());
     // Alone, the registry lacks `us`.
     assert_eq!(
         Corpus::from_dir(dir).expect_err("no `us`").to_string(),

@@ -1,18 +1,23 @@
 //! The `lexgap` command: list, show, diff, align and classify provisions from the bundled
 //! corpus or your own. Built with `--features cli`.
 //!
-//! Exit codes: 0 success, 1 findings (open gaps for `gaps`, differences for `diff`, an invalid
-//! corpus for `check`), 2 usage error (bad arguments or unknown ids).
+//! Exit codes: 0 success, 1 findings (open gaps for `gaps`, differences for `diff`, problems in
+//! the files for `check`), 2 usage error (bad arguments, unknown ids, a file or directory that
+//! cannot be read, a directory with no instrument file, an invalid `--corpus`).
+//!
+//! Entries of a corpus directory that are not read (hidden files, named pipes, `.TOML`, ...)
+//! are warnings, printed on standard error as `warning: origin: message`; they change no exit
+//! code.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use lexgap::Corpus;
 use lexgap::classify::{Comparison, GapMatrix};
 use lexgap::model::Scope;
 use lexgap::render::{Format, InstrumentList, ProvisionCard, Render, View, color_wanted};
+use lexgap::{Corpus, LoadErrorKind, LoadErrors, Loader};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -28,8 +33,9 @@ Examples:
   lexgap check my-provisions/ --with-bundled
   lexgap gaps zz/cctv-policy --baseline eu/gdpr/art-9 --corpus examples/own-provisions --with-bundled
 
-Exit codes: 0 ok; 1 findings: open gaps (gaps), differences (diff), an invalid corpus (check);
-2 usage error: bad arguments, unknown ids, unreadable files.";
+Exit codes: 0 ok; 1 findings: open gaps (gaps), differences (diff), problems in the files (check);
+2 usage error: bad arguments, unknown ids, a file or directory that cannot be read, a directory
+with no instrument file (check), an invalid --corpus (other commands).";
 
 /// Compare legal provisions across jurisdictions and versions.
 #[derive(Debug, Parser)]
@@ -145,7 +151,8 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Validate a provisions directory; print every problem as `origin:line:column: message`.
+    /// Validate a provisions directory; print every problem as `origin:line:column: message`
+    /// (`origin: message` for a whole file or directory).
     Check {
         /// The directory.
         dir: PathBuf,
@@ -176,27 +183,69 @@ fn main() -> ExitCode {
 }
 
 fn load(out: &Output) -> Result<std::borrow::Cow<'static, Corpus>, Usage> {
-    match &out.corpus {
-        None => Ok(std::borrow::Cow::Borrowed(Corpus::bundled())),
-        Some(dir) if out.with_bundled => Corpus::loader()
-            .bundled()
-            .dir(dir)
-            .load()
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| {
-                Usage(format!(
-                    "the corpus at `{}` is invalid:\n{e}",
-                    dir.display()
-                ))
-            }),
-        Some(dir) => Corpus::from_dir(dir)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| {
-                Usage(format!(
-                    "the corpus at `{}` is invalid:\n{e}",
-                    dir.display()
-                ))
-            }),
+    let Some(dir) = &out.corpus else {
+        return Ok(std::borrow::Cow::Borrowed(Corpus::bundled()));
+    };
+    load_dir(dir, out.with_bundled)
+        .1
+        .map(std::borrow::Cow::Owned)
+        .map_err(|e| {
+            let problems: Vec<String> = e.iter().map(|e| with_causes(e)).collect();
+            Usage(format!(
+                "the corpus at `{}` is invalid:\n{}",
+                dir.display(),
+                problems.join("\n")
+            ))
+        })
+}
+
+/// Loads a corpus directory (beside the bundled corpus if asked), after printing on standard
+/// error what it skips; also returns how many entries it skipped.
+fn load_dir(dir: &std::path::Path, with_bundled: bool) -> (usize, Result<Corpus, LoadErrors>) {
+    let loader = if with_bundled {
+        Corpus::loader().bundled()
+    } else {
+        Loader::new()
+    }
+    .dir(dir);
+    for s in loader.skipped() {
+        eprintln!("warning: {s}");
+    }
+    (loader.skipped().len(), loader.load())
+}
+
+/// An error's message followed by its causes (such as the system's reason for an I/O error),
+/// each after `: `; a cause whose message is already there (an error that displays its
+/// source's message as its own) is not repeated.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut message = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        cause = c.source();
+    }
+    message
+}
+
+/// Whether a load error means the input could not be read as a corpus at all (exit code 2),
+/// rather than a problem in its files (exit code 1).
+fn is_unreadable(kind: &LoadErrorKind) -> bool {
+    matches!(
+        kind,
+        LoadErrorKind::Io { .. } | LoadErrorKind::NoInstruments { .. }
+    )
+}
+
+/// `; N entries skipped (see the warnings)`, or nothing.
+fn skipped_note(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "; 1 entry skipped (see the warning)".to_owned(),
+        n => format!("; {n} entries skipped (see the warnings)"),
     }
 }
 
@@ -365,26 +414,34 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             emit(&a, &out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { dir, with_bundled } => match if with_bundled {
-            Corpus::loader().bundled().dir(&dir).load()
-        } else {
-            Corpus::from_dir(&dir)
-        } {
-            Ok(c) => {
-                println!(
-                    "ok: {} instruments, {} provisions",
-                    c.instruments().count(),
-                    c.provisions().count()
-                );
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(errors) => {
-                for e in &errors {
-                    println!("{e}");
+        Command::Check { dir, with_bundled } => {
+            let (skipped, loaded) = load_dir(&dir, with_bundled);
+            match loaded {
+                Ok(c) => {
+                    println!(
+                        "ok: {} instruments, {} provisions{}",
+                        c.instruments().count(),
+                        c.provisions().count(),
+                        skipped_note(skipped)
+                    );
+                    Ok(ExitCode::SUCCESS)
                 }
-                eprintln!("{} problems", errors.len());
-                Ok(ExitCode::from(1))
+                Err(errors) => {
+                    for e in &errors {
+                        println!("{}", with_causes(e));
+                    }
+                    let n = errors.len();
+                    let plural = if n == 1 { "" } else { "s" };
+                    eprintln!("{n} problem{plural}{}", skipped_note(skipped));
+                    Ok(ExitCode::from(
+                        if errors.iter().any(|e| is_unreadable(e.kind())) {
+                            2
+                        } else {
+                            1
+                        },
+                    ))
+                }
             }
-        },
+        }
     }
 }

@@ -93,8 +93,27 @@ impl FileCx<'_> {
             }
         }
     }
+    /// The terms of a list, each parsed; a term given twice is reported at its second place.
     fn terms<T: Term>(&mut self, v: &[S<String>]) -> Vec<T> {
-        v.iter().filter_map(|s| self.term(s)).collect()
+        let mut out: Vec<T> = Vec::with_capacity(v.len());
+        for s in v {
+            let Some(t) = self.term::<T>(s) else {
+                continue;
+            };
+            if out.contains(&t) {
+                self.push(
+                    s.span().start,
+                    LoadErrorKind::Invalid(format!(
+                        "{} `{}` is listed twice",
+                        T::VOCABULARY,
+                        t.code()
+                    )),
+                );
+                continue;
+            }
+            out.push(t);
+        }
+        out
     }
     fn lang(&mut self, s: &str, offset: usize) -> Option<Lang> {
         match Lang::new(s) {
@@ -327,6 +346,47 @@ pub(crate) fn check_parents(
     parents: Vec<(String, String, Location)>,
     errors: &mut Vec<LoadError>,
 ) {
+    // Cycles: follow each code's parents; a walk that comes back to its start is a cycle,
+    // reported once, at the first code of the cycle in code order.
+    let parent_of: BTreeMap<&str, &str> = parents
+        .iter()
+        .map(|(c, p, _)| (c.as_str(), p.as_str()))
+        .collect();
+    let at_of: BTreeMap<&str, &Location> =
+        parents.iter().map(|(c, _, at)| (c.as_str(), at)).collect();
+    let mut reported: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for start in parent_of.keys() {
+        let mut path = vec![*start];
+        let mut cur = *start;
+        while let Some(next) = parent_of.get(cur) {
+            if *next == *start {
+                let first = *path.iter().min().unwrap_or(start);
+                if reported.insert(first) {
+                    let i = path.iter().position(|c| *c == first).unwrap_or(0);
+                    let mut cycle: Vec<&str> =
+                        path[i..].iter().chain(&path[..i]).copied().collect();
+                    cycle.push(first);
+                    errors.push(LoadError::new(
+                        at_of[first].clone(),
+                        LoadErrorKind::Invalid(format!(
+                            "jurisdiction parent cycle: {}",
+                            cycle
+                                .iter()
+                                .map(|c| format!("`{c}`"))
+                                .collect::<Vec<_>>()
+                                .join(" → ")
+                        )),
+                    ));
+                }
+                break;
+            }
+            if path.contains(next) || path.len() > parent_of.len() {
+                break; // a cycle that does not pass through `start`: reported from its own codes
+            }
+            path.push(next);
+            cur = next;
+        }
+    }
     for (child, parent, at) in parents {
         if !jurisdictions.contains_key(&parent) {
             // A jurisdiction is not its own parent: never suggest the child itself.
@@ -365,6 +425,23 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         }
     }
     let title = cx.texts(&ri.title, "title", &id.to_string());
+    if ri.title.is_empty() {
+        cx.push(
+            ri.id.span().start,
+            LoadErrorKind::Invalid(format!(
+                "`title` of `{id}` gives no language: write `title.en = \"...\"` (one per language)"
+            )),
+        );
+    }
+    if ri.short_title.get_ref().trim().is_empty() {
+        cx.push(
+            ri.short_title.span().start,
+            LoadErrorKind::EmptyText {
+                what: "short-title",
+                id: id.to_string(),
+            },
+        );
+    }
     let kind = cx.term(&ri.kind);
     let status = cx.term(&ri.status);
     let published = cx.date(&ri.published);
@@ -385,8 +462,69 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
     let mut supersedes_at = Vec::new();
     for s in &ri.supersedes {
         if let Some(i) = cx.instrument_id(s) {
+            if supersedes.contains(&i) {
+                cx.push(
+                    s.span().start,
+                    LoadErrorKind::Invalid(format!("`{i}` is listed twice in `supersedes`")),
+                );
+                continue;
+            }
             supersedes.push(i);
             supersedes_at.push(cx.loc(s.span().start));
+        }
+    }
+    // Dates that contradict each other or the status.
+    let dated = |name: &'static str, d: Option<Date>, v: &Option<S<toml::Value>>| {
+        d.zip(v.as_ref().map(|v| v.span().start))
+            .map(|(d, at)| (name, d, at))
+    };
+    let order = [
+        dated("adopted", adopted, &ri.adopted),
+        dated("published", published, &ri.published),
+        dated("in-force", in_force, &ri.in_force),
+        dated("applies-from", applies_from, &ri.applies_from),
+        dated("repealed", repealed, &ri.repealed),
+    ];
+    // Each must not come before the ones it follows: a law is adopted, then published (a draft
+    // has no adoption date), in force, applicable, and repealed last.
+    let before = |a: &str, b: &str| -> bool {
+        matches!(
+            (a, b),
+            ("adopted", "published")
+                | ("adopted", "in-force")
+                | ("adopted", "applies-from")
+                | ("adopted", "repealed")
+                | ("published", "repealed")
+                | ("in-force", "applies-from")
+                | ("in-force", "repealed")
+                | ("applies-from", "repealed")
+        )
+    };
+    for (a, da, _) in order.iter().flatten() {
+        for (b, db, at) in order.iter().flatten() {
+            if before(a, b) && db < da {
+                cx.push(
+                    *at,
+                    LoadErrorKind::Invalid(format!(
+                        "`{b}` {db} of `{id}` comes before its `{a}` {da}"
+                    )),
+                );
+            }
+        }
+    }
+    if let (Some(status), Some((_, d, at))) = (&status, order[4]) {
+        if matches!(
+            status,
+            crate::model::Status::InForce
+                | crate::model::Status::Draft
+                | crate::model::Status::Adopted
+        ) {
+            cx.push(
+                at,
+                LoadErrorKind::Invalid(format!(
+                    "`{id}` has status `{status}` but a `repealed` date {d}; write `status = \"repealed\"` (or `superseded`)"
+                )),
+            );
         }
     }
     let mut languages = BTreeMap::new();
@@ -462,6 +600,27 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
         seen.insert(pid.clone(), pid_at.clone());
         let sid = pid.to_string();
         let label = cx.texts(&rp.label, "label", &sid);
+        if rp.label.is_empty() {
+            cx.push(
+                rp.id.span().start,
+                LoadErrorKind::Invalid(format!(
+                    "`label` of `{sid}` gives no language: write `label.en = \"Article 1\"` (one per language)"
+                )),
+            );
+        }
+        for (lang, l) in &rp.label {
+            if let Ok(lang) = Lang::new(lang) {
+                if !provided.contains(&lang) {
+                    cx.push(
+                        l.span().start,
+                        LoadErrorKind::NoLabelProvenance {
+                            id: sid.clone(),
+                            lang: lang.to_string(),
+                        },
+                    );
+                }
+            }
+        }
         let heading = cx.texts(&rp.heading, "heading", &sid);
         let texts = cx.texts(&rp.text, "text", &sid);
         if rp.text.is_empty() {
@@ -481,6 +640,54 @@ fn load_instrument(file: &SourceFile<'_>, errors: &mut Vec<LoadError>) -> Option
                         lang: lang.to_string(),
                     },
                 );
+            }
+        }
+        // Article ids are `art-N`, or `art-Na` for an inserted article; `art--13`, `art.13`
+        // or `art-13x2` would escape the check of the label's number.
+        let local = pid.local();
+        if local.starts_with("art") && !local.starts_with("article") {
+            let shape = local.strip_prefix("art-").and_then(|r| {
+                let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let (n, suffix) = r.split_at(digits);
+                (!n.is_empty() && suffix.bytes().all(|b| b.is_ascii_lowercase()))
+                    .then(|| (n.parse::<u32>().ok(), suffix))
+            });
+            match shape {
+                None => cx.push(
+                    rp.id.span().start,
+                    LoadErrorKind::Invalid(format!(
+                        "article id `{local}` is not of the form `art-N` or `art-Na` (an inserted article)"
+                    )),
+                ),
+                Some((Some(n), suffix)) if !suffix.is_empty() => {
+                    // An inserted article: its label names the number and the letter.
+                    for (tag, l) in &rp.label {
+                        let text = l.get_ref().trim();
+                        let ok = if tag.starts_with("zh") {
+                            // 第十二条之一: the number is the part up to 条.
+                            text.find('条').and_then(|i| {
+                                article_number_of_label(&text[..i + '条'.len_utf8()])
+                            }) == Some(n)
+                        } else {
+                            let t = text.to_ascii_lowercase();
+                            let rest = t
+                                .strip_prefix("article")
+                                .or_else(|| t.strip_prefix("art."))
+                                .unwrap_or(&t)
+                                .trim();
+                            rest == format!("{n}{suffix}")
+                        };
+                        if !ok {
+                            cx.push(
+                                l.span().start,
+                                LoadErrorKind::Invalid(format!(
+                                    "label `{text}` does not name article {n}{suffix}, as the id `{sid}` does"
+                                )),
+                            );
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         if let Some(expected) = pid.article_number() {
@@ -675,8 +882,24 @@ where
     let mut out = Vec::new();
     for rs in raw {
         let rs = rs.get_ref();
-        let kind = cx.term(&rs.kind);
-        let elements = cx.terms(&rs.elements);
+        let kind: Option<crate::model::SafeguardKind> = cx.term(&rs.kind);
+        let elements: Vec<crate::model::SafeguardElement> = cx.terms(&rs.elements);
+        if let Some(kind) = kind {
+            for at in &rs.elements {
+                let Ok(e) = crate::model::SafeguardElement::parse_code(at.get_ref()) else {
+                    continue; // already reported
+                };
+                if !e.belongs_to(kind) {
+                    cx.push(
+                        at.span().start,
+                        LoadErrorKind::Invalid(format!(
+                            "element `{e}` belongs to a `{}` safeguard, not to `{kind}`",
+                            e.kind()
+                        )),
+                    );
+                }
+            }
+        }
         let ev = evidence(cx, &rs.quote, &rs.in_, &rs.lang);
         if let (Some(kind), Some(quoted)) = (kind, ev) {
             out.push(Safeguard {

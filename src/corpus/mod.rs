@@ -5,6 +5,13 @@
 //! [`Corpus::from_dir`] and [`Corpus::from_toml`] load your own; [`Corpus::loader`] mixes both.
 //! Loading collects every problem before it fails ([`LoadErrors`]).
 //!
+//! Entries of a directory that are not read are not errors but warnings, each a [`Skipped`]
+//! with its location and reason: hidden files and directories, `*.toml` names on named pipes,
+//! sockets and devices (never opened), `.TOML` in another case, symbolic links that would walk
+//! a directory twice or in a loop. [`Loader::skipped`] lists them before loading (so also when
+//! loading fails) and [`Corpus::skipped`] after; `lexgap check` prints them as `warning:`
+//! lines on standard error.
+//!
 //! ```
 //! let corpus = lexgap::Corpus::bundled();
 //! let art9 = corpus.provision("eu/gdpr/art-9")?;
@@ -19,7 +26,9 @@ mod load;
 mod raw;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -37,6 +46,9 @@ pub use bundled::CORPUS_VERSION;
 pub struct Corpus {
     data: CorpusData,
     index: HashMap<ProvisionId, (usize, usize)>,
+    /// What the directories loaded passed over (not part of the data: not serialised, not
+    /// compared).
+    skipped: Vec<Skipped>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,7 +74,11 @@ impl From<CorpusData> for Corpus {
                     .map(move |(j, p)| (p.id.clone(), (i, j)))
             })
             .collect();
-        Corpus { data, index }
+        Corpus {
+            data,
+            index,
+            skipped: Vec::new(),
+        }
     }
 }
 
@@ -112,6 +128,7 @@ pub struct Loader {
     files: Vec<(String, Vec<u8>, Option<String>)>,
     jurisdictions: Vec<(String, Vec<u8>)>,
     errors: Vec<LoadError>,
+    skipped: Vec<Skipped>,
 }
 
 impl Loader {
@@ -157,6 +174,25 @@ impl Loader {
     /// `<jurisdiction>/<name>`. Messages name files by the directory as given, when it is
     /// relative, or by its last component, when it is absolute, followed by the file's path
     /// inside it.
+    ///
+    /// Only regular files are read, and symbolic links are followed. What is not read is
+    /// listed in [`Loader::skipped`], each with its location and reason, without failing the
+    /// load: hidden files and directories (names starting with `.`); `*.toml` names on
+    /// anything but a regular file (a named pipe, a socket, a device: never opened); names
+    /// ending in `.toml` in another case (`.TOML`); symbolic links to a directory that contains
+    /// them (a loop) or to one already read; symbolic links that cannot be followed (unless
+    /// named `*.toml`, which is an error). Other files (`README.md`) are ignored without a word.
+    ///
+    /// These are errors, located at the directory or file without a line or column: a
+    /// directory or file that cannot be read ([`LoadErrorKind::Io`], with the system's reason
+    /// as its `source()`); a directory with no instrument file
+    /// ([`LoadErrorKind::NoInstruments`]); a `.toml` file whose path names no instrument id
+    /// ([`LoadErrorKind::MisplacedFile`]).
+    ///
+    /// ```
+    /// let err = lexgap::Corpus::from_dir("tests/data/no-such-dir").unwrap_err();
+    /// assert_eq!(err.to_string(), "tests/data/no-such-dir: failed to read `tests/data/no-such-dir`");
+    /// ```
     pub fn dir(mut self, dir: impl AsRef<Path>) -> Loader {
         let dir = dir.as_ref();
         // Messages name files as the directory was given when it is relative (so that
@@ -178,38 +214,78 @@ impl Loader {
         } else {
             base
         };
-        let mut found = Vec::new();
-        if let Err((path, source)) = walk(dir, &mut found) {
-            let origin = format!(
-                "{base}/{}",
-                path.strip_prefix(dir).unwrap_or(&path).display()
-            );
-            self.errors.push(LoadError::new(
-                Location::new(origin.trim_end_matches('/'), 1, 1),
-                LoadErrorKind::Io { path, source },
-            ));
-        }
+        let mut walk = Walk {
+            base: &base,
+            found: Vec::new(),
+            skipped: Vec::new(),
+            errors: Vec::new(),
+            seen: HashMap::new(),
+            links: std::collections::VecDeque::new(),
+        };
+        let root_read = walk.run(dir);
+        let Walk {
+            mut found,
+            skipped,
+            mut errors,
+            ..
+        } = walk;
         found.sort();
-        for path in found {
-            let rel = path.strip_prefix(dir).unwrap_or(&path);
-            let rel_s = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+        let mut instruments = 0;
+        for (rel, path) in found {
+            let rel_s = rel.join("/");
             let origin = format!("{base}/{rel_s}");
-            match std::fs::read(&path) {
+            let expected = if rel_s == "jurisdictions.toml" {
+                None
+            } else {
+                instruments += 1;
+                match expected_id(&rel_s) {
+                    Some(id) => Some(id),
+                    None => {
+                        errors.push(LoadError::new(
+                            whole(&origin),
+                            LoadErrorKind::MisplacedFile {
+                                path: rel_s.clone(),
+                            },
+                        ));
+                        None
+                    }
+                }
+            };
+            match read_regular(&path) {
                 Ok(bytes) if rel_s == "jurisdictions.toml" => {
                     self.jurisdictions.push((origin, bytes));
                 }
-                Ok(bytes) => self.files.push((origin, bytes, expected_id(&rel_s))),
-                Err(source) => self.errors.push(LoadError::new(
-                    Location::new(origin, 1, 1),
+                Ok(bytes) => self.files.push((origin, bytes, expected)),
+                Err(source) => errors.push(LoadError::new(
+                    whole(&origin),
                     LoadErrorKind::Io { path, source },
                 )),
             }
         }
+        if root_read && instruments == 0 {
+            errors.push(LoadError::new(
+                whole(&base),
+                LoadErrorKind::NoInstruments {
+                    skipped: skipped.len(),
+                },
+            ));
+        }
+        self.errors.extend(errors);
+        self.skipped.extend(skipped);
+        self.skipped.sort_by(|a, b| a.location.cmp(&b.location));
         self
+    }
+
+    /// What the directories added so far passed over, in location order: warnings, not
+    /// errors (see [`Loader::dir`]). Read it before [`Loader::load`] to report it whether or
+    /// not loading succeeds; a loaded corpus keeps it too ([`Corpus::skipped`]).
+    ///
+    /// ```
+    /// let loader = lexgap::Corpus::loader().dir("provisions");
+    /// assert!(loader.skipped().is_empty());
+    /// ```
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 
     /// Validates everything added and builds the corpus.
@@ -218,6 +294,7 @@ impl Loader {
     ///
     /// Returns every problem found, each with its location, if there is any.
     pub fn load(self) -> Result<Corpus, LoadErrors> {
+        let skipped = self.skipped;
         let mut errors = self.errors;
         let mut registries = self.jurisdictions;
         if registries.is_empty() {
@@ -259,10 +336,12 @@ impl Loader {
             .collect();
         let loaded = load::load(jurisdictions, &files, &mut errors);
         if errors.is_empty() {
-            Ok(Corpus::from(CorpusData {
+            let mut corpus = Corpus::from(CorpusData {
                 jurisdictions: loaded.jurisdictions,
                 instruments: loaded.instruments,
-            }))
+            });
+            corpus.skipped = skipped;
+            Ok(corpus)
         } else {
             Err(LoadErrors::new(errors))
         }
@@ -282,30 +361,322 @@ fn suggest(id: &str, ids: &[String]) -> Option<String> {
     crate::model::closest_owned(id, ids.iter())
 }
 
-/// `eu/gdpr.toml` → `eu/gdpr`.
+/// `eu/gdpr.toml` → `eu/gdpr`; `None` for a path that names no valid instrument id exactly
+/// (not two parts deep, or a part that is not a lowercase id segment).
 fn expected_id(rel: &str) -> Option<String> {
     let stem = rel.strip_suffix(".toml")?;
-    let mut parts: Vec<&str> = stem.split('/').collect();
-    let name = parts.pop()?;
-    let jurisdiction = parts.pop().unwrap_or("");
-    Some(format!("{jurisdiction}/{name}"))
+    let id: InstrumentId = stem.parse().ok()?;
+    let id = id.to_string();
+    (id == stem).then_some(id)
 }
 
-type WalkError = (std::path::PathBuf, std::io::Error);
+/// A location for a whole file or directory: no line, no column.
+fn whole(origin: &str) -> Location {
+    Location::new(origin, 0, 0)
+}
 
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), WalkError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
-        let path = entry.path();
-        let ty = entry.file_type().map_err(|e| (path.clone(), e))?;
-        if ty.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
+/// One entry of a directory that [`Loader::dir`] did not read, and why: a warning, not an
+/// error. The location is the entry itself, without a line or column.
+///
+/// ```no_run
+/// let loader = lexgap::Corpus::loader().dir("q");
+/// for s in loader.skipped() {
+///     // q/zz/.draft.toml: skipped a hidden file (names starting with `.` are not read)
+///     eprintln!("warning: {s}");
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    location: Location,
+    reason: SkipReason,
+}
+
+impl Skipped {
+    /// The entry passed over.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+    /// Why it was not read.
+    pub fn reason(&self) -> &SkipReason {
+        &self.reason
+    }
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.reason)
+    }
+}
+
+/// Why [`Loader::dir`] did not read an entry. Messages are lowercase and say nothing of the
+/// location (the [`Skipped`] around them does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// A file or directory whose name starts with `.` (files only when named `*.toml` in any
+    /// case; other hidden files are ignored without a word).
+    Hidden {
+        /// Whether it is a directory.
+        dir: bool,
+    },
+    /// A `*.toml` name on something other than a regular file; it was never opened (opening a
+    /// named pipe waits for a writer, for ever).
+    NotRegularFile {
+        /// `named pipe`, `socket`, `block device`, `character device` or `special file`.
+        what: &'static str,
+    },
+    /// A regular file whose name ends in `.toml` in another case, such as `.TOML`.
+    Extension {
+        /// The extension found, without the dot.
+        found: String,
+    },
+    /// A symbolic link to a directory that contains it: following it would not end.
+    SymlinkLoop {
+        /// The directory it points to, as messages name it.
+        target: String,
+    },
+    /// A symbolic link to a directory already read under another name.
+    AlreadyRead {
+        /// Where that directory was read, as messages name it.
+        first: String,
+    },
+    /// A symbolic link that cannot be followed (its target is missing, or it loops); one named
+    /// `*.toml` is an error instead ([`LoadErrorKind::Io`]).
+    BrokenLink {
+        /// The system's reason.
+        reason: String,
+    },
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Hidden { dir } => write!(
+                f,
+                "skipped a hidden {} (names starting with `.` are not read)",
+                if *dir { "directory" } else { "file" }
+            ),
+            SkipReason::NotRegularFile { what } => write!(
+                f,
+                "skipped a {what}, which is not a regular file (only regular files are read)"
+            ),
+            SkipReason::Extension { found } => write!(
+                f,
+                "skipped a file ending in `.{found}` (instrument files end in `.toml`, lowercase)"
+            ),
+            SkipReason::SymlinkLoop { target } => write!(
+                f,
+                "skipped a symbolic link to `{target}`, a directory that contains it (a loop)"
+            ),
+            SkipReason::AlreadyRead { first } => write!(
+                f,
+                "skipped a symbolic link to a directory already read as `{first}`"
+            ),
+            SkipReason::BrokenLink { reason } => write!(
+                f,
+                "skipped a symbolic link that cannot be followed ({reason})"
+            ),
         }
     }
-    Ok(())
+}
+
+/// The state of one [`Loader::dir`] walk.
+///
+/// Symbolic links to directories are followed after every real directory has been walked, so
+/// that a directory reached both ways is read under its own name; a link to a directory that
+/// was already read, or to one that contains the link (a loop), is skipped.
+struct Walk<'a> {
+    /// How messages name the root.
+    base: &'a str,
+    /// Candidate files: their path inside the root, by component, and on disk.
+    found: Vec<(Vec<String>, PathBuf)>,
+    skipped: Vec<Skipped>,
+    errors: Vec<LoadError>,
+    /// Every directory walked, canonical, with its origin.
+    seen: HashMap<PathBuf, String>,
+    /// Symbolic links to directories, still to follow.
+    links: std::collections::VecDeque<(Vec<String>, PathBuf)>,
+}
+
+impl Walk<'_> {
+    /// Walks the root directory and then the links found in it; false if the root cannot be
+    /// read.
+    fn run(&mut self, root: &Path) -> bool {
+        let read = self.dir(root, &[]);
+        while let Some((rel, path)) = self.links.pop_front() {
+            self.link(&path, &rel);
+        }
+        read
+    }
+
+    fn origin(&self, rel: &[String]) -> String {
+        if rel.is_empty() {
+            self.base.to_owned()
+        } else {
+            format!("{}/{}", self.base, rel.join("/"))
+        }
+    }
+
+    fn skip(&mut self, rel: &[String], reason: SkipReason) {
+        let location = whole(&self.origin(rel));
+        self.skipped.push(Skipped { location, reason });
+    }
+
+    fn io_error(&mut self, rel: &[String], path: &Path, source: std::io::Error) {
+        let location = whole(&self.origin(rel));
+        self.errors.push(LoadError::new(
+            location,
+            LoadErrorKind::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        ));
+    }
+
+    /// Follows the symbolic link `path` (at `rel`) to a directory, unless that would read a
+    /// directory twice or loop.
+    fn link(&mut self, path: &Path, rel: &[String]) {
+        let canonical = |p: &Path| std::fs::canonicalize(p);
+        let (target, parent) = match (canonical(path), path.parent().map(canonical)) {
+            (Ok(target), Some(Ok(parent))) => (target, parent),
+            (Err(e), _) | (_, Some(Err(e))) => return self.io_error(rel, path, e),
+            (Ok(_), None) => return,
+        };
+        if parent.starts_with(&target) {
+            let target = self
+                .seen
+                .get(&target)
+                .cloned()
+                .unwrap_or_else(|| target.display().to_string());
+            self.skip(rel, SkipReason::SymlinkLoop { target });
+        } else if let Some(first) = self.seen.get(&target) {
+            let first = first.clone();
+            self.skip(rel, SkipReason::AlreadyRead { first });
+        } else {
+            self.dir(path, rel);
+        }
+    }
+
+    /// Walks the directory `path`, at `rel` inside the root; false if it cannot be read.
+    fn dir(&mut self, path: &Path, rel: &[String]) -> bool {
+        let entries = match std::fs::canonicalize(path)
+            .and_then(|canonical| Ok((canonical, std::fs::read_dir(path)?)))
+        {
+            Ok((canonical, _)) if self.seen.contains_key(&canonical) => {
+                // Only a link leads here, or a directory mounted inside itself.
+                let first = self.seen[&canonical].clone();
+                self.skip(rel, SkipReason::AlreadyRead { first });
+                return true;
+            }
+            Ok((canonical, entries)) => {
+                self.seen.insert(canonical, self.origin(rel));
+                entries
+            }
+            Err(e) => {
+                self.io_error(rel, path, e);
+                return false;
+            }
+        };
+        let mut entries: Vec<_> = entries.collect();
+        entries.sort_by_key(|e| e.as_ref().ok().map(std::fs::DirEntry::file_name));
+        for entry in entries {
+            match entry {
+                Ok(entry) => self.entry(&entry, rel),
+                Err(e) => self.io_error(rel, path, e),
+            }
+        }
+        true
+    }
+
+    fn entry(&mut self, entry: &std::fs::DirEntry, parent: &[String]) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let mut rel = parent.to_vec();
+        rel.push(name.clone());
+        let tomlish = name.to_ascii_lowercase().ends_with(".toml");
+        let ty = match entry.file_type() {
+            Ok(ty) => ty,
+            Err(e) => return self.io_error(&rel, &path, e),
+        };
+        let link = ty.is_symlink();
+        // What the entry is, through a symbolic link.
+        let target = if link {
+            std::fs::metadata(&path).map(|m| m.file_type())
+        } else {
+            Ok(ty)
+        };
+        if name.starts_with('.') {
+            let dir = target.is_ok_and(|t| t.is_dir());
+            if dir || tomlish {
+                self.skip(&rel, SkipReason::Hidden { dir });
+            }
+            return;
+        }
+        let ty = match target {
+            Ok(ty) => ty,
+            // Reading it fails the same way, with the system's reason; it counts as an
+            // instrument file.
+            Err(_) if name.ends_with(".toml") => return self.found.push((rel, path)),
+            Err(e) => {
+                let reason = e.to_string();
+                return self.skip(&rel, SkipReason::BrokenLink { reason });
+            }
+        };
+        if ty.is_dir() {
+            if link {
+                self.links.push_back((rel, path));
+            } else {
+                self.dir(&path, &rel);
+            }
+        } else if !tomlish {
+            // `README.md`, `notes.txt`: not corpus files.
+        } else if !ty.is_file() {
+            let what = special_kind(ty);
+            self.skip(&rel, SkipReason::NotRegularFile { what });
+        } else if name.ends_with(".toml") {
+            self.found.push((rel, path));
+        } else {
+            let found = name[name.len() - 4..].to_owned();
+            self.skip(&rel, SkipReason::Extension { found });
+        }
+    }
+}
+
+/// What a file that is neither a regular file nor a directory is.
+fn special_kind(ty: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ty.is_fifo() {
+            return "named pipe";
+        }
+        if ty.is_socket() {
+            return "socket";
+        }
+        if ty.is_block_device() {
+            return "block device";
+        }
+        if ty.is_char_device() {
+            return "character device";
+        }
+    }
+    let _ = ty;
+    "special file"
+}
+
+/// Reads a file that the walk found to be regular, checking again once it is open (it may
+/// have been replaced since) so that a device is never read.
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "no longer a regular file",
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 impl Corpus {
@@ -360,6 +731,13 @@ impl Corpus {
             jurisdictions,
             instruments,
         })
+    }
+
+    /// What loading passed over in the directories it read, in location order: warnings, not
+    /// errors (see [`Loader::dir`]). Empty for the bundled corpus and for files added one by
+    /// one.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 
     /// A [`Loader`], to combine the bundled corpus with your own files.

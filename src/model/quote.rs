@@ -18,13 +18,17 @@ pub(crate) struct NormalizedText<'a> {
     original: &'a str,
     /// The words of the text, one space between them, no space at the ends.
     text: String,
-    /// For each byte of `text`, its offset in `original`.
-    offsets: Vec<usize>,
+    /// For each byte of `text`, its offset in `original` (a `u32`: a text of up to 4 GiB, four
+    /// bytes of index per byte of text).
+    offsets: Vec<u32>,
 }
 
 impl<'a> NormalizedText<'a> {
     /// Normalises `original` (linear time and memory).
     pub(crate) fn new(original: &'a str) -> NormalizedText<'a> {
+        // Offsets are u32; a text past 4 GiB would not have fit the TOML file it came from.
+        let original = &original
+            [..crate::error::floor_char_boundary(original, original.len().min(u32::MAX as usize))];
         let mut text = String::with_capacity(original.len());
         let mut offsets = Vec::with_capacity(original.len());
         let mut pending_space: Option<usize> = None;
@@ -37,11 +41,11 @@ impl<'a> NormalizedText<'a> {
             }
             if let Some(at) = pending_space.take() {
                 text.push(' ');
-                offsets.push(at);
+                offsets.push(at as u32);
             }
             let start = text.len();
             text.push(c);
-            offsets.extend((0..text.len() - start).map(|k| i + k));
+            offsets.extend((0..text.len() - start).map(|k| (i + k) as u32));
         }
         NormalizedText {
             original,
@@ -70,7 +74,7 @@ impl<'a> NormalizedText<'a> {
             if k == needle.len() {
                 let start = i + 1 - needle.len();
                 if self.on_boundaries(start, i + 1, &q) {
-                    return Some(self.offsets[start]);
+                    return Some(self.offsets[start] as usize);
                 }
                 k = fail[k - 1];
             }

@@ -1000,6 +1000,45 @@ vocabulary! {
     }
 }
 
+impl SafeguardElement {
+    /// The kind of safeguard the element belongs to: an impact assessment is prior or names
+    /// its content, an authorisation is judicial or on probable cause, a notice is by signs.
+    ///
+    /// ```
+    /// use lexgap::model::{SafeguardElement, SafeguardKind};
+    /// assert_eq!(SafeguardElement::Judicial.kind(), SafeguardKind::PriorAuthorisation);
+    /// assert_eq!(SafeguardElement::Signage.kind(), SafeguardKind::Transparency);
+    /// ```
+    pub fn kind(self) -> SafeguardKind {
+        use SafeguardElement::*;
+        match self {
+            Prior
+            | ContentSpecified
+            | RiskToRights
+            | Measures
+            | Records
+            | RecordRetention
+            | DpoAdvice
+            | DataSubjectViews
+            | RegulatorConsultation
+            | Review => SafeguardKind::ImpactAssessment,
+            LaterUse => SafeguardKind::PurposeLimitation,
+            Judicial | ProbableCause | Particularity | Urgency => SafeguardKind::PriorAuthorisation,
+            // "independent" qualifies an authorisation or an oversight body alike.
+            Independent => SafeguardKind::IndependentOversight,
+            Signage | Notice => SafeguardKind::Transparency,
+            Liability | PublicBodies => SafeguardKind::Accountability,
+        }
+    }
+
+    /// Whether the element may qualify a safeguard of `kind`.
+    pub fn belongs_to(self, kind: SafeguardKind) -> bool {
+        self.kind() == kind
+            || (self == SafeguardElement::Independent && kind == SafeguardKind::PriorAuthorisation)
+            || (self == SafeguardElement::Prior && kind == SafeguardKind::PriorAuthorisation)
+    }
+}
+
 vocabulary! {
     /// Where a norm applies.
     pub enum Scope ("scope") {
