@@ -121,9 +121,35 @@ pub struct LoadError {
 }
 
 impl fmt::Display for LoadError {
+    /// `origin:line:column: message`, where no word of the message is longer than
+    /// [`WORD_IN_MESSAGE`] characters: a 5 MB key or value is cut, the location points at it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.kind)
+        write!(f, "{}: {}", self.location, bounded(&self.kind.to_string()))
     }
+}
+
+/// How many characters of one word (a run without whitespace) a message repeats.
+const WORD_IN_MESSAGE: usize = 200;
+
+/// `message` with every word longer than [`WORD_IN_MESSAGE`] characters cut to its head and
+/// a count of the rest.
+fn bounded(message: &str) -> std::borrow::Cow<'_, str> {
+    let long = |w: &str| w.len() > WORD_IN_MESSAGE && w.chars().count() > WORD_IN_MESSAGE;
+    if !message.split_whitespace().any(long) {
+        return message.into();
+    }
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut rest = message;
+    while !rest.is_empty() {
+        let space = rest.len() - rest.trim_start().len();
+        out.push_str(&rest[..space]);
+        rest = &rest[space..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        out.push_str(&crate::render::clip(word, WORD_IN_MESSAGE));
+        rest = &rest[end..];
+    }
+    out.into()
 }
 
 impl std::error::Error for LoadError {
@@ -342,13 +368,8 @@ const QUOTE_IN_MESSAGE: usize = 200;
 
 /// A quote as an error message repeats it: whole when short, else its first
 /// [`QUOTE_IN_MESSAGE`] characters and how many more there are (the location points at it).
-fn shorten(quote: &str) -> String {
-    let n = quote.chars().count();
-    if n <= QUOTE_IN_MESSAGE {
-        return quote.to_owned();
-    }
-    let head: String = quote.chars().take(QUOTE_IN_MESSAGE).collect();
-    format!("{head}… ({} more characters)", n - QUOTE_IN_MESSAGE)
+fn shorten(quote: &str) -> std::borrow::Cow<'_, str> {
+    crate::render::clip(quote, QUOTE_IN_MESSAGE)
 }
 
 fn lang_prefix(lang: Option<&str>) -> String {

@@ -66,7 +66,7 @@ pub mod render;
 
 pub use align::Alignment;
 pub use classify::{Comparison, Gap, GapReport};
-pub use corpus::{CORPUS_VERSION, Corpus, Loader};
+pub use corpus::{CORPUS_VERSION, Corpus, Loader, SkipReason, Skipped};
 pub use diff::{ProvisionDiff, VersionDiff, text_diff};
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
 pub use model::{InstrumentId, ProvisionId};

@@ -271,3 +271,28 @@ fn article_ids_have_one_shape() {
         .replace("label.en = \"Article 1\"", "label.en = \"Article 13a\"");
     assert_eq!(errors("art-13a-ok", &file), Vec::<String>::new());
 }
+
+#[test]
+fn a_five_megabyte_field_gives_a_bounded_message() {
+    // Each line of the report stays readable whatever the size of the field that is wrong:
+    // a quote that is not in the text, an unknown norm kind and an unknown key, 5 MB each.
+    let huge = "x".repeat(5 << 20);
+    let missing = law("The controller shall notify.", &huge);
+    let kind = law("The controller shall notify.", "shall notify")
+        .replace("kind = \"obligation\"", &format!("kind = \"{huge}\""));
+    let key = law("The controller shall notify.", "shall notify").replace(
+        "kind = \"obligation\"",
+        &format!("kind = \"obligation\"\n{huge} = 1"),
+    );
+    for (name, file) in [
+        ("huge-quote", missing),
+        ("huge-kind", kind),
+        ("huge-key", key),
+    ] {
+        let lines = errors(name, &file);
+        assert!(!lines.is_empty(), "{name}: accepted");
+        for line in &lines {
+            assert!(line.len() < 600, "{name}: a line of {} bytes", line.len());
+        }
+    }
+}

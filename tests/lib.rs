@@ -12,6 +12,7 @@ mod corpus;
 mod diff;
 mod examples;
 mod hostile_load;
+mod hostile_render;
 mod judgments;
 mod load_errors;
 mod props_classify;

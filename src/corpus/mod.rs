@@ -348,16 +348,9 @@ impl Loader {
     }
 }
 
-/// Ids longer than this get no did-you-mean: no id in a corpus is that long, and comparing a
-/// huge string with every id would make a failed lookup slow (a 200,000-character id took
-/// seconds).
-const MAX_SUGGESTION_INPUT: usize = 256;
-
-/// The id in `ids` closest to `id`, for a did-you-mean.
+/// The id in `ids` closest to `id`, for a did-you-mean (none for an id longer than any id
+/// could be: see `model::vocab::MAX_SUGGESTION_INPUT`).
 fn suggest(id: &str, ids: &[String]) -> Option<String> {
-    if id.len() > MAX_SUGGESTION_INPUT {
-        return None;
-    }
     crate::model::closest_owned(id, ids.iter())
 }
 

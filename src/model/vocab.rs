@@ -89,6 +89,11 @@ impl UnknownTerm {
     }
 }
 
+/// Names longer than this get no did-you-mean: no code or id is that long, and the edit
+/// distance from a huge string to every candidate would make a failed lookup slow (a 5 MB
+/// norm kind took 6 s).
+pub(crate) const MAX_SUGGESTION_INPUT: usize = 256;
+
 /// Similarity above which an unknown name gets a did-you-mean suggestion.
 pub(crate) const SUGGESTION_THRESHOLD: f64 = 0.7;
 
@@ -100,6 +105,9 @@ pub(crate) fn closest<'a, I>(found: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    if found.len() > MAX_SUGGESTION_INPUT {
+        return None;
+    }
     let found = found.to_ascii_lowercase();
     candidates
         .into_iter()
@@ -342,6 +350,9 @@ fn word_score(found: &[String], profiles: &[Profile], i: usize) -> f64 {
 /// its code and definition, and spelling; `None` when no term is close enough, or two are
 /// equally close.
 pub(crate) fn closest_term<T: Term>(found: &str) -> Option<T> {
+    if found.len() > MAX_SUGGESTION_INPUT {
+        return None;
+    }
     let normal: String = found
         .trim()
         .to_lowercase()

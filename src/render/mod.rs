@@ -34,6 +34,40 @@
 //! write it: [`explain`]), and it gains `protection`, `derogations`, `missing-text` and
 //! `not-addressed`; a report gains `targets` and `referred`; verdicts gain `unknown` and
 //! `not-comparable`.
+//!
+//! # Long and hostile text
+//!
+//! The texts come from corpus files, which anyone may write, so every format shows them as
+//! text and every format takes time in proportion to its input:
+//!
+//! - **Markdown, CSV, JSON and HTML keep the full text** of every cell: they are the formats to
+//!   cite from. Markdown escapes `\`, `|`, `<`, `>` and the `&` that would start a character
+//!   reference, so raw HTML in a text is shown, not interpreted; HTML escapes through maud.
+//! - **Terminal tables bound each cell** before the table is laid out, because laying out a
+//!   long unbroken run of characters takes time in the square of its length: a cell longer
+//!   than [`MAX_TABLE_CELL_CHARS`] characters is cut and ends in `… (N more characters)`, and
+//!   the table is followed by a line that says so; a run of more than
+//!   [`MAX_TABLE_RUN_CHARS`] characters without a space or line break is hard-wrapped (a line
+//!   break is inserted every [`MAX_TABLE_RUN_CHARS`] characters). Control characters other
+//!   than tab and line feed are shown as their visible pictures (`␛` for escape), so a text
+//!   cannot drive the terminal. Ordinary texts, whose cells are shorter and whose runs are
+//!   words, are laid out exactly as they are.
+//!
+//! ```
+//! use lexgap::model::{Instrument, Lang, Provision};
+//! use lexgap::render::{Format, InstrumentList, MAX_TABLE_CELL_CHARS, View};
+//!
+//! let mut inst = Instrument::new("eu/long".parse()?, "x".repeat(100_000));
+//! inst.provisions.push(Provision::new("eu/long/art-1".parse()?, Lang::new("en")?, "Text."));
+//! let corpus = lexgap::Corpus::from_instruments(vec![inst]);
+//! let list = InstrumentList::new(&corpus, None);
+//! let table = View::new(&list, Format::Table).to_string();
+//! assert!(table.contains("characters are cut in tables"));
+//! assert!(table.len() < 40 * MAX_TABLE_CELL_CHARS, "{} bytes", table.len());
+//! let csv = View::new(&list, Format::Csv).to_string();
+//! assert!(csv.contains(&"x".repeat(100_000)), "CSV keeps the full text");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod diff;
 mod explain;
@@ -41,6 +75,7 @@ mod html;
 mod listing;
 mod sheets;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -59,6 +94,26 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// The default width of terminal tables, in columns.
 pub const DEFAULT_WIDTH: u16 = 100;
 
+/// The most characters of one cell that a terminal table shows; the rest is cut and replaced
+/// by `… (N more characters)` (see [the module docs](self#long-and-hostile-text)).
+///
+/// It bounds the work and the output of a table with a hostile cell: a cell in a column a few
+/// characters wide takes a line for every few characters. It is above the longest provision
+/// text of the bundled corpus (GDPR art. 4, about 8,600 characters) and the longest cell of
+/// the examples (a side-by-side column of about 8,900), so that ordinary tables are not cut.
+/// Markdown, CSV, JSON and HTML never cut.
+pub const MAX_TABLE_CELL_CHARS: usize = 16_384;
+
+/// The longest run of characters without a space or line break that a terminal table lays out
+/// as it is; a longer run gets a line break every this many characters (see
+/// [the module docs](self#long-and-hostile-text)).
+///
+/// The table splits a run that is wider than its column itself, but in time proportional to
+/// the square of the run's length; this bound makes that linear. It is well above the longest
+/// run of the bundled corpus (a Chinese sentence of 194 characters), so ordinary tables are
+/// unchanged.
+pub const MAX_TABLE_RUN_CHARS: usize = 512;
+
 /// An output format.
 ///
 /// ```
@@ -69,7 +124,9 @@ pub const DEFAULT_WIDTH: u16 = 100;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
-    /// A terminal table that fits a width, wraps, and lines up double-width characters.
+    /// A terminal table that fits a width, wraps, and lines up double-width characters. It
+    /// cuts cells longer than [`MAX_TABLE_CELL_CHARS`] and says so; the other formats keep the
+    /// full text.
     Table,
     /// GitHub-flavoured Markdown tables.
     Markdown,
@@ -277,9 +334,13 @@ fn tone_color(tone: Tone) -> Option<comfy_table::Color> {
 }
 
 fn write_table(f: &mut fmt::Formatter<'_>, sheet: &Sheet, width: u16, color: bool) -> fmt::Result {
-    if !sheet.title.is_empty() {
-        writeln!(f, "{}", sheet.title)?;
-    }
+    let mut clipped = false;
+    let mut bound = |s: &str| {
+        let (text, cut) = table_text(s);
+        clipped |= cut;
+        text.into_owned()
+    };
+    let title = bound(&sheet.title);
     let mut table = Table::new();
     table
         .load_preset(presets::UTF8_FULL_CONDENSED)
@@ -290,27 +351,191 @@ fn write_table(f: &mut fmt::Formatter<'_>, sheet: &Sheet, width: u16, color: boo
     } else {
         table.force_no_tty();
     }
-    table.set_header(sheet.headers.clone());
+    table.set_header(sheet.headers.iter().map(|h| bound(h)).collect::<Vec<_>>());
     for row in &sheet.rows {
-        table.add_row(row.iter().map(|c| {
-            let mut cell = comfy_table::Cell::new(&c.text);
-            if color {
-                if let Some(col) = tone_color(c.tone) {
-                    cell = cell.fg(col);
+        let cells: Vec<comfy_table::Cell> = row
+            .iter()
+            .map(|c| {
+                let mut cell = comfy_table::Cell::new(bound(&c.text));
+                if color {
+                    if let Some(col) = tone_color(c.tone) {
+                        cell = cell.fg(col);
+                    }
                 }
-            }
-            cell
-        }));
+                cell
+            })
+            .collect();
+        table.add_row(cells);
     }
-    writeln!(f, "{table}")
+    if !title.is_empty() {
+        writeln!(f, "{title}")?;
+    }
+    writeln!(f, "{table}")?;
+    if clipped {
+        writeln!(
+            f,
+            "(Cells longer than {MAX_TABLE_CELL_CHARS} characters are cut in tables; \
+             the Markdown, CSV, JSON and HTML formats show the full text.)"
+        )?;
+    }
+    Ok(())
 }
 
-/// Escapes a Markdown table cell: pipes, and line breaks as `<br>`.
+/// Cuts `text` after `max_chars` characters, and says how many were cut:
+/// `… (N more characters)`. Text that is short enough is returned as it is.
+///
+/// The cut does not fall between a character and the combining marks, joiners or variation
+/// selectors that follow it (the common ones; a cluster may run over `max_chars` by up to 32
+/// characters). Terminal tables use it with [`MAX_TABLE_CELL_CHARS`]; it also suits error
+/// messages that would otherwise repeat a long quote in full.
+///
+/// ```
+/// use lexgap::render::clip;
+///
+/// assert_eq!(clip("short", 10), "short");
+/// assert_eq!(clip("The controller shall notify", 14), "The controller… (13 more characters)");
+/// assert_eq!(clip("e\u{301}e\u{301}", 1), "e\u{301}… (2 more characters)", "the accent stays");
+/// ```
+pub fn clip(text: &str, max_chars: usize) -> Cow<'_, str> {
+    let Some((mut cut, _)) = text.char_indices().nth(max_chars) else {
+        return Cow::Borrowed(text);
+    };
+    // Keep combining marks and joined characters with their base: move the cut past them.
+    for _ in 0..MAX_CLUSTER_TAIL {
+        let Some(c) = text[cut..].chars().next() else {
+            return Cow::Borrowed(text);
+        };
+        if !(continues_cluster(c) || text[..cut].ends_with(ZWJ)) {
+            break;
+        }
+        cut += c.len_utf8();
+    }
+    let more = text[cut..].chars().count();
+    if more == 0 {
+        return Cow::Borrowed(text);
+    }
+    let noun = if more == 1 { "character" } else { "characters" };
+    Cow::Owned(format!("{}… ({more} more {noun})", &text[..cut]))
+}
+
+const ZWJ: char = '\u{200D}';
+
+/// How many characters a cut or a break may move on to keep a cluster whole.
+const MAX_CLUSTER_TAIL: usize = 32;
+
+/// Whether `c` belongs with the character before it: a combining mark of the common blocks
+/// and scripts, a joiner, a variation selector, an emoji modifier or tag, a kana voicing mark.
+/// A heuristic without the Unicode tables, good enough to choose where to cut or break.
+fn continues_cluster(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F
+        | 0x0483..=0x0489
+        | 0x0591..=0x05C7
+        | 0x0610..=0x061A
+        | 0x064B..=0x065F
+        | 0x0670
+        | 0x06D6..=0x06ED
+        | 0x0900..=0x0903
+        | 0x093A..=0x094F
+        | 0x0E31
+        | 0x0E34..=0x0E3A
+        | 0x0E47..=0x0E4E
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x200C..=0x200D
+        | 0x20D0..=0x20FF
+        | 0x3099..=0x309A
+        | 0xFE00..=0xFE0F
+        | 0xFE20..=0xFE2F
+        | 0x1F3FB..=0x1F3FF
+        | 0xE0020..=0xE007F
+        | 0xE0100..=0xE01EF)
+}
+
+/// A visible stand-in for a control character, so that a text cannot drive the terminal:
+/// the control pictures `␀`..`␟` and `␡`, and `�` for the C1 controls. Tab and line feed are
+/// kept.
+fn control_picture(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' => None,
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
+        _ => None,
+    }
+}
+
+/// A cell's text as a terminal table lays it out, and whether it was cut: at most
+/// [`MAX_TABLE_CELL_CHARS`] characters, no run longer than [`MAX_TABLE_RUN_CHARS`], `\r\n`
+/// as `\n`, other control characters as pictures. Ordinary text is returned as it is.
+fn table_text(s: &str) -> (Cow<'_, str>, bool) {
+    let mut chars = 0usize;
+    let mut run = 0usize;
+    let ordinary = s.chars().all(|c| {
+        chars += 1;
+        run = if c == ' ' || c == '\n' { 0 } else { run + 1 };
+        chars <= MAX_TABLE_CELL_CHARS && run <= MAX_TABLE_RUN_CHARS && control_picture(c).is_none()
+    });
+    if ordinary {
+        return (Cow::Borrowed(s), false);
+    }
+    let s = s.replace("\r\n", "\n");
+    let clipped = clip(&s, MAX_TABLE_CELL_CHARS);
+    let cut = matches!(clipped, Cow::Owned(_));
+    let mut out = String::with_capacity(clipped.len() + clipped.len() / MAX_TABLE_RUN_CHARS + 8);
+    let mut run = 0usize;
+    let mut prev = ' ';
+    for c in clipped.chars() {
+        if c == ' ' || c == '\n' {
+            run = 0;
+        } else {
+            // Break a long run, but not inside a cluster (unless the cluster is absurdly long).
+            let inside = continues_cluster(c) || prev == ZWJ;
+            if run >= MAX_TABLE_RUN_CHARS + MAX_CLUSTER_TAIL
+                || (run >= MAX_TABLE_RUN_CHARS && !inside)
+            {
+                out.push('\n');
+                run = 0;
+            }
+            run += 1;
+        }
+        out.push(control_picture(c).unwrap_or(c));
+        prev = c;
+    }
+    (Cow::Owned(out), cut)
+}
+
+/// Escapes a Markdown table cell, so that it shows its text as text: backslashes and pipes
+/// with a backslash, `<` and `>` as `&lt;` and `&gt;` (raw HTML is shown, not rendered), `&`
+/// as `&amp;` where it would start a character reference such as `&lt;` or `&#60;` (a bare
+/// `&`, as in a URL's query, shows as itself and stays readable), and line breaks as `<br>`.
 fn md_cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .trim_end_matches('\n')
-        .replace('\n', "<br>")
+    let s = s.trim_end_matches('\n');
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    for (i, c) in s.char_indices() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if starts_reference(&s[i + 1..]) => out.push_str("&amp;"),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the text after an `&` makes it a character reference in CommonMark or HTML: a
+/// name or a `#` number of ASCII letters and digits, then `;`. (A name of 40 or more is no
+/// entity's.)
+fn starts_reference(after: &str) -> bool {
+    let name = after
+        .bytes()
+        .take(40)
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && name < 40 && after.as_bytes().get(name) == Some(&b';')
 }
 
 fn write_markdown(f: &mut fmt::Formatter<'_>, sheet: &Sheet) -> fmt::Result {
