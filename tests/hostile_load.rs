@@ -17,14 +17,25 @@ fn law(text: &str, quote: &str) -> String {
 }
 
 /// Loads the corpus `q/` (a registry with `zz` and the file `zz/law.toml`) from a scratch
-/// directory of its own under the target directory, named relatively, so that messages are
-/// the same on every machine (`target/tmp/hostile-<name>/q/zz/law.toml`).
-fn load(name: &str, file: &str) -> Result<Corpus, lexgap::LoadErrors> {
+/// directory of its own under the target directory. Error messages are shown as if that
+/// directory were `target/tmp/hostile-<name>`, so that they are the same on every machine and
+/// with any `CARGO_TARGET_DIR`.
+fn load(name: &str, file: &str) -> Result<Corpus, Report> {
     load_with(name, JURISDICTIONS, file)
 }
 
+/// A load's errors as [`load`] shows them.
+#[derive(Debug)]
+struct Report(String);
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// The same with a registry of one's own.
-fn load_with(name: &str, jurisdictions: &str, file: &str) -> Result<Corpus, lexgap::LoadErrors> {
+fn load_with(name: &str, jurisdictions: &str, file: &str) -> Result<Corpus, Report> {
     let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{name}"));
     let _ = std::fs::remove_dir_all(&root);
     let q = root.join("q");
@@ -32,9 +43,12 @@ fn load_with(name: &str, jurisdictions: &str, file: &str) -> Result<Corpus, lexg
     std::fs::write(q.join("jurisdictions.toml"), jurisdictions).unwrap();
     std::fs::write(q.join("zz/law.toml"), file).unwrap();
     let here = std::env::current_dir().unwrap();
-    // Relative, so that messages name `q/...` whatever the machine.
+    // Named relatively, as a user would name it, then shown under the fixed name.
     let rel = pathdiff(&q, &here);
-    Corpus::from_dir(rel)
+    Corpus::from_dir(&rel).map_err(|e| {
+        let shown = format!("target/tmp/hostile-{name}/q");
+        Report(e.to_string().replace(&rel.display().to_string(), &shown))
+    })
 }
 
 /// `path` relative to `base` (both absolute; `base` an ancestor's sibling at most).

@@ -175,10 +175,29 @@ fn check_whole(corpus: &Corpus) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// What a rejection must satisfy: at least one error, each in the input, in location order.
+/// The longest line an error report may have, whatever the input: no word or quote is
+/// repeated beyond 200 characters, and the longest list of expected codes is shorter.
+const MAX_ERROR_LINE: usize = 2_000;
+
+/// What a rejection must satisfy: at least one error, each in the input, in location order,
+/// and a report bounded by the input (no line longer than [`MAX_ERROR_LINE`], at most a few
+/// errors a line).
 fn check_errors(errors: &LoadErrors, origin: &str, lines: usize) -> Result<(), TestCaseError> {
     prop_assert!(!errors.is_empty());
-    prop_assert!(!errors.to_string().is_empty());
+    let report = errors.to_string();
+    prop_assert!(!report.is_empty());
+    for line in report.lines() {
+        prop_assert!(
+            line.len() <= MAX_ERROR_LINE,
+            "a line of {} bytes",
+            line.len()
+        );
+    }
+    prop_assert!(
+        errors.len() <= 4 * lines + 4,
+        "{} errors for {lines} lines",
+        errors.len()
+    );
     let mut last = None;
     for e in errors {
         let at = e.location();
@@ -263,6 +282,9 @@ enum LineEdit {
     Revalue(usize, usize),
     /// Insert a character inside a line (at a character boundary).
     InsertChar(usize, usize, char),
+    /// Make the first string value on a line huge: repeat its first character so many times
+    /// (a key, a code, a quote or a text of up to 200,000 characters).
+    Inflate(usize, usize),
 }
 
 fn line_edit() -> impl Strategy<Value = LineEdit> {
@@ -274,6 +296,7 @@ fn line_edit() -> impl Strategy<Value = LineEdit> {
         (any::<usize>(), 0..FRAGMENTS.len()).prop_map(|(a, f)| LineEdit::Revalue(a, f)),
         (any::<usize>(), any::<usize>(), any::<char>())
             .prop_map(|(a, i, c)| LineEdit::InsertChar(a, i, c)),
+        (any::<usize>(), 1_000..200_000usize).prop_map(|(a, n)| LineEdit::Inflate(a, n)),
     ]
 }
 
@@ -316,6 +339,18 @@ fn apply_lines(text: &str, edits: &[LineEdit]) -> String {
                         .chain([line.len()])
                         .collect();
                     line.insert(bounds[at % bounds.len()], c);
+                }
+            }
+            LineEdit::Inflate(i, times) => {
+                if let Some(line) = lines.get_mut(i % n) {
+                    // Inside the first string, else at the start of the line (a key).
+                    let at = line.find('"').map_or(0, |k| k + 1);
+                    let c = line[at..]
+                        .chars()
+                        .next()
+                        .filter(|&c| c != '"')
+                        .unwrap_or('x');
+                    line.insert_str(at, &c.to_string().repeat(times));
                 }
             }
         }
