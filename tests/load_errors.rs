@@ -1116,6 +1116,36 @@ fn version_cycle_search_is_linear() {
     assert!(msg.ends_with(" → eu/l39-0 → eu/top → eu/l0-0"), "{msg}");
 }
 
+/// A copy of the bundled registry beside one's own files, loaded with the bundled corpus,
+/// repeats its entries word for word: accepted. An entry that differs is a conflict.
+#[test]
+fn a_copy_of_the_bundled_registry_beside_the_bundled_corpus() {
+    let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("registry-copy");
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("us-il")).unwrap();
+    let bundled = std::fs::read_to_string("provisions/jurisdictions.toml").unwrap();
+    let notice = std::fs::read_to_string("tests/data/good/subdivision/us-il/notice.toml").unwrap();
+    std::fs::write(root.join("us-il/notice.toml"), notice).unwrap();
+    let mine = "\n[[jurisdiction]]\ncode = \"us-il\"\nname = \"Illinois\"\nparent = \"us\"\n";
+    std::fs::write(root.join("jurisdictions.toml"), bundled.clone() + mine).unwrap();
+    let corpus = Corpus::loader().bundled().dir(&root).load();
+    assert!(corpus.is_ok(), "{}", corpus.unwrap_err());
+    // The same code with another name.
+    let renamed = bundled.replacen("name = \"European Union\"", "name = \"EU\"", 1);
+    assert_ne!(renamed, bundled, "the bundled registry names the EU");
+    std::fs::write(root.join("jurisdictions.toml"), renamed.clone() + mine).unwrap();
+    let err = Corpus::loader().bundled().dir(&root).load().unwrap_err();
+    let line = renamed[..renamed.find("\"EU\"").unwrap()]
+        .matches('\n')
+        .count();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "registry-copy/jurisdictions.toml:{line}:8: duplicate jurisdiction id `eu` (first defined at provisions/jurisdictions.toml:{line}:8)"
+        )
+    );
+}
+
 /// A parent may come from another registry: the bundled one, when the loader has it.
 #[test]
 fn parent_jurisdiction_from_the_bundled_registry() {

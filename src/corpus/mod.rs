@@ -138,7 +138,8 @@ impl Loader {
     }
 
     /// Adds the bundled instruments and jurisdiction registry, so that your files may refer
-    /// to them (a `jurisdictions.toml` of yours then adds codes; it may not redefine one).
+    /// to them (a `jurisdictions.toml` of yours then adds codes; it may repeat a bundled entry
+    /// word for word, as a copy of the bundled registry does, but not redefine one).
     pub fn bundled(mut self) -> Loader {
         self.jurisdictions.push((
             "provisions/jurisdictions.toml".to_owned(),
@@ -310,6 +311,10 @@ impl Loader {
                 load::load_jurisdictions(origin, bytes, &mut parents, &mut errors)
             {
                 match jurisdictions.get(&code) {
+                    // A registry that repeats an entry of another one word for word (a copy of
+                    // the bundled registry beside one's own files, loaded with the bundled
+                    // corpus) says nothing new; one that differs is a conflict.
+                    Some((same, _)) if *same == j => {}
                     Some((_, first)) => errors.push(LoadError::new(
                         at,
                         LoadErrorKind::DuplicateId {
