@@ -919,7 +919,7 @@ fn quoted(
     cx: &mut FileCx<'_>,
     own: &InstrumentId,
     sid: &str,
-    texts: &Searchable<'_>,
+    texts: &Searchable,
     file_texts: &HashMap<String, Texts>,
     quote: &S<String>,
     in_: &Option<S<String>>,
@@ -1241,9 +1241,9 @@ const SWITCHES_OFF: &str = "switches off";
 
 /// The texts of a provision, each normalised once for the quote search (see
 /// `model::quote`), in tag order.
-type Searchable<'t> = BTreeMap<Lang, NormalizedText<'t>>;
+type Searchable = BTreeMap<Lang, NormalizedText>;
 
-fn searchable(texts: &Texts) -> Searchable<'_> {
+fn searchable(texts: &Texts) -> Searchable {
     texts
         .iter()
         .map(|(l, t)| (l.clone(), NormalizedText::new(t)))
@@ -1255,7 +1255,7 @@ fn searchable(texts: &Texts) -> Searchable<'_> {
 fn resolve_evidence(
     cx: &mut FileCx<'_>,
     id: &str,
-    texts: &Searchable<'_>,
+    texts: &Searchable,
     quote: &S<String>,
     lang: &Option<S<String>>,
 ) -> Option<Evidence> {

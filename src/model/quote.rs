@@ -14,8 +14,7 @@
 
 /// A text with its whitespace collapsed, remembering where each byte came from.
 #[derive(Debug, Clone)]
-pub(crate) struct NormalizedText<'a> {
-    original: &'a str,
+pub(crate) struct NormalizedText {
     /// The words of the text, one space between them, no space at the ends.
     text: String,
     /// For each byte of `text`, its offset in `original` (a `u32`: a text of up to 4 GiB, four
@@ -23,9 +22,9 @@ pub(crate) struct NormalizedText<'a> {
     offsets: Vec<u32>,
 }
 
-impl<'a> NormalizedText<'a> {
+impl NormalizedText {
     /// Normalises `original` (linear time and memory).
-    pub(crate) fn new(original: &'a str) -> NormalizedText<'a> {
+    pub(crate) fn new(original: &str) -> NormalizedText {
         // Offsets are u32; a text past 4 GiB would not have fit the TOML file it came from.
         let original = &original
             [..crate::error::floor_char_boundary(original, original.len().min(u32::MAX as usize))];
@@ -47,17 +46,13 @@ impl<'a> NormalizedText<'a> {
             text.push(c);
             offsets.extend((0..text.len() - start).map(|k| (i + k) as u32));
         }
-        NormalizedText {
-            original,
-            text,
-            offsets,
-        }
+        NormalizedText { text, offsets }
     }
 
     /// The byte offset in the original text where `quote` first occurs on word boundaries,
     /// if it does; `None` for an empty quote.
     pub(crate) fn find(&self, quote: &str) -> Option<usize> {
-        let q = collapse(quote);
+        let q = super::normalize_ws(quote);
         if q.is_empty() {
             return None;
         }
@@ -96,24 +91,6 @@ impl<'a> NormalizedText<'a> {
         };
         !joined(before, first) && !joined(last, after)
     }
-
-    /// The original text.
-    #[allow(dead_code)]
-    pub(crate) fn original(&self) -> &'a str {
-        self.original
-    }
-}
-
-/// `s` with every run of whitespace one space, trimmed.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// The KMP failure function: `fail[i]` is the length of the longest proper prefix of
