@@ -11,6 +11,7 @@ mod cli;
 mod corpus;
 mod diff;
 mod examples;
+mod hostile_diff;
 mod hostile_load;
 mod hostile_render;
 mod judgments;

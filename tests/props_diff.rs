@@ -192,6 +192,34 @@ fn instrument(texts: Vec<String>) -> Instrument {
     inst
 }
 
+/// Texts with combining marks, precomposed and decomposed letters, emoji sequences and
+/// flags beside the words above.
+fn arb_unicode_text() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "e",
+        "\u{301}",
+        "\u{300}",
+        "é",
+        "e\u{301}",
+        "a\u{323}\u{302}",
+        "ậ",
+        "🇫🇷",
+        "🇩🇪",
+        "👩\u{200d}👧",
+        "\u{200d}",
+        "\r\n",
+        "한",
+        "\u{1112}\u{1161}\u{11ab}",
+        "个",
+        "人",
+        " ",
+        "\n",
+        "data",
+        ",",
+    ];
+    prop::collection::vec(select(PIECES), 0..60).prop_map(|p| p.concat())
+}
+
 fn side(diff: &TextDiff<'_>, keep: ChangeTag) -> String {
     diff.iter_changes()
         .filter(|c| c.tag() == ChangeTag::Equal || c.tag() == keep)
@@ -276,6 +304,73 @@ proptest! {
         for g in alignment.groups() {
             prop_assert_eq!(g.kind(), GroupKind::OneToOne);
             prop_assert_eq!(&g.left()[0].id, &g.right()[0].id);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Issue 11: whatever the budget, the diff is correct, the same on every run, within its
+    /// bound of steps, and symmetric.
+    #[test]
+    fn prop_every_budget_gives_a_reproducible_correct_diff(
+        (a, b) in arb_related_texts(),
+        c in arb_unicode_text(),
+        micros in 0u64..3000,
+        chars in any::<bool>(),
+    ) {
+        let g = if chars { Granularity::Chars } else { Granularity::Words };
+        for (old, new) in [(&a, &b), (&b, &c), (&c, &a)] {
+            let mut opts = DiffOptions::new();
+            opts.granularity(g).timeout(std::time::Duration::from_micros(micros));
+            let diff = opts.diff_texts(old, new, None);
+            prop_assert_eq!(&side(&diff, ChangeTag::Insert), new);
+            prop_assert_eq!(&side(&diff, ChangeTag::Delete), old);
+            prop_assert_eq!(&opts.diff_texts(old, new, None), &diff);
+            prop_assert_eq!(opts.diff_texts(new, old, None).similarity(), diff.similarity());
+            let bound = 2 * diff.budget() + 100 * (old.len() + new.len()) as u64;
+            prop_assert!(diff.steps() <= bound);
+        }
+    }
+
+    /// Issue 11: no op starts or ends inside a grapheme cluster, by words or by characters.
+    #[test]
+    fn prop_ops_never_split_grapheme_clusters(
+        a in arb_unicode_text(),
+        b in arb_unicode_text(),
+        chars in any::<bool>(),
+    ) {
+        let g = if chars { Granularity::Chars } else { Granularity::Words };
+        let diff = DiffOptions::new().granularity(g).diff_texts(&a, &b, None);
+        let bounds = |s: &str| -> Vec<usize> {
+            let mut at = 0;
+            let mut v = vec![0];
+            for g in similar::DiffableStr::tokenize_graphemes(s) {
+                at += g.len();
+                v.push(at);
+            }
+            v
+        };
+        let (ba, bb) = (bounds(&a), bounds(&b));
+        for op in diff.ops() {
+            prop_assert!(ba.contains(&op.old_range().start) && ba.contains(&op.old_range().end));
+            prop_assert!(bb.contains(&op.new_range().start) && bb.contains(&op.new_range().end));
+        }
+    }
+
+    /// Issue 11: a text against itself in another normalisation (its precomposed letters spelt
+    /// out, NFC against NFD) scores 1, and each of its changes is flagged.
+    #[test]
+    fn prop_normalisation_only_changes_are_flagged(
+        pieces in prop::collection::vec(select(&["é", "ậ", "한", "e", "a", " ", "\n", "个", "data", ","][..]), 0..60),
+    ) {
+        let a = pieces.concat();
+        let b = a.replace('é', "e\u{301}").replace('ậ', "a\u{323}\u{302}").replace('한', "\u{1112}\u{1161}\u{11ab}");
+        let diff = text_diff(&a, &b, None);
+        prop_assert_eq!(diff.similarity(), 1.0);
+        for op in diff.ops() {
+            prop_assert!(op.tag() == lexgap::diff::OpTag::Equal || op.is_normalization_only(), "{:?}", op);
         }
     }
 }

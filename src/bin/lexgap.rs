@@ -388,6 +388,11 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                     let mut lock = std::io::BufWriter::new(stdout.lock());
                     let _ = lock.write_all(lexgap::render::redline(&diff).as_bytes());
                     let _ = lock.flush();
+                    // The redline has no title to say it; standard error does, so that a
+                    // pipe still gets the redline alone.
+                    if let Some(why) = diff.approximation() {
+                        eprintln!("lexgap: approximate diff: {why}");
+                    }
                 } else {
                     emit(&diff, &out)?;
                 }

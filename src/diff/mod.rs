@@ -62,7 +62,8 @@ pub use structure::{
     TermChange,
 };
 pub use text::{
-    Change, ChangeTag, DEFAULT_TIMEOUT, Granularity, LineOp, OpTag, TextDiff, TextOp, text_diff,
+    Change, ChangeTag, DEFAULT_BUDGET, DEFAULT_TIMEOUT, Granularity, LineOp, OpTag,
+    STEPS_PER_SECOND, TextDiff, TextOp, text_diff,
 };
 pub use version::{VersionDiff, VersionEntry, VersionStatus};
 
@@ -87,7 +88,7 @@ pub(crate) use text::is_cjk_letter;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiffOptions {
-    timeout: Duration,
+    budget: u64,
     langs: Vec<Lang>,
     granularity: Option<Granularity>,
     cleanup: bool,
@@ -100,21 +101,37 @@ impl Default for DiffOptions {
 }
 
 impl DiffOptions {
-    /// The defaults: a [`DEFAULT_TIMEOUT`] of one second, no language preference, granularity
-    /// by language, semantic clean-up on.
+    /// The defaults: a budget of [`DEFAULT_BUDGET`] steps (what [`DEFAULT_TIMEOUT`], one
+    /// second, buys), no language preference, granularity by language, semantic clean-up on.
     pub const fn new() -> DiffOptions {
         DiffOptions {
-            timeout: DEFAULT_TIMEOUT,
+            budget: DEFAULT_BUDGET,
             langs: Vec::new(),
             granularity: None,
             cleanup: true,
         }
     }
 
-    /// How long one diff may take before it settles for an approximate result (default
-    /// [`DEFAULT_TIMEOUT`], one second).
+    /// How much work one diff may do before it settles for an approximate result, given as
+    /// a time: it buys a budget of steps at the fixed rate of [`STEPS_PER_SECOND`] (default
+    /// [`DEFAULT_TIMEOUT`], one second). The budget is counted in steps, not on the clock, so
+    /// that the same options give the same diff on any machine and under any load.
     pub fn timeout(&mut self, timeout: Duration) -> &mut DiffOptions {
-        self.timeout = timeout;
+        self.budget = text::budget_for(timeout);
+        self
+    }
+
+    /// The same as a number of steps (default [`DEFAULT_BUDGET`]); see
+    /// [`TextDiff::steps`] for what a step is.
+    ///
+    /// ```
+    /// use lexgap::diff::DiffOptions;
+    /// let diff = DiffOptions::new().budget(0).diff_texts("a b c", "a x c", None);
+    /// assert_eq!(diff.budget(), 0);
+    /// assert!(diff.is_approximate(), "{:?}", diff.approximation());
+    /// ```
+    pub fn budget(&mut self, steps: u64) -> &mut DiffOptions {
+        self.budget = steps;
         self
     }
 
@@ -156,7 +173,7 @@ impl DiffOptions {
             Some(l) => Granularity::for_lang(l),
             None => Granularity::detect_pair(old, new),
         });
-        TextDiff::compute(old, new, granularity, self.timeout, self.cleanup)
+        TextDiff::compute_within(old, new, granularity, self.budget, self.cleanup)
     }
 
     /// Diffs two provisions: their texts in a language both have (see

@@ -1,21 +1,102 @@
-//! Text diffs: lines first, then words or characters inside the changed lines.
+//! Text diffs: lines first, then words or characters inside the changed lines, within a
+//! budget of steps.
+//!
+//! # A budget of steps, not a deadline
+//!
+//! Diffing is `O((n + m) · d)` in the number of tokens and the number of differences: two
+//! long, much changed texts can take very long. A diff therefore does at most a fixed amount
+//! of work, counted in *steps* (one token or line hashed, one pair of tokens compared, one
+//! diagonal visited by the search), never in time: the same two texts give the same diff on
+//! every run and every machine. The budget is [`DEFAULT_BUDGET`] steps; a
+//! [`timeout`](super::DiffOptions::timeout) is turned into a budget at [`STEPS_PER_SECOND`],
+//! so that the default one-second [`DEFAULT_TIMEOUT`] is the default budget.
+//!
+//! Within the budget the diff is the one the patience algorithm finds, exactly as `similar`
+//! computes it (the search is `similar`'s, ported so that it can count its steps). When a
+//! search would exceed the budget, it gives up and that part of the texts is compared
+//! coarsely instead, and the diff says so ([`TextDiff::is_approximate`],
+//! [`TextDiff::approximation`]):
+//!
+//! 1. the lines are paired, then the words or characters compared inside each run of changed
+//!    lines, the smallest runs first, as long as the budget lasts;
+//! 2. a run (or the line diff itself) that does not fit is compared coarsely: its common
+//!    prefix and suffix are kept; the tokens that occur once on each side, or (when those are
+//!    scarce, as in repetitive text) the runs of eight tokens that do, anchor the rest in
+//!    order; and each stretch between anchors is diffed by a Myers search capped at 256
+//!    differences a split (as GNU diff's heuristic), from a second budget of the same size;
+//! 3. a stretch too large for what is left of that budget is compared coarsely again, with
+//!    anchors unique within it, up to eight levels deep; at the last level, or without
+//!    anchors, the capped search spends what is left and replaces the rest of each stretch
+//!    past its common prefix and suffix.
+//!
+//! Nothing that is shared and can be told apart is replaced wholesale, so the
+//! [`similarity`](TextDiff::similarity) of an approximate diff still reflects what the texts
+//! share. A diff costs at most twice its budget plus a few passes over the input at each level
+//! ([`TextDiff::steps`]).
+//!
+//! # Grapheme clusters
+//!
+//! Tokens are made of whole grapheme clusters (as `similar`'s `unicode` feature segments them):
+//! by characters, each cluster is a token (`e` with a combining accent is one), and by words,
+//! a cluster belongs to the word, space or punctuation run of its first character, so that
+//! no accent is ever diffed apart from its letter.
+//!
+//! # Unicode normalisation
+//!
+//! The texts are compared as they are, not normalised: a change always rebuilds both texts
+//! byte for byte. A change whose two sides are canonically equivalent (the same text in NFC
+//! and in NFD, say `café` with `é` precomposed or as `e` and a combining accent) is flagged
+//! instead ([`TextOp::is_normalization_only`], [`Change::is_normalization_only`]); renderers
+//! say "Unicode normalisation only", and [`similarity`](TextDiff::similarity) counts it as
+//! kept. The check compares the canonical decompositions (NFD) of both sides, by the
+//! `unicode-normalization` crate.
 
+use std::cell::Cell;
 use std::fmt;
-use std::ops::Range;
-use std::time::{Duration, Instant};
+use std::ops::{Index, Range};
+use std::time::Duration;
+
+use unicode_normalization::UnicodeNormalization;
 
 use serde::Serialize;
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::DiffOp;
+use similar::algorithms::{Capture, Compact, DiffHook, Replace};
 
 use crate::model::Lang;
 
-/// How long a diff may take before it settles for an approximate result: one second.
+/// How much work a diff may do before it compares coarsely: 100 million steps.
 ///
-/// Diffing is `O((n + m) · d)` in the number of tokens and the number of differences; two long,
-/// wholly different texts can take a long time. Past the deadline `similar` stops looking for
-/// the smallest diff and returns a coarser one, which is still a correct diff (it turns the old
-/// text into the new one) but may mark more as changed than is. See [`TextDiff::is_approximate`].
+/// A step is one token or line hashed, one pair of tokens compared, or one diagonal visited by
+/// the search; 100 million steps of search take about 0.4 s on one core of a current machine
+/// (release build). Ordinary legal texts need far fewer: a few thousand for an article, about ten
+/// thousand for the whole GDPR (190 KB, lines first) against an edited copy. Past the budget a diff compares
+/// the rest coarsely (see the [module docs](self)); it then spends up to the same budget again
+/// on refining the coarse matches, so a diff costs at most twice the budget plus a few passes
+/// over its input. Counting steps rather than time makes diffs reproducible.
+pub const DEFAULT_BUDGET: u64 = 100_000_000;
+
+/// How many steps a second of [`timeout`](super::DiffOptions::timeout) buys:
+/// [`DEFAULT_BUDGET`] per [`DEFAULT_TIMEOUT`]. A fixed rate, not a measure of this machine, so
+/// that the same options give the same diff everywhere.
+pub const STEPS_PER_SECOND: u64 = DEFAULT_BUDGET;
+
+/// The default [`timeout`](super::DiffOptions::timeout), one second: a budget of
+/// [`DEFAULT_BUDGET`] steps ([`STEPS_PER_SECOND`]).
+///
+/// A diff is bounded by steps, not by the clock, so that its result does not depend on the
+/// load of the machine. Past the budget a diff compares the rest coarsely, which is still a
+/// correct diff (it turns the old text into the new one) but may mark more as changed than
+/// is. See [`TextDiff::is_approximate`].
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// The step budget a timeout buys, at [`STEPS_PER_SECOND`].
+pub(crate) fn budget_for(timeout: Duration) -> u64 {
+    let steps = timeout
+        .as_nanos()
+        .saturating_mul(u128::from(STEPS_PER_SECOND))
+        / 1_000_000_000;
+    u64::try_from(steps).unwrap_or(u64::MAX)
+}
 
 /// The unit a text diff compares inside changed lines.
 ///
@@ -34,13 +115,14 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
 #[non_exhaustive]
 pub enum Granularity {
     /// Words, runs of whitespace and single punctuation marks (spaced scripts). A Chinese,
-    /// Japanese or Korean character inside such a text is a token of its own.
+    /// Japanese or Korean character inside such a text is a token of its own. Combining marks
+    /// stay with the character before them.
     Words,
     /// Single characters (Chinese, Japanese, Korean: a sentence has no spaces, so a word diff
-    /// would see it as one token).
+    /// would see it as one token); more exactly, single grapheme clusters, so that a letter
+    /// and its combining accents are one token.
     Chars,
 }
-
 impl Granularity {
     /// Characters for Chinese, Japanese and Korean, words for every other language.
     pub fn for_lang(lang: &Lang) -> Granularity {
@@ -140,11 +222,22 @@ pub struct TextOp {
     tag: OpTag,
     old: Range<usize>,
     new: Range<usize>,
+    #[serde(rename = "normalization-only", skip_serializing_if = "is_false")]
+    normalization_only: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl TextOp {
     fn new(tag: OpTag, old: Range<usize>, new: Range<usize>) -> TextOp {
-        TextOp { tag, old, new }
+        TextOp {
+            tag,
+            old,
+            new,
+            normalization_only: false,
+        }
     }
     /// What the step does.
     pub fn tag(&self) -> OpTag {
@@ -158,16 +251,36 @@ impl TextOp {
     pub fn new_range(&self) -> Range<usize> {
         self.new.clone()
     }
+    /// Whether this replacement only changes the Unicode normalisation: both sides are the
+    /// same text, one for instance in NFC and the other in NFD (see the
+    /// [module docs](self#unicode-normalisation)).
+    ///
+    /// ```
+    /// use lexgap::diff::{OpTag, text_diff};
+    ///
+    /// let diff = text_diff("le café est", "le cafe\u{301} est", None);
+    /// let changed: Vec<_> = diff.ops().iter().filter(|op| op.tag() != OpTag::Equal).collect();
+    /// assert_eq!(changed.len(), 1);
+    /// assert!(changed[0].is_normalization_only());
+    /// assert_eq!(diff.similarity(), 1.0);
+    /// ```
+    pub fn is_normalization_only(&self) -> bool {
+        self.normalization_only
+    }
     fn mirrored(&self) -> TextOp {
         let tag = match self.tag {
             OpTag::Delete => OpTag::Insert,
             OpTag::Insert => OpTag::Delete,
             t => t,
         };
-        TextOp::new(tag, self.new.clone(), self.old.clone())
+        TextOp {
+            tag,
+            old: self.new.clone(),
+            new: self.old.clone(),
+            normalization_only: self.normalization_only,
+        }
     }
 }
-
 /// A group of whole lines, equal or changed, with the word or character steps inside it.
 ///
 /// A text diff first pairs lines (as `git diff` does), then diffs words or characters only
@@ -253,6 +366,8 @@ pub struct Change<'a> {
     value: &'a str,
     old_range: Option<Range<usize>>,
     new_range: Option<Range<usize>>,
+    #[serde(rename = "normalization-only", skip_serializing_if = "is_false")]
+    normalization_only: bool,
 }
 
 impl<'a> Change<'a> {
@@ -271,6 +386,11 @@ impl<'a> Change<'a> {
     /// Where the run stands in the new text (`None` for a deletion).
     pub fn new_range(&self) -> Option<Range<usize>> {
         self.new_range.clone()
+    }
+    /// Whether this deletion and the insertion beside it are the same text in another Unicode
+    /// normalisation ([`TextOp::is_normalization_only`]).
+    pub fn is_normalization_only(&self) -> bool {
+        self.normalization_only
     }
 }
 
@@ -301,13 +421,14 @@ impl fmt::Display for Change<'_> {
 /// # Algorithm
 ///
 /// Lines are paired first with the patience algorithm; inside each run of changed lines the
-/// words (or, for Chinese, Japanese and Korean, the characters) are diffed with Myers'
-/// algorithm, both through `similar`, under one deadline for the whole text. Short equal runs
-/// sandwiched between larger changes (a shared 他 inside 向他人提供 → 用于其他目的) are then
-/// folded into the change, as diff-match-patch's semantic clean-up does, so that a replaced
-/// phrase reads as one replacement. The diff is always computed in one canonical direction and
-/// mirrored when needed, so that diffing `b` against `a` gives exactly the mirror of diffing `a`
-/// against `b`, and the same [`similarity`](TextDiff::similarity).
+/// words (or, for Chinese, Japanese and Korean, the characters) are diffed the same way, the
+/// stretches between unique tokens with Myers' algorithm, as `similar` does, under one budget
+/// of steps for the whole text (see the [module docs](self) for what happens past it). Short
+/// equal runs sandwiched between larger changes (a shared 他 inside 向他人提供 → 用于其他目的)
+/// are then folded into the change, as diff-match-patch's semantic clean-up does, so that a
+/// replaced phrase reads as one replacement. The diff is always computed in one canonical
+/// direction and mirrored when needed, so that diffing `b` against `a` gives exactly the mirror
+/// of diffing `a` against `b`, and the same [`similarity`](TextDiff::similarity).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextDiff<'a> {
     old: &'a str,
@@ -315,11 +436,17 @@ pub struct TextDiff<'a> {
     granularity: Granularity,
     similarity: f64,
     approximate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approximation: Option<String>,
     lines: Vec<LineOp>,
     ops: Vec<TextOp>,
+    #[serde(skip)]
+    steps: u64,
+    #[serde(skip)]
+    budget: u64,
 }
 
-/// Diffs two plain texts with the default options ([`DEFAULT_TIMEOUT`], semantic clean-up).
+/// Diffs two plain texts with the default options ([`DEFAULT_BUDGET`], semantic clean-up).
 ///
 /// `lang` chooses the [`Granularity`]: characters for Chinese, Japanese and Korean, words
 /// otherwise; without it, the script of the texts decides ([`Granularity::detect`]).
@@ -335,23 +462,28 @@ pub fn text_diff<'a>(old: &'a str, new: &'a str, lang: Option<&Lang>) -> TextDif
 }
 
 impl<'a> TextDiff<'a> {
-    pub(crate) fn compute(
+    /// Diffs within a budget of `budget` steps (see the [module docs](self)).
+    pub(crate) fn compute_within(
         old: &'a str,
         new: &'a str,
         granularity: Granularity,
-        timeout: Duration,
+        budget: u64,
         cleanup: bool,
     ) -> TextDiff<'a> {
         if old == new {
             return TextDiff::identical(old, new, granularity);
         }
-        let deadline = Instant::now().checked_add(timeout);
         let swapped = old > new;
         let (a, b) = if swapped { (new, old) } else { (old, new) };
-        let mut lines = diff_lines(a, b, granularity, deadline, cleanup);
-        let approximate = deadline.is_some_and(|d| Instant::now() >= d);
+        let work = Budget::new(budget);
+        let mut lines = diff_lines(a, b, granularity, &work, cleanup);
         if swapped {
             lines = lines.iter().map(LineOp::mirrored).collect();
+        }
+        for line in &mut lines {
+            for op in &mut line.inline {
+                flag_normalization(op, old, new);
+            }
         }
         let mut ops: Vec<TextOp> = Vec::new();
         for line in &lines {
@@ -359,15 +491,22 @@ impl<'a> TextDiff<'a> {
                 push_merged(&mut ops, op.clone());
             }
         }
+        for op in &mut ops {
+            flag_normalization(op, old, new);
+        }
         let similarity = similarity_of(old, new, &ops);
+        let approximation = work.note();
         TextDiff {
             old,
             new,
             granularity,
             similarity,
-            approximate,
+            approximate: approximation.is_some(),
+            approximation,
             lines,
             ops,
+            steps: work.used(),
+            budget,
         }
     }
 
@@ -390,8 +529,11 @@ impl<'a> TextDiff<'a> {
             granularity,
             similarity: 1.0,
             approximate: false,
+            approximation: None,
             lines,
             ops,
+            steps: 0,
+            budget: 0,
         }
     }
 
@@ -413,6 +555,7 @@ impl<'a> TextDiff<'a> {
             granularity,
             similarity: 0.0,
             approximate: false,
+            approximation: None,
             lines: vec![LineOp {
                 tag,
                 old: 0..old.len(),
@@ -420,6 +563,8 @@ impl<'a> TextDiff<'a> {
                 inline: vec![op.clone()],
             }],
             ops: vec![op],
+            steps: 0,
+            budget: 0,
         }
     }
 
@@ -441,8 +586,9 @@ impl<'a> TextDiff<'a> {
     }
 
     /// How much of the two texts the diff keeps, from 0 (nothing in common) to 1 (the same
-    /// text): twice the characters in equal runs over the characters of both texts, not
-    /// counting whitespace. Symmetric: `a` against `b` scores the same as `b` against `a`.
+    /// text): the characters in equal runs (and in changes that only change the Unicode
+    /// normalisation) on both sides over the characters of both texts, not counting
+    /// whitespace. Symmetric: `a` against `b` scores the same as `b` against `a`.
     ///
     /// ```
     /// use lexgap::diff::text_diff;
@@ -460,10 +606,40 @@ impl<'a> TextDiff<'a> {
         self.ops.iter().all(|op| op.tag == OpTag::Equal)
     }
 
-    /// Whether the deadline passed before the diff was done, so that it may mark more text as
-    /// changed than a full search would have (see [`DEFAULT_TIMEOUT`]).
+    /// Whether the budget ran out, so that part of the texts was compared coarsely and the
+    /// diff may mark more text as changed than a full search would have (see the
+    /// [module docs](self) and [`approximation`](TextDiff::approximation)).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use lexgap::diff::{DiffOptions, text_diff};
+    ///
+    /// assert!(!text_diff("a b c", "a x c", None).is_approximate());
+    /// let diff = DiffOptions::new().timeout(Duration::ZERO).diff_texts("a b c", "a x c", None);
+    /// assert!(diff.is_approximate());
+    /// assert_eq!(diff.similarity(), text_diff("a b c", "a x c", None).similarity());
+    /// ```
     pub fn is_approximate(&self) -> bool {
         self.approximate
+    }
+
+    /// What was compared coarsely when the budget ran out, for a reader: `None` when the diff
+    /// is exact.
+    pub fn approximation(&self) -> Option<&str> {
+        self.approximation.as_deref()
+    }
+
+    /// The work the diff did, in steps (see [`DEFAULT_BUDGET`]): the same for the same texts
+    /// and options on every run. At most twice the [`budget`](TextDiff::budget) plus a few
+    /// passes over the input.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// The budget the diff ran under, in steps (0 when nothing had to be compared: identical
+    /// texts, or texts in different languages).
+    pub fn budget(&self) -> u64 {
+        self.budget
     }
 
     /// The steps, in text order, merged so that no two neighbours have the same tag.
@@ -495,12 +671,14 @@ impl<'a> TextDiff<'a> {
                 value: &old[op.old.clone()],
                 old_range: Some(op.old.clone()),
                 new_range: None,
+                normalization_only: op.normalization_only,
             };
             let ins = Change {
                 tag: ChangeTag::Insert,
                 value: &new[op.new.clone()],
                 old_range: None,
                 new_range: Some(op.new.clone()),
+                normalization_only: op.normalization_only,
             };
             let (first, second) = match op.tag {
                 OpTag::Equal => (
@@ -509,6 +687,7 @@ impl<'a> TextDiff<'a> {
                         value: &old[op.old.clone()],
                         old_range: Some(op.old.clone()),
                         new_range: Some(op.new.clone()),
+                        normalization_only: false,
                     }),
                     None,
                 ),
@@ -519,7 +698,6 @@ impl<'a> TextDiff<'a> {
             first.into_iter().chain(second)
         })
     }
-
     /// The runs of deleted text, in order.
     pub fn deleted(&self) -> impl Iterator<Item = &'a str> + '_ {
         let old = self.old;
@@ -557,12 +735,19 @@ fn diff_lines(
     a: &str,
     b: &str,
     granularity: Granularity,
-    deadline: Option<Instant>,
+    work: &Budget,
     cleanup: bool,
 ) -> Vec<LineOp> {
     let (la, sa) = split_lines(a);
     let (lb, sb) = split_lines(b);
-    let line_ops = capture_diff_slices_deadline(Algorithm::Patience, &la, &lb, deadline);
+    let mut ids = Interner::default();
+    let ia: Vec<u32> = la.iter().map(|l| ids.id(l)).collect();
+    let ib: Vec<u32> = lb.iter().map(|l| ids.id(l)).collect();
+    work.read(ia.len() + ib.len());
+    let (line_ops, exact) = diff_ids(&ia, &ib, ids.len(), work);
+    if !exact {
+        work.coarse_lines.set(true);
+    }
     let mut out: Vec<LineOp> = Vec::with_capacity(line_ops.len());
     let mut cursor = (0, 0);
     for op in line_ops {
@@ -586,21 +771,28 @@ fn diff_lines(
             inline: Vec::new(),
         });
     }
+    // The runs of changed lines are diffed smallest first, so that one huge run cannot spend
+    // the budget of all the others.
+    let mut runs: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].tag == OpTag::Replace)
+        .collect();
+    runs.sort_by_key(|&i| (out[i].old.len() + out[i].new.len(), i));
+    for i in runs {
+        let line = &out[i];
+        out[i].inline = diff_tokens(
+            a,
+            b,
+            line.old.clone(),
+            line.new.clone(),
+            granularity,
+            work,
+            cleanup,
+        );
+    }
     for line in &mut out {
-        line.inline = match line.tag {
-            OpTag::Equal | OpTag::Delete | OpTag::Insert => {
-                vec![TextOp::new(line.tag, line.old.clone(), line.new.clone())]
-            }
-            OpTag::Replace => diff_tokens(
-                a,
-                b,
-                line.old.clone(),
-                line.new.clone(),
-                granularity,
-                deadline,
-                cleanup,
-            ),
-        };
+        if line.tag != OpTag::Replace {
+            line.inline = vec![TextOp::new(line.tag, line.old.clone(), line.new.clone())];
+        }
     }
     out
 }
@@ -620,16 +812,6 @@ fn step(op: &DiffOp, cursor: &mut (usize, usize)) -> (OpTag, Range<usize>, Range
     let (o, n) = *cursor;
     *cursor = (o + old_len, n + new_len);
     (tag, o..o + old_len, n..n + new_len)
-}
-
-fn tokenize(s: &str, granularity: Granularity) -> Vec<&str> {
-    match granularity {
-        Granularity::Chars => s
-            .char_indices()
-            .map(|(i, c)| &s[i..i + c.len_utf8()])
-            .collect(),
-        Granularity::Words => word_tokens(s),
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -660,25 +842,92 @@ fn class_of(c: char) -> Class {
     }
 }
 
-/// Words, runs of whitespace, and every other character on its own.
-fn word_tokens(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut current: Option<Class> = None;
-    for (i, c) in s.char_indices() {
-        let class = class_of(c);
-        if current != Some(class) || class == Class::Single {
-            if i > start {
-                out.push(&s[start..i]);
+/// How many bytes of text without a safe cut are segmented at once, at least.
+const GRAPHEME_WINDOW: usize = 4096;
+
+/// Whether a grapheme cluster always ends between `prev` and `c`: between two ASCII
+/// characters other than CR LF, and between two Han characters (no rule of UAX #29 joins
+/// them). The text is cut there into windows, each segmented on its own, so that segmenting
+/// needs memory for one window only.
+fn safe_cut(prev: char, c: char) -> bool {
+    let han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF);
+    (prev.is_ascii() && c.is_ascii() && !(prev == '\r' && c == '\n')) || (han(prev) && han(c))
+}
+
+/// Calls `f` with each grapheme cluster of `s`, in order.
+fn for_each_grapheme<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+    let mut window = |w: &'s str| {
+        if w.is_ascii() {
+            let bytes = w.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let len = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                f(&w[i..i + len]);
+                i += len;
             }
+        } else {
+            for g in similar::DiffableStr::tokenize_graphemes(w) {
+                f(g);
+            }
+        }
+    };
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if i - start >= GRAPHEME_WINDOW && prev.is_some_and(|p| safe_cut(p, c)) {
+            window(&s[start..i]);
             start = i;
         }
-        current = Some(class);
+        prev = Some(c);
     }
     if start < s.len() {
-        out.push(&s[start..]);
+        window(&s[start..]);
     }
-    out
+}
+
+/// The end of each token of `s` (single grapheme clusters, or words, runs of whitespace and
+/// other clusters on their own), offset by `base`.
+fn token_ends(s: &str, granularity: Granularity, base: usize, ends: &mut Vec<usize>) {
+    if s.is_ascii() {
+        // Every ASCII character is a cluster of its own, but CR LF.
+        let bytes = s.as_bytes();
+        let mut current: Option<Class> = None;
+        for (i, &byte) in bytes.iter().enumerate() {
+            let class = match granularity {
+                Granularity::Chars if byte == b'\n' && i > 0 && bytes[i - 1] == b'\r' => continue,
+                Granularity::Chars => Class::Single,
+                Granularity::Words => class_of(char::from(byte)),
+            };
+            if current.is_some() && (current != Some(class) || class == Class::Single) {
+                ends.push(base + i);
+            }
+            current = Some(class);
+        }
+        if current.is_some() {
+            ends.push(base + s.len());
+        }
+        return;
+    }
+    let mut at = base;
+    let mut current: Option<Class> = None;
+    for_each_grapheme(s, |g| {
+        let class = match granularity {
+            Granularity::Chars => Class::Single,
+            Granularity::Words => g.chars().next().map_or(Class::Single, class_of),
+        };
+        if current.is_some() && (current != Some(class) || class == Class::Single) {
+            ends.push(at);
+        }
+        current = Some(class);
+        at += g.len();
+    });
+    if current.is_some() {
+        ends.push(at);
+    }
 }
 
 fn diff_tokens(
@@ -687,27 +936,27 @@ fn diff_tokens(
     ra: Range<usize>,
     rb: Range<usize>,
     granularity: Granularity,
-    deadline: Option<Instant>,
+    work: &Budget,
     cleanup: bool,
 ) -> Vec<TextOp> {
-    let ta = tokenize(&a[ra.clone()], granularity);
-    let tb = tokenize(&b[rb.clone()], granularity);
-    let offsets = |base: usize, toks: &[&str]| {
-        let mut v = Vec::with_capacity(toks.len() + 1);
-        let mut at = base;
-        v.push(at);
-        for t in toks {
-            at += t.len();
-            v.push(at);
-        }
-        v
-    };
-    let oa = offsets(ra.start, &ta);
-    let ob = offsets(rb.start, &tb);
+    // `oa[i]..oa[i + 1]` is the i-th token of the old side.
+    let mut oa = vec![ra.start];
+    token_ends(&a[ra.clone()], granularity, ra.start, &mut oa);
+    let mut ob = vec![rb.start];
+    token_ends(&b[rb.clone()], granularity, rb.start, &mut ob);
+    let mut ids = Interner::default();
+    let ia: Vec<u32> = oa.windows(2).map(|w| ids.id(&a[w[0]..w[1]])).collect();
+    let ib: Vec<u32> = ob.windows(2).map(|w| ids.id(&b[w[0]..w[1]])).collect();
+    work.read(ia.len() + ib.len());
+    let (diff, exact) = diff_ids(&ia, &ib, ids.len(), work);
+    if !exact {
+        work.coarse_runs.set(work.coarse_runs.get() + 1);
+        work.coarse_bytes
+            .set(work.coarse_bytes.get() + ra.len().max(rb.len()));
+    }
     let mut ops: Vec<TextOp> = Vec::new();
     let mut cursor = (0, 0);
-    let (ia, ib) = intern(&ta, &tb);
-    for op in capture_diff_slices_deadline(Algorithm::Patience, &ia, &ib, deadline) {
+    for op in diff {
         let (tag, ra, rb) = step(&op, &mut cursor);
         let (old, new) = (oa[ra.start]..oa[ra.end], ob[rb.start]..ob[rb.end]);
         if old.is_empty() && new.is_empty() {
@@ -755,22 +1004,870 @@ impl FxHasher {
     }
 }
 
-/// Maps the tokens of both sides to small integers (equal tokens, equal ids), so that the diff
+/// Maps tokens (or lines) to small integers, equal tokens to equal ids, so that the diff
 /// hashes and compares integers instead of strings.
-fn intern<'t>(ta: &[&'t str], tb: &[&'t str]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: std::collections::HashMap<&'t str, u32, std::hash::BuildHasherDefault<FxHasher>> =
-        std::collections::HashMap::with_capacity_and_hasher(ta.len() + tb.len(), Default::default());
-    let mut map = |toks: &[&'t str]| -> Vec<u32> {
-        toks.iter()
-            .map(|t| {
-                let next = ids.len() as u32;
-                *ids.entry(*t).or_insert(next)
-            })
-            .collect()
+#[derive(Default)]
+struct Interner<'t> {
+    ids: std::collections::HashMap<&'t str, u32, std::hash::BuildHasherDefault<FxHasher>>,
+}
+
+impl<'t> Interner<'t> {
+    fn id(&mut self, token: &'t str) -> u32 {
+        let next = u32::try_from(self.ids.len()).expect("fewer than 2^32 distinct tokens");
+        *self.ids.entry(token).or_insert(next)
+    }
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The search, within a budget of steps.
+//
+// The exact search is `similar`'s patience algorithm (`similar::algorithms::patience`, itself
+// after pijul's) over Myers' algorithm (`similar::algorithms::myers`, after Brandon Williams'),
+// ported here step for step so that it can count its steps and give up when the budget is
+// spent: `similar` can only be stopped by a deadline, which makes results depend on the
+// clock. Within the budget it gives exactly `similar`'s ops (the tests compare them);
+// compaction and the merging into replacements are `similar`'s own hooks. Past the budget,
+// `coarse` takes over. (`similar` is MIT/Apache-2.0, by Armin Ronacher.)
+// ---------------------------------------------------------------------------------------
+
+/// How many rounds (differences on each side) the capped search explores before it settles
+/// for the furthest point it reached, as GNU diff's heuristic does.
+const CAPPED_ROUNDS: usize = 256;
+
+/// How many levels deep the coarse comparison looks for anchors unique within a stretch.
+const COARSE_DEPTH: usize = 8;
+
+/// The work done and allowed; see [`DEFAULT_BUDGET`].
+///
+/// Steps are of two kinds. Searching (the exact search, the capped searches, compaction) is
+/// bounded by the budget. Reading (hashing tokens and lines, and the passes of the coarse
+/// comparison: common prefix and suffix, anchors) is not: it is a few passes over the input
+/// at each of at most [`COARSE_DEPTH`] levels, and it has to be done whatever the budget.
+struct Budget {
+    searched: Cell<u64>,
+    read: Cell<u64>,
+    /// Exact searches give up once `searched` passes this.
+    exact: u64,
+    /// Capped searches (coarse refinement) give up once `searched` passes this.
+    total: u64,
+    coarse_lines: Cell<bool>,
+    coarse_runs: Cell<usize>,
+    coarse_bytes: Cell<usize>,
+}
+
+/// The budget is spent: the search gives up.
+#[derive(Debug)]
+struct Spent;
+
+impl Budget {
+    fn new(budget: u64) -> Budget {
+        Budget {
+            searched: Cell::new(0),
+            read: Cell::new(0),
+            exact: budget,
+            total: budget.saturating_mul(2),
+            coarse_lines: Cell::new(false),
+            coarse_runs: Cell::new(0),
+            coarse_bytes: Cell::new(0),
+        }
+    }
+    /// Counts `steps` of searching.
+    fn spend(&self, steps: usize) {
+        let steps = u64::try_from(steps).unwrap_or(u64::MAX);
+        self.searched.set(self.searched.get().saturating_add(steps));
+    }
+    /// Counts `steps` of reading.
+    fn read(&self, steps: usize) {
+        let steps = u64::try_from(steps).unwrap_or(u64::MAX);
+        self.read.set(self.read.get().saturating_add(steps));
+    }
+    /// All the steps.
+    fn used(&self) -> u64 {
+        self.searched.get().saturating_add(self.read.get())
+    }
+    /// The searching steps left before `limit`.
+    fn left(&self, limit: u64) -> u64 {
+        limit.saturating_sub(self.searched.get())
+    }
+    fn note(&self) -> Option<String> {
+        let runs = self.coarse_runs.get();
+        if !self.coarse_lines.get() && runs == 0 {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if self.coarse_lines.get() {
+            parts.push("lines paired coarsely".to_owned());
+        }
+        if runs > 0 {
+            parts.push(format!(
+                "{runs} run{} of changed lines ({} bytes) compared coarsely",
+                if runs == 1 { "" } else { "s" },
+                self.coarse_bytes.get()
+            ));
+        }
+        Some(format!(
+            "the budget of {} steps ran out: {}",
+            self.exact,
+            parts.join(", ")
+        ))
+    }
+}
+
+/// Where the search sends its steps (`similar`'s `DiffHook`, fallible).
+trait Sink {
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Spent>;
+    fn delete(&mut self, old: usize, len: usize, new: usize) -> Result<(), Spent>;
+    fn insert(&mut self, old: usize, new: usize, len: usize) -> Result<(), Spent>;
+}
+
+impl Sink for Vec<DiffOp> {
+    fn equal(&mut self, old_index: usize, new_index: usize, len: usize) -> Result<(), Spent> {
+        self.push(DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        });
+        Ok(())
+    }
+    fn delete(&mut self, old_index: usize, old_len: usize, new_index: usize) -> Result<(), Spent> {
+        self.push(DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        });
+        Ok(())
+    }
+    fn insert(&mut self, old_index: usize, new_index: usize, new_len: usize) -> Result<(), Spent> {
+        self.push(DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        });
+        Ok(())
+    }
+}
+
+/// How a search may spend the budget.
+#[derive(Clone, Copy)]
+struct Search<'w> {
+    work: &'w Budget,
+    /// It gives up once the steps used pass this.
+    limit: u64,
+    /// `Some(rounds)`: past that many rounds it settles for the furthest point reached
+    /// (approximate); `None`: it looks for the middle snake (exact).
+    cap: Option<usize>,
+}
+
+impl Search<'_> {
+    fn check(&self) -> Result<(), Spent> {
+        if self.work.searched.get() > self.limit {
+            Err(Spent)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Diffs two sequences of ids (`vocab` distinct ones), exactly within the budget, else
+/// coarsely; the second value says whether the diff is exact.
+fn diff_ids(a: &[u32], b: &[u32], vocab: usize, work: &Budget) -> (Vec<DiffOp>, bool) {
+    let mut scratch = Scratch::new(vocab);
+    let exact = Search {
+        work,
+        limit: work.exact,
+        cap: None,
     };
-    let ia = map(ta);
-    let ib = map(tb);
-    (ia, ib)
+    let mut ops = Vec::new();
+    // The exact search reads both sides twice before anything else: skip it when that alone
+    // would not fit.
+    let hopeless = 2 * (a.len() + b.len()) as u64 > work.left(work.exact);
+    if !hopeless && patience(exact, &mut ops, a, b, &mut scratch).is_ok() {
+        return (compact(ops, a, b, work), true);
+    }
+    let mut ops = Vec::new();
+    coarse(
+        work,
+        &mut ops,
+        a,
+        0..a.len(),
+        b,
+        0..b.len(),
+        &mut scratch,
+        0,
+    );
+    (compact(ops, a, b, work), false)
+}
+
+/// Reads ids and counts the reads (for the steps of compaction).
+struct Counted<'a> {
+    ids: &'a [u32],
+    reads: Cell<u64>,
+}
+
+impl Index<usize> for Counted<'_> {
+    type Output = u32;
+    fn index(&self, i: usize) -> &u32 {
+        self.reads.set(self.reads.get() + 1);
+        &self.ids[i]
+    }
+}
+
+/// `similar`'s compaction (shifting changes so that they join up) and merging of deletions
+/// and insertions into replacements, as `capture_diff_slices` does. Compaction is skipped
+/// when it could take longer than the budget (very many ops, which no ordinary text has).
+fn compact(ops: Vec<DiffOp>, a: &[u32], b: &[u32], work: &Budget) -> Vec<DiffOp> {
+    let n = ops.len() as u64;
+    let (ca, cb) = (
+        Counted {
+            ids: a,
+            reads: Cell::new(0),
+        },
+        Counted {
+            ids: b,
+            reads: Cell::new(0),
+        },
+    );
+    let out = if n.saturating_mul(n) <= work.total {
+        let mut hook = Compact::new(Replace::new(Capture::new()), &ca, &cb);
+        for op in &ops {
+            let Ok(()) = op.apply_to_hook(&mut hook);
+        }
+        let Ok(()) = hook.finish();
+        hook.into_inner().into_inner().into_ops()
+    } else {
+        let mut hook = Replace::new(Capture::new());
+        for op in &ops {
+            let Ok(()) = op.apply_to_hook(&mut hook);
+        }
+        let Ok(()) = hook.finish();
+        hook.into_inner().into_ops()
+    };
+    work.spend(usize::try_from(ca.reads.get() + cb.reads.get() + n).unwrap_or(usize::MAX));
+    out
+}
+
+/// Counts of ids, kept zeroed between uses, for finding the ids that occur once.
+struct Scratch {
+    count_a: Vec<u32>,
+    count_b: Vec<u32>,
+    at_b: Vec<usize>,
+}
+
+impl Scratch {
+    fn new(vocab: usize) -> Scratch {
+        Scratch {
+            count_a: vec![0; vocab],
+            count_b: vec![0; vocab],
+            at_b: vec![0; vocab],
+        }
+    }
+
+    /// The indices of the ids that occur once in `a[r]`, in order (`similar`'s `unique`).
+    fn unique(&mut self, a: &[u32], r: Range<usize>) -> Vec<usize> {
+        for &id in &a[r.clone()] {
+            let c = &mut self.count_a[id as usize];
+            *c = c.saturating_add(1);
+        }
+        let out = r
+            .clone()
+            .filter(|&i| self.count_a[a[i] as usize] == 1)
+            .collect();
+        for &id in &a[r] {
+            self.count_a[id as usize] = 0;
+        }
+        out
+    }
+
+    /// The pairs `(i, j)` with `a[i] == b[j]` occurring once in `a[ra]` and once in `b[rb]`,
+    /// in order of `i`.
+    fn unique_pairs(
+        &mut self,
+        a: &[u32],
+        ra: Range<usize>,
+        b: &[u32],
+        rb: Range<usize>,
+    ) -> Vec<(usize, usize)> {
+        for &id in &a[ra.clone()] {
+            let c = &mut self.count_a[id as usize];
+            *c = c.saturating_add(1);
+        }
+        for j in rb.clone() {
+            let id = b[j] as usize;
+            self.count_b[id] = self.count_b[id].saturating_add(1);
+            self.at_b[id] = j;
+        }
+        let pairs = ra
+            .clone()
+            .filter_map(|i| {
+                let id = a[i] as usize;
+                (self.count_a[id] == 1 && self.count_b[id] == 1).then(|| (i, self.at_b[id]))
+            })
+            .collect();
+        for &id in &a[ra] {
+            self.count_a[id as usize] = 0;
+        }
+        for &id in &b[rb] {
+            self.count_b[id as usize] = 0;
+        }
+        pairs
+    }
+}
+
+/// The longest subsequence of `pairs` (in increasing `.0`) whose `.1` increase too, by
+/// patience sorting, in `O(p log p)`.
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // `tops[k]`: the index of the pair ending the best run of length k + 1 found so far.
+    let mut tops: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = Vec::with_capacity(pairs.len());
+    for (i, &(_, j)) in pairs.iter().enumerate() {
+        let k = tops.partition_point(|&t| pairs[t].1 < j);
+        before.push(k.checked_sub(1).map(|p| tops[p]));
+        if k == tops.len() {
+            tops.push(i);
+        } else {
+            tops[k] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tops.len());
+    let mut at = tops.last().copied();
+    while let Some(i) = at {
+        out.push(pairs[i]);
+        at = before[i];
+    }
+    out.reverse();
+    out
+}
+
+fn prefix_len(s: &Search<'_>, a: &[u32], ra: Range<usize>, b: &[u32], rb: Range<usize>) -> usize {
+    let n = ra.zip(rb).take_while(|&(i, j)| a[i] == b[j]).count();
+    s.work.spend(n + 1);
+    n
+}
+
+fn suffix_len(s: &Search<'_>, a: &[u32], ra: Range<usize>, b: &[u32], rb: Range<usize>) -> usize {
+    let n = ra
+        .rev()
+        .zip(rb.rev())
+        .take_while(|&(i, j)| a[i] == b[j])
+        .count();
+    s.work.spend(n + 1);
+    n
+}
+
+/// The patience diff of `a` and `b` (`similar::algorithms::patience::diff`): Myers' diff of
+/// the ids that occur once on each side, then Myers' diff between the matched ones.
+fn patience(
+    s: Search<'_>,
+    sink: &mut impl Sink,
+    a: &[u32],
+    b: &[u32],
+    scratch: &mut Scratch,
+) -> Result<(), Spent> {
+    let ua = scratch.unique(a, 0..a.len());
+    let ub = scratch.unique(b, 0..b.len());
+    s.work.spend(2 * (a.len() + b.len()));
+    let va: Vec<u32> = ua.iter().map(|&i| a[i]).collect();
+    let vb: Vec<u32> = ub.iter().map(|&i| b[i]).collect();
+    let mut anchors = Anchored {
+        s,
+        sink: &mut *sink,
+        a,
+        b,
+        ua: &ua,
+        ub: &ub,
+        old_current: 0,
+        new_current: 0,
+    };
+    myers(s, &mut anchors, &va, 0..va.len(), &vb, 0..vb.len())?;
+    let (oc, nc) = (anchors.old_current, anchors.new_current);
+    myers(s, sink, a, oc..a.len(), b, nc..b.len())
+}
+
+/// The patience hook: each pair of matched unique ids ends a stretch, diffed with Myers.
+struct Anchored<'x, 'w, S> {
+    s: Search<'w>,
+    sink: &'x mut S,
+    a: &'x [u32],
+    b: &'x [u32],
+    ua: &'x [usize],
+    ub: &'x [usize],
+    old_current: usize,
+    new_current: usize,
+}
+
+impl<S: Sink> Sink for Anchored<'_, '_, S> {
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Spent> {
+        for (o, n) in (old..old + len).zip(new..new + len) {
+            let (a0, b0) = (self.old_current, self.new_current);
+            let (to_a, to_b) = (self.ua[o], self.ub[n]);
+            while self.old_current < to_a
+                && self.new_current < to_b
+                && self.b[self.new_current] == self.a[self.old_current]
+            {
+                self.old_current += 1;
+                self.new_current += 1;
+            }
+            self.s.work.spend(self.old_current - a0 + 1);
+            if self.old_current > a0 {
+                self.sink.equal(a0, b0, self.old_current - a0)?;
+            }
+            myers(
+                self.s,
+                &mut *self.sink,
+                self.a,
+                self.old_current..to_a,
+                self.b,
+                self.new_current..to_b,
+            )?;
+            self.old_current = to_a;
+            self.new_current = to_b;
+        }
+        Ok(())
+    }
+    fn delete(&mut self, _: usize, _: usize, _: usize) -> Result<(), Spent> {
+        Ok(())
+    }
+    fn insert(&mut self, _: usize, _: usize, _: usize) -> Result<(), Spent> {
+        Ok(())
+    }
+}
+
+/// The furthest-reaching ends of paths by diagonal (`similar`'s `V`), for diagonals
+/// `-size..size`.
+struct V {
+    offset: isize,
+    v: Vec<usize>,
+}
+
+impl V {
+    fn new(size: usize) -> V {
+        V {
+            offset: size as isize,
+            v: vec![0; 2 * size],
+        }
+    }
+}
+
+impl Index<isize> for V {
+    type Output = usize;
+    fn index(&self, k: isize) -> &usize {
+        &self.v[(k + self.offset) as usize]
+    }
+}
+
+impl std::ops::IndexMut<isize> for V {
+    fn index_mut(&mut self, k: isize) -> &mut usize {
+        &mut self.v[(k + self.offset) as usize]
+    }
+}
+
+fn max_d(len1: usize, len2: usize) -> usize {
+    (len1 + len2).div_ceil(2) + 1
+}
+
+/// A stretch still to diff, or an equal run to send once the stretches before it are done:
+/// `similar`'s recursive `conquer`, with an explicit stack.
+enum Task {
+    Diff(Range<usize>, Range<usize>),
+    Equal(usize, usize, usize),
+}
+
+/// Myers' diff of `a[ra]` and `b[rb]` (`similar::algorithms::myers::diff`), by divide and
+/// conquer on the middle snake; or, with a cap, on the furthest point reached.
+fn myers(
+    s: Search<'_>,
+    sink: &mut impl Sink,
+    a: &[u32],
+    ra: Range<usize>,
+    b: &[u32],
+    rb: Range<usize>,
+) -> Result<(), Spent> {
+    // Reaching round d costs d(d + 1) steps, so the budget left bounds the rounds, and the
+    // size of the arrays with them.
+    let rounds = match s.cap {
+        Some(cap) => cap,
+        None => usize::try_from(s.work.left(s.limit).isqrt()).unwrap_or(usize::MAX),
+    };
+    let size = max_d(ra.len(), rb.len())
+        .min(rounds.saturating_add(3))
+        .max(2);
+    let mut vf = V::new(size);
+    let mut vb = V::new(size);
+    let mut stack = vec![Task::Diff(ra, rb)];
+    while let Some(task) = stack.pop() {
+        let (mut ra, mut rb) = match task {
+            Task::Equal(o, n, len) => {
+                sink.equal(o, n, len)?;
+                continue;
+            }
+            Task::Diff(ra, rb) => (ra, rb),
+        };
+        let p = prefix_len(&s, a, ra.clone(), b, rb.clone());
+        if p > 0 {
+            sink.equal(ra.start, rb.start, p)?;
+        }
+        ra.start += p;
+        rb.start += p;
+        let q = suffix_len(&s, a, ra.clone(), b, rb.clone());
+        ra.end -= q;
+        rb.end -= q;
+        if q > 0 {
+            stack.push(Task::Equal(ra.end, rb.end, q));
+        }
+        if ra.is_empty() && rb.is_empty() {
+        } else if rb.is_empty() {
+            sink.delete(ra.start, ra.len(), rb.start)?;
+        } else if ra.is_empty() {
+            sink.insert(ra.start, rb.start, rb.len())?;
+        } else if let Some((x, y)) =
+            match middle_snake(&s, a, ra.clone(), b, rb.clone(), &mut vf, &mut vb) {
+                Ok(split) => split,
+                // A capped search does not give up: past its budget, what is left of each
+                // stretch (after its common prefix and suffix) is replaced.
+                Err(Spent) if s.cap.is_some() => None,
+                Err(Spent) => return Err(Spent),
+            }
+        {
+            stack.push(Task::Diff(x..ra.end, y..rb.end));
+            stack.push(Task::Diff(ra.start..x, rb.start..y));
+        } else {
+            sink.delete(ra.start, ra.len(), rb.start)?;
+            sink.insert(ra.start, rb.start, rb.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// Where to split `a[ra]` and `b[rb]`: the start of the middle snake of a shortest edit
+/// script (`similar`'s `find_middle_snake`), searched forward and backward at once; with a
+/// cap, past that many rounds, the furthest point reached.
+fn middle_snake(
+    s: &Search<'_>,
+    a: &[u32],
+    ra: Range<usize>,
+    b: &[u32],
+    rb: Range<usize>,
+    vf: &mut V,
+    vb: &mut V,
+) -> Result<Option<(usize, usize)>, Spent> {
+    let n = ra.len();
+    let m = rb.len();
+    let delta = n as isize - m as isize;
+    let odd = delta & 1 == 1;
+    vf[1] = 0;
+    vb[1] = 0;
+    let d_max = max_d(n, m);
+    let size = vf.v.len() / 2;
+    for d in 0..d_max as isize {
+        s.check()?;
+        if s.cap.is_some_and(|cap| d as usize >= cap) {
+            return Ok(furthest(n, m, d - 1, vf, vb).map(|(x, y)| (ra.start + x, rb.start + y)));
+        }
+        if d as usize >= size {
+            // Only reached past the budget (see `myers`); a guard for the arrays.
+            return Err(Spent);
+        }
+        // Forward paths.
+        for k in (-d..=d).rev().step_by(2) {
+            let mut x = if k == -d || (k != d && vf[k - 1] < vf[k + 1]) {
+                vf[k + 1]
+            } else {
+                vf[k - 1] + 1
+            };
+            let y = (x as isize - k) as usize;
+            let (x0, y0) = (x, y);
+            let mut cost = 1;
+            if x < n && y < m {
+                let advance = ra.start + x..ra.end;
+                let advance = advance
+                    .zip(rb.start + y..rb.end)
+                    .take_while(|&(i, j)| a[i] == b[j])
+                    .count();
+                x += advance;
+                cost += advance;
+            }
+            s.work.spend(cost);
+            vf[k] = x;
+            if odd && (k - delta).abs() <= (d - 1) && vf[k] + vb[-(k - delta)] >= n {
+                return Ok(Some((x0 + ra.start, y0 + rb.start)));
+            }
+        }
+        // Backward paths.
+        for k in (-d..=d).rev().step_by(2) {
+            let mut x = if k == -d || (k != d && vb[k - 1] < vb[k + 1]) {
+                vb[k + 1]
+            } else {
+                vb[k - 1] + 1
+            };
+            let mut y = (x as isize - k) as usize;
+            let mut cost = 1;
+            if x < n && y < m {
+                let advance = (ra.start..ra.start + n - x)
+                    .rev()
+                    .zip((rb.start..rb.start + m - y).rev())
+                    .take_while(|&(i, j)| a[i] == b[j])
+                    .count();
+                x += advance;
+                y += advance;
+                cost += advance;
+            }
+            s.work.spend(cost);
+            vb[k] = x;
+            if !odd && (k - delta).abs() <= d && vb[k] + vf[-(k - delta)] >= n {
+                return Ok(Some((n - x + ra.start, m - y + rb.start)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The point strictly inside the grid (`0 < x + y < n + m`) furthest along a forward or
+/// backward path after round `d`: where the capped search splits.
+fn furthest(n: usize, m: usize, d: isize, vf: &V, vb: &V) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, (usize, usize))> = None;
+    let mut consider = |x: isize, y: isize, forward: bool| {
+        if x < 0 || y < 0 || x as usize > n || y as usize > m {
+            return;
+        }
+        let (x, y) = (x as usize, y as usize);
+        let progress = if forward { x + y } else { n - x + m - y };
+        if x + y == 0 || x + y == n + m {
+            return;
+        }
+        if best.is_none_or(|(p, _)| progress > p) {
+            best = Some((progress, (x, y)));
+        }
+    };
+    if d < 0 {
+        return None;
+    }
+    for k in (-d..=d).rev().step_by(2) {
+        let x = vf[k] as isize;
+        consider(x, x - k, true);
+    }
+    for k in (-d..=d).rev().step_by(2) {
+        let x = vb[k] as isize;
+        consider(n as isize - x, m as isize - (x - k), false);
+    }
+    best.map(|(_, at)| at)
+}
+
+/// The coarse comparison of `a[ra]` and `b[rb]`, once the budget for exact searches is spent
+/// (see the [module docs](self)): the common prefix and suffix are kept, runs that occur once
+/// on each side anchor the rest, and the stretches between anchors are diffed by a capped
+/// search while the second budget lasts, else compared coarsely again, a level deeper, else
+/// replaced.
+#[allow(clippy::too_many_arguments)]
+fn coarse(
+    work: &Budget,
+    sink: &mut Vec<DiffOp>,
+    a: &[u32],
+    mut ra: Range<usize>,
+    b: &[u32],
+    mut rb: Range<usize>,
+    scratch: &mut Scratch,
+    depth: usize,
+) {
+    let p = ra
+        .clone()
+        .zip(rb.clone())
+        .take_while(|&(i, j)| a[i] == b[j])
+        .count();
+    if p > 0 {
+        let _ = sink.equal(ra.start, rb.start, p);
+    }
+    ra.start += p;
+    rb.start += p;
+    let q = ra
+        .clone()
+        .rev()
+        .zip(rb.clone().rev())
+        .take_while(|&(i, j)| a[i] == b[j])
+        .count();
+    ra.end -= q;
+    rb.end -= q;
+    work.read(p + q + 1);
+    let anchors = if ra.is_empty() || rb.is_empty() {
+        Vec::new()
+    } else {
+        anchors(work, a, ra.clone(), b, rb.clone(), scratch)
+    };
+    if anchors.is_empty() {
+        stretch(
+            work,
+            sink,
+            a,
+            ra.clone(),
+            b,
+            rb.clone(),
+            scratch,
+            COARSE_DEPTH,
+        );
+    } else {
+        let (mut i, mut j) = (ra.start, rb.start);
+        for &(x, y, len) in &anchors {
+            stretch(work, sink, a, i..x, b, j..y, scratch, depth);
+            let _ = sink.equal(x, y, len);
+            (i, j) = (x + len, y + len);
+        }
+        stretch(work, sink, a, i..ra.end, b, j..rb.end, scratch, depth);
+    }
+    if q > 0 {
+        let _ = sink.equal(ra.end, rb.end, q);
+    }
+}
+
+/// A stretch between anchors: deleted, inserted, diffed by a capped search when that fits in
+/// the budget left, else compared coarsely a level deeper; at the last level (or without
+/// anchors), diffed by a capped search with what is left of the budget, which replaces what
+/// it has no budget left for.
+#[allow(clippy::too_many_arguments)]
+fn stretch(
+    work: &Budget,
+    sink: &mut Vec<DiffOp>,
+    a: &[u32],
+    ra: Range<usize>,
+    b: &[u32],
+    rb: Range<usize>,
+    scratch: &mut Scratch,
+    depth: usize,
+) {
+    if ra.is_empty() && rb.is_empty() {
+        return;
+    }
+    if rb.is_empty() {
+        let _ = sink.delete(ra.start, ra.len(), rb.start);
+        return;
+    }
+    if ra.is_empty() {
+        let _ = Sink::insert(sink, ra.start, rb.start, rb.len());
+        return;
+    }
+    let len = (ra.len() + rb.len()) as u64;
+    let estimate = len.saturating_mul(len.min(2 * CAPPED_ROUNDS as u64));
+    if estimate > work.left(work.total) && depth + 1 < COARSE_DEPTH {
+        coarse(work, sink, a, ra, b, rb, scratch, depth + 1);
+        return;
+    }
+    let capped = Search {
+        work,
+        limit: work.total,
+        cap: Some(CAPPED_ROUNDS),
+    };
+    let Ok(()) = myers(capped, sink, a, ra, b, rb) else {
+        unreachable!("a capped search does not give up")
+    };
+}
+
+/// How many tokens a run anchoring a coarse comparison has, when single tokens are too
+/// common to anchor it.
+const GRAM: usize = 8;
+
+/// At most about this many runs of each side are candidate anchors (a sample of them, chosen
+/// by content so that both sides choose alike, in longer texts).
+const GRAM_CANDIDATES: usize = 1 << 18;
+
+/// The anchors of a coarse comparison, `(i, j, len)` with `a[i..i + len] == b[j..j + len]`, in
+/// order on both sides: the ids that occur once on each side; or, when those are scarce
+/// (fewer than one in 32 tokens), the runs of [`GRAM`] ids that occur once on each side,
+/// whichever cover more.
+fn anchors(
+    work: &Budget,
+    a: &[u32],
+    ra: Range<usize>,
+    b: &[u32],
+    rb: Range<usize>,
+    scratch: &mut Scratch,
+) -> Vec<(usize, usize, usize)> {
+    let single = scratch.unique_pairs(a, ra.clone(), b, rb.clone());
+    work.read(3 * (ra.len() + rb.len()) + single.len() * (single.len().max(2).ilog2() as usize));
+    let single = longest_increasing(&single);
+    if single.len() * 32 >= ra.len().min(rb.len()) {
+        return single.into_iter().map(|(i, j)| (i, j, 1)).collect();
+    }
+    let grams = gram_anchors(work, a, ra, b, rb);
+    if grams.len() * GRAM > single.len() {
+        grams
+    } else {
+        single.into_iter().map(|(i, j)| (i, j, 1)).collect()
+    }
+}
+
+/// The runs of [`GRAM`] ids that occur once on each side (among a sample chosen by their
+/// content when the sides are long), the longest sequence of them in order on both sides,
+/// without overlaps.
+fn gram_anchors(
+    work: &Budget,
+    a: &[u32],
+    ra: Range<usize>,
+    b: &[u32],
+    rb: Range<usize>,
+) -> Vec<(usize, usize, usize)> {
+    if ra.len() < GRAM || rb.len() < GRAM {
+        return Vec::new();
+    }
+    // Keep one run in `1 << shift`, by its hash, so that about GRAM_CANDIDATES are kept.
+    let longest = ra.len().max(rb.len());
+    let shift = (longest / GRAM_CANDIDATES).max(1).ilog2();
+    const P: u64 = 0x9E37_79B9_7F4A_7C15;
+    let top = P.wrapping_pow(GRAM as u32 - 1);
+    // Each kept run's hash, with how often it occurs on each side and where.
+    let mut seen: std::collections::HashMap<
+        u64,
+        (u32, usize, u32, usize),
+        std::hash::BuildHasherDefault<FxHasher>,
+    > = Default::default();
+    let mut scan = |ids: &[u32], r: Range<usize>, side_b: bool| {
+        let mut h: u64 = 0;
+        for i in r.start..r.end {
+            if i >= r.start + GRAM {
+                h = h.wrapping_sub(u64::from(ids[i - GRAM]).wrapping_add(1).wrapping_mul(top));
+            }
+            h = h.wrapping_mul(P).wrapping_add(u64::from(ids[i]) + 1);
+            if i + 1 < r.start + GRAM {
+                continue;
+            }
+            let mixed = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+            if shift > 0 && mixed >> (64 - shift) != 0 {
+                continue;
+            }
+            let at = i + 1 - GRAM;
+            let e = seen.entry(h).or_insert((0, 0, 0, 0));
+            if side_b {
+                e.2 = e.2.saturating_add(1);
+                e.3 = at;
+            } else {
+                e.0 = e.0.saturating_add(1);
+                e.1 = at;
+            }
+        }
+    };
+    scan(a, ra.clone(), false);
+    scan(b, rb.clone(), true);
+    let mut pairs: Vec<(usize, usize)> = seen
+        .values()
+        .filter(|&&(ca, i, cb, j)| ca == 1 && cb == 1 && a[i..i + GRAM] == b[j..j + GRAM])
+        .map(|&(_, i, _, j)| (i, j))
+        .collect();
+    pairs.sort_unstable();
+    work.read(
+        2 * (ra.len() + rb.len())
+            + seen.len()
+            + pairs.len() * (GRAM + pairs.len().max(2).ilog2() as usize),
+    );
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, j) in longest_increasing(&pairs) {
+        if out
+            .last()
+            .is_none_or(|&(x, y, len)| i >= x + len && j >= y + len)
+        {
+            out.push((i, j, GRAM));
+        }
+    }
+    out
 }
 
 /// Appends `op`, merging it into the last step when both are equal or both are changes.
@@ -841,14 +1938,27 @@ fn similarity_of(old: &str, new: &str, ops: &[TextOp]) -> f64 {
     if o + n == 0 {
         return 1.0;
     }
-    // The ops tile the old text, so the equal runs hold what the changed ones do not: count
-    // the (few) changed characters rather than the (many) kept ones.
-    let changed: usize = ops
+    // The ops tile both texts, so the equal runs hold what the changed ones do not: count
+    // the (few) changed characters rather than the (many) kept ones. Equal runs have the same
+    // characters on both sides; a change of normalisation only counts as kept.
+    let (mut gone, mut came) = (0, 0);
+    for op in ops
         .iter()
-        .filter(|op| op.tag != OpTag::Equal)
-        .map(|op| count_chars(&old[op.old.clone()], skip_ws))
-        .sum();
-    (2 * (o - changed)) as f64 / (o + n) as f64
+        .filter(|op| op.tag != OpTag::Equal && !op.normalization_only)
+    {
+        gone += count_chars(&old[op.old.clone()], skip_ws);
+        came += count_chars(&new[op.new.clone()], skip_ws);
+    }
+    ((o - gone) + (n - came)) as f64 / (o + n) as f64
+}
+
+/// Flags `op` when it replaces a text by the same text in another Unicode normalisation.
+fn flag_normalization(op: &mut TextOp, old: &str, new: &str) {
+    let (x, y) = (&old[op.old.clone()], &new[op.new.clone()]);
+    op.normalization_only = op.tag == OpTag::Replace
+        && x != y
+        && !(x.is_ascii() && y.is_ascii())
+        && x.nfd().eq(y.nfd());
 }
 
 /// Characters of `s`, without whitespace when `skip_ws`. Counts all characters (which the
@@ -876,21 +1986,35 @@ fn count_chars(s: &str, skip_ws: bool) -> usize {
 mod tests {
     use super::*;
 
+    fn word_tokens(s: &str) -> Vec<&str> {
+        let mut ends = vec![0];
+        token_ends(s, Granularity::Words, 0, &mut ends);
+        ends.windows(2).map(|w| &s[w[0]..w[1]]).collect()
+    }
+
+    /// A pseudo-random generator for the tests (a 64-bit LCG).
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self, below: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % below
+        }
+    }
+
     #[test]
     fn count_chars_is_exact() {
-        let mut x: u64 = 7;
+        let mut x = Lcg(7);
         let alphabet = [
             'a', ' ', '\n', '\u{a0}', '\u{3000}', '\u{2009}', '。', '个', 'é', '\u{85}',
             '\u{1680}', '\u{202f}',
         ];
         for _ in 0..100_000 {
             let s: String = (0..10)
-                .map(|_| {
-                    x = x
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[((x >> 33) % alphabet.len() as u64) as usize]
-                })
+                .map(|_| alphabet[x.next(alphabet.len() as u64) as usize])
                 .collect();
             assert_eq!(
                 count_chars(&s, true),
@@ -914,20 +2038,52 @@ mod tests {
     }
 
     #[test]
+    fn tokens_keep_grapheme_clusters_whole() {
+        // A combining accent stays with its letter, in a word and on its own.
+        assert_eq!(
+            word_tokens("cafe\u{301} noir"),
+            ["cafe\u{301}", " ", "noir"]
+        );
+        assert_eq!(word_tokens("e\u{301}!"), ["e\u{301}", "!"]);
+        let mut ends = vec![0];
+        let s = "e\u{301}\u{300}个\r\n🇫🇷👩‍👩‍👧";
+        token_ends(s, Granularity::Chars, 0, &mut ends);
+        let chars: Vec<&str> = ends.windows(2).map(|w| &s[w[0]..w[1]]).collect();
+        assert_eq!(chars, ["e\u{301}\u{300}", "个", "\r\n", "🇫🇷", "👩‍👩‍👧"]);
+    }
+
+    #[test]
+    fn segmenting_in_windows_matches_segmenting_at_once() {
+        let mut x = Lcg(11);
+        let pieces = [
+            "a", " ", "\u{301}", "个", "人", "\r", "\n", "é", "🇫", "🇷", "\u{200d}", "👩", "ab",
+        ];
+        for _ in 0..200 {
+            let s: String = (0..3000)
+                .map(|_| pieces[x.next(pieces.len() as u64) as usize])
+                .collect();
+            let mut got = Vec::new();
+            for_each_grapheme(&s, |g| got.push(g));
+            let want = similar::DiffableStr::tokenize_graphemes(s.as_str());
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
     fn cleanup_folds_short_equalities() {
-        let d = TextDiff::compute(
+        let d = TextDiff::compute_within(
             "向他人提供",
             "用于其他目的",
             Granularity::Chars,
-            DEFAULT_TIMEOUT,
+            DEFAULT_BUDGET,
             true,
         );
         assert_eq!(d.ops().len(), 1);
-        let raw = TextDiff::compute(
+        let raw = TextDiff::compute_within(
             "向他人提供",
             "用于其他目的",
             Granularity::Chars,
-            DEFAULT_TIMEOUT,
+            DEFAULT_BUDGET,
             false,
         );
         assert!(raw.ops().len() > 1);
@@ -937,10 +2093,181 @@ mod tests {
     fn mirror_is_exact() {
         let a = "1. one two three\n2. four five\n3. six\n";
         let b = "1. one 2 three\n3. six seven\n";
-        let ab = TextDiff::compute(a, b, Granularity::Words, DEFAULT_TIMEOUT, true);
-        let ba = TextDiff::compute(b, a, Granularity::Words, DEFAULT_TIMEOUT, true);
+        let ab = TextDiff::compute_within(a, b, Granularity::Words, DEFAULT_BUDGET, true);
+        let ba = TextDiff::compute_within(b, a, Granularity::Words, DEFAULT_BUDGET, true);
         let mirrored: Vec<TextOp> = ba.ops().iter().map(TextOp::mirrored).collect();
         assert_eq!(ab.ops(), &mirrored[..]);
         assert_eq!(ab.similarity(), ba.similarity());
+    }
+
+    fn random_ids(x: &mut Lcg, len: u64, alphabet: u64) -> Vec<u32> {
+        let n = x.next(len + 1);
+        (0..n).map(|_| x.next(alphabet) as u32).collect()
+    }
+
+    /// `b` from `a` by a few random edits.
+    fn edited(x: &mut Lcg, a: &[u32], alphabet: u64) -> Vec<u32> {
+        let mut b = Vec::new();
+        for &t in a {
+            match x.next(8) {
+                0 => {}
+                1 => b.push(x.next(alphabet) as u32),
+                2 => {
+                    b.push(t);
+                    b.push(x.next(alphabet) as u32);
+                }
+                _ => b.push(t),
+            }
+        }
+        b
+    }
+
+    /// Checks that `ops` turn `a` into `b`.
+    fn assert_tiles(ops: &[DiffOp], a: &[u32], b: &[u32]) {
+        let (mut o, mut n) = (0, 0);
+        for op in ops {
+            let (tag, ra, rb) = step(op, &mut (o, n));
+            if tag == OpTag::Equal {
+                assert_eq!(a[ra.clone()], b[rb.clone()]);
+            }
+            (o, n) = (ra.end, rb.end);
+        }
+        assert_eq!((o, n), (a.len(), b.len()));
+    }
+
+    #[test]
+    fn the_exact_search_is_similars_patience() {
+        let mut x = Lcg(3);
+        for case in 0..4000 {
+            let alphabet = [2, 3, 5, 20, 200][case % 5];
+            let a = random_ids(&mut x, 120, alphabet);
+            let b = if case % 3 == 0 {
+                random_ids(&mut x, 120, alphabet)
+            } else {
+                edited(&mut x, &a, alphabet)
+            };
+            let work = Budget::new(u64::MAX / 4);
+            let (ours, exact) = diff_ids(&a, &b, alphabet as usize, &work);
+            assert!(exact);
+            let theirs = similar::capture_diff_slices(similar::Algorithm::Patience, &a, &b);
+            assert_eq!(ours, theirs, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn every_budget_gives_a_correct_diff() {
+        let mut x = Lcg(5);
+        for case in 0..3000 {
+            let alphabet = [2, 3, 5, 20, 200][case % 5];
+            let a = random_ids(&mut x, 300, alphabet);
+            let b = if case % 2 == 0 {
+                random_ids(&mut x, 300, alphabet)
+            } else {
+                edited(&mut x, &a, alphabet)
+            };
+            let budget = [0, 10, 100, 1000, 10_000][(case / 5) % 5];
+            let work = Budget::new(budget);
+            let (ops, _) = diff_ids(&a, &b, alphabet as usize, &work);
+            assert_tiles(&ops, &a, &b);
+            let len = (a.len() + b.len()) as u64;
+            // A search gives up within a round of its limit; reading is a few passes a level.
+            assert!(
+                work.searched.get() <= 2 * budget + 4 * len + 600,
+                "{}",
+                work.searched.get()
+            );
+            assert!(
+                work.read.get() <= 16 * COARSE_DEPTH as u64 * (len + 1),
+                "{}",
+                work.read.get()
+            );
+        }
+    }
+
+    #[test]
+    fn the_capped_search_is_exact_when_the_cap_is_not_reached() {
+        let mut x = Lcg(9);
+        for case in 0..2000 {
+            let alphabet = [2, 5, 50][case % 3];
+            let a = random_ids(&mut x, 200, alphabet);
+            let b = edited(&mut x, &a, alphabet);
+            let work = Budget::new(u64::MAX / 4);
+            let s = |cap| Search {
+                work: &work,
+                limit: u64::MAX,
+                cap,
+            };
+            let (mut capped, mut exact) = (Vec::new(), Vec::new());
+            myers(s(Some(4)), &mut capped, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+            myers(s(None), &mut exact, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+            assert_tiles(&capped, &a, &b);
+            let kept = |ops: &[DiffOp]| -> usize {
+                ops.iter()
+                    .map(|op| match *op {
+                        DiffOp::Equal { len, .. } => len,
+                        _ => 0,
+                    })
+                    .sum()
+            };
+            assert!(kept(&capped) <= kept(&exact));
+            let (mut wide, mut exact2) = (Vec::new(), Vec::new());
+            myers(s(Some(1000)), &mut wide, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+            myers(s(None), &mut exact2, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+            assert_eq!(wide, exact2);
+        }
+    }
+
+    #[test]
+    fn coarse_keeps_what_is_shared() {
+        // Every token differs in every tenth place: no search fits in a budget of 0, the
+        // anchors keep the rest.
+        let a: Vec<u32> = (0..20_000).collect();
+        let b: Vec<u32> = (0..20_000)
+            .map(|i| if i % 10 == 5 { 100_000 + i } else { i })
+            .collect();
+        let work = Budget::new(0);
+        let (ops, exact) = diff_ids(&a, &b, 120_000, &work);
+        assert!(!exact);
+        assert_tiles(&ops, &a, &b);
+        let kept: usize = ops
+            .iter()
+            .map(|op| match *op {
+                DiffOp::Equal { len, .. } => len,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(kept, 18_000);
+    }
+
+    #[test]
+    fn longest_increasing_run() {
+        let pairs = [(0, 5), (1, 1), (2, 2), (3, 9), (4, 3), (5, 4)];
+        assert_eq!(longest_increasing(&pairs), [(1, 1), (2, 2), (4, 3), (5, 4)]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+
+    #[test]
+    fn canonical_equivalence() {
+        let nfd = |s: &str| s.nfd().collect::<String>();
+        assert_eq!(nfd("café"), "cafe\u{301}");
+        assert_eq!(nfd("ệ"), "e\u{323}\u{302}");
+        // Canonical order: the dot below (220) before the circumflex (230).
+        assert_eq!(nfd("e\u{302}\u{323}"), "e\u{323}\u{302}");
+        assert_eq!(nfd("한"), "\u{1112}\u{1161}\u{11ab}");
+        assert_eq!(nfd("Å"), nfd("Å"));
+        let mut op = TextOp::new(OpTag::Replace, 0..5, 0..6);
+        flag_normalization(&mut op, "café", "cafe\u{301}");
+        assert!(op.is_normalization_only());
+        let mut op = TextOp::new(OpTag::Replace, 0..5, 0..6);
+        flag_normalization(&mut op, "cafè", "cafe\u{301}");
+        assert!(!op.is_normalization_only());
+    }
+
+    #[test]
+    fn budgets_from_timeouts() {
+        assert_eq!(budget_for(DEFAULT_TIMEOUT), DEFAULT_BUDGET);
+        assert_eq!(budget_for(Duration::ZERO), 0);
+        assert_eq!(budget_for(Duration::from_millis(10)), DEFAULT_BUDGET / 100);
+        assert_eq!(budget_for(Duration::MAX), u64::MAX);
     }
 }

@@ -20,6 +20,10 @@ fn snippet(s: &str) -> String {
     }
 }
 
+/// What follows a change that only changes the Unicode normalisation (the same text, say,
+/// in NFC and in NFD), which would otherwise look like no change at all.
+const NORMALIZATION_NOTE: &str = "(Unicode normalisation only)";
+
 fn redline_of(diff: &TextDiff<'_>) -> String {
     let mut out = String::new();
     for c in diff.iter_changes() {
@@ -34,31 +38,40 @@ fn redline_of(diff: &TextDiff<'_>) -> String {
                 out.push_str("{+");
                 out.push_str(c.value());
                 out.push_str("+}");
+                if c.is_normalization_only() {
+                    out.push_str(NORMALIZATION_NOTE);
+                }
             }
         }
     }
     out
 }
 
-/// Changed stretches: (deleted, inserted), adjacent deletions and insertions paired.
-fn changed_stretches(diff: &TextDiff<'_>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut cur: Option<(String, String)> = None;
+/// A changed stretch: deleted and inserted text, adjacent deletions and insertions paired,
+/// and whether it only changes the Unicode normalisation.
+#[derive(Default)]
+struct Stretch {
+    deleted: String,
+    inserted: String,
+    normalization_only: bool,
+}
+
+fn changed_stretches(diff: &TextDiff<'_>) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::new();
+    let mut cur: Option<Stretch> = None;
     for c in diff.iter_changes() {
+        if c.tag() == ChangeTag::Equal {
+            out.extend(cur.take());
+            continue;
+        }
+        let s = cur.get_or_insert_with(|| Stretch {
+            normalization_only: true,
+            ..Stretch::default()
+        });
+        s.normalization_only &= c.is_normalization_only();
         match c.tag() {
-            ChangeTag::Equal => {
-                if let Some(x) = cur.take() {
-                    out.push(x);
-                }
-            }
-            ChangeTag::Delete => cur
-                .get_or_insert_with(Default::default)
-                .0
-                .push_str(c.value()),
-            ChangeTag::Insert => cur
-                .get_or_insert_with(Default::default)
-                .1
-                .push_str(c.value()),
+            ChangeTag::Delete => s.deleted.push_str(c.value()),
+            _ => s.inserted.push_str(c.value()),
         }
     }
     out.extend(cur);
@@ -72,14 +85,39 @@ fn changes_sheet(diff: &TextDiff<'_>) -> Sheet {
         headers: ["deleted", "inserted"].map(String::from).to_vec(),
         rows: changed_stretches(diff)
             .into_iter()
-            .map(|(d, i)| {
+            .map(|s| {
+                let mut inserted = snippet(&s.inserted);
+                if s.normalization_only {
+                    inserted = format!("{inserted} {NORMALIZATION_NOTE}");
+                }
                 vec![
-                    Cell::toned(snippet(&d), Tone::Delete),
-                    Cell::toned(snippet(&i), Tone::Insert),
+                    Cell::toned(snippet(&s.deleted), Tone::Delete),
+                    Cell::toned(inserted, Tone::Insert),
                 ]
             })
             .collect(),
     }
+}
+
+/// What a title adds about a text diff: that it is approximate (and why), and how many of its
+/// changes only change the Unicode normalisation. Empty for an ordinary, exact diff.
+fn diff_notes(diff: &TextDiff<'_>) -> String {
+    let mut out = String::new();
+    if let Some(why) = diff.approximation() {
+        out += "; approximate: ";
+        out += why;
+    }
+    let n = diff
+        .ops()
+        .iter()
+        .filter(|op| op.is_normalization_only())
+        .count();
+    match n {
+        0 => {}
+        1 => out += "; 1 change only in Unicode normalisation",
+        n => out += &format!("; {n} changes only in Unicode normalisation"),
+    }
+    out
 }
 
 fn label(p: &Provision) -> String {
@@ -102,11 +140,7 @@ impl Render for TextDiff<'_> {
             "Text diff (by {}; similarity {:.2}{})",
             self.granularity(),
             self.similarity(),
-            if self.is_approximate() {
-                "; approximate: the deadline was reached"
-            } else {
-                ""
-            }
+            diff_notes(self)
         )
     }
 
@@ -123,11 +157,18 @@ impl Render for TextDiff<'_> {
 }
 
 /// The text with deletions as `[-…-]` and insertions as `{+…+}`, as `git diff --word-diff`
-/// prints them.
+/// prints them. A replacement that only changes the Unicode normalisation (the same text in
+/// NFC and in NFD, which look alike) is followed by `(Unicode normalisation only)`.
 ///
 /// ```
 /// let diff = lexgap::diff::text_diff("the data subject", "the individual", None);
 /// assert_eq!(lexgap::render::redline(&diff), "the [-data subject-]{+individual+}");
+/// // `é` precomposed (NFC), then as `e` and a combining acute accent (NFD):
+/// let diff = lexgap::diff::text_diff("le caf\u{e9}", "le cafe\u{301}", None);
+/// assert_eq!(
+///     lexgap::render::redline(&diff),
+///     "le [-caf\u{e9}-]{+cafe\u{301}+}(Unicode normalisation only)"
+/// );
 /// ```
 pub fn redline(diff: &TextDiff<'_>) -> String {
     redline_of(diff)
@@ -140,11 +181,12 @@ impl Render for ProvisionDiff<'_> {
         let (old, new) = (self.old_provision(), self.new_provision());
         match self.lang() {
             Some(l) => format!(
-                "{} → {} ({l}, by {}; similarity {:.2})",
+                "{} → {} ({l}, by {}; similarity {:.2}{})",
                 label(old),
                 label(new),
                 self.text().granularity(),
-                self.similarity()
+                self.similarity(),
+                diff_notes(self.text())
             ),
             None => format!("{} → {} (no common language)", label(old), label(new)),
         }
@@ -260,13 +302,19 @@ impl Render for VersionDiff<'_> {
             .map(|e| {
                 let mut changes: Vec<String> = Vec::new();
                 for d in e.diffs() {
-                    for (del, ins) in changed_stretches(d.text()) {
+                    if d.text().is_approximate() {
+                        changes.push("(approximate text diff: the step budget ran out)".into());
+                    }
+                    for s in changed_stretches(d.text()) {
                         let mut line = String::new();
-                        if !del.trim().is_empty() {
-                            line += &format!("[-{}-]", snippet(&del));
+                        if !s.deleted.trim().is_empty() {
+                            line += &format!("[-{}-]", snippet(&s.deleted));
                         }
-                        if !ins.trim().is_empty() {
-                            line += &format!("{{+{}+}}", snippet(&ins));
+                        if !s.inserted.trim().is_empty() {
+                            line += &format!("{{+{}+}}", snippet(&s.inserted));
+                        }
+                        if s.normalization_only {
+                            line += NORMALIZATION_NOTE;
                         }
                         if !line.is_empty() {
                             changes.push(line);
