@@ -155,8 +155,23 @@ fn text_diff_prints_a_word_diff_like_git() {
         stdout(&o),
         "The [-data subject-]{+individual+} shall have the right.\nSecond line.\n"
     );
+    assert!(o.stderr.is_empty(), "an exact diff says nothing on stderr");
     let same = lexgap(&["diff", "--text", a.to_str().unwrap(), a.to_str().unwrap()]);
     assert_eq!(same.status.code(), Some(0));
+    // Fix (issue 11, 7): a diff past its budget said so only in Markdown and JSON. The redline
+    // stays a correct diff on stdout; stderr says it is approximate, and why.
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let o = lexgap(&["diff", "--text", "--budget", "0", a, b]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
+    assert!(err.starts_with("lexgap: approximate diff: "), "{err}");
+    assert!(stdout(&o).contains("{+individual+}"), "{}", stdout(&o));
+    let o = lexgap(&["diff", "--budget", "0", "cn/pipl-draft-2020", "cn/pipl"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
+        "error: `--budget` applies to `--text` diffs\n"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

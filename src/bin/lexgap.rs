@@ -139,6 +139,10 @@ enum Command {
         /// With `--text`: the language, which decides words or characters (default: by script).
         #[arg(long)]
         lang: Option<String>,
+        /// With `--text`: the work allowed, in steps, before the diff settles for an
+        /// approximate result (default 100000000, about half a second; see `DiffOptions::budget`).
+        #[arg(long, value_name = "STEPS")]
+        budget: Option<u64>,
         #[command(flatten)]
         out: Output,
     },
@@ -373,15 +377,23 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             new,
             text,
             lang,
+            budget,
             out,
         } => {
+            if budget.is_some() && !text {
+                return Err(Usage("`--budget` applies to `--text` diffs".into()));
+            }
             if text {
                 let read = |p: &str| {
                     std::fs::read_to_string(p).map_err(|e| Usage(format!("cannot read `{p}`: {e}")))
                 };
                 let (a, b) = (read(&old)?, read(&new)?);
                 let lang = lang.as_deref().map(lexgap::model::Lang::new).transpose()?;
-                let diff = lexgap::diff::text_diff(&a, &b, lang.as_ref());
+                let mut options = lexgap::diff::DiffOptions::new();
+                if let Some(steps) = budget {
+                    options.budget(steps);
+                }
+                let diff = options.diff_texts(&a, &b, lang.as_ref());
                 if out.output.is_none() && matches!(out.format, FormatArg::Table) {
                     // Like `git diff --word-diff`: the redline alone, fast on whole statutes.
                     let stdout = std::io::stdout();
