@@ -5,12 +5,28 @@
 //! tools to put two texts side by side: alignment of corresponding articles, text and
 //! structure diffs, and the classification of the protections one text lacks against another.
 //!
+//! The main job: the 2020 draft PIPL's art. 27 (cameras and identity recognition in public
+//! places "for public security") against the GDPR's biometric rules, arts. 9 and 35.
+//!
 //! ```
-//! let corpus = lexgap::Corpus::bundled();
-//! let draft = corpus.provision("cn/pipl-draft-2020/art-27")?;
-//! let gdpr9 = corpus.provision("eu/gdpr/art-9")?;
-//! assert!(draft.contains_quote("只能用于维护公共安全的目的"));
-//! assert!(gdpr9.contains_quote("biometric data for the purpose of uniquely identifying a natural person"));
+//! use lexgap::classify::{Comparison, GapKind, GapStatus};
+//! use lexgap::model::Scope;
+//!
+//! let report = Comparison::new(lexgap::Corpus::bundled())
+//!     .target(["cn/pipl-draft-2020/art-27"])?
+//!     .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35"])?
+//!     .scope(Scope::Provision)
+//!     .run();
+//! // Art. 35(3) requires an impact assessment for systematic monitoring of public areas;
+//! // art. 27 says nothing of one.
+//! let dpia = report.gap(GapKind::NoImpactAssessment).expect("a gap");
+//! assert_eq!(dpia.status, GapStatus::Absent);
+//! // Each finding carries the quotes it stands on, and a sentence written from its facts.
+//! assert!(dpia.baseline_quotes.iter().any(|c| c.reference() == "eu/gdpr/art-35(3)(c)"));
+//! println!("{}", lexgap::render::explain(dpia));
+//! // The whole report as a terminal table (or Markdown, CSV, JSON, HTML).
+//! let table = lexgap::render::View::new(&report, lexgap::render::Format::Table).to_string();
+//! assert!(table.contains("no-impact-assessment"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

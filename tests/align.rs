@@ -1,7 +1,5 @@
 //! Alignment on the bundled corpus: versions of the PIPL, and GDPR ↔ PIPL with a gold list.
 
-use std::time::Instant;
-
 use lexgap::Corpus;
 use lexgap::align::{Alignment, GroupKind, Mode, Reason, looks_complete};
 use lexgap::model::Relation;
@@ -250,22 +248,16 @@ fn gdpr_to_pipl_precision_at_1() {
 }
 
 #[test]
-fn aligning_two_statutes_takes_milliseconds() {
+fn two_whole_statutes_align() {
+    // Timings are in `benches/align.rs` and BENCHMARKS.md, not here.
     let (gdpr, pipl) = (
         corpus().instrument("eu/gdpr").unwrap(),
         corpus().instrument("cn/pipl").unwrap(),
     );
-    let start = Instant::now();
     let alignment = Alignment::new(gdpr, pipl);
-    let took = start.elapsed();
-    println!(
-        "GDPR ({}) x PIPL ({}): {took:?}",
-        gdpr.provisions.len(),
-        pipl.provisions.len()
-    );
-    assert!(alignment.candidates().count() > 0);
-    // Generous, for unoptimised builds on a busy machine; release builds take a few ms.
-    assert!(took.as_secs_f64() < 2.0, "{took:?}");
+    let candidates = alignment.candidates().count();
+    assert!(candidates > 0);
+    assert!(candidates <= gdpr.provisions.len() * pipl.provisions.len());
 }
 
 #[test]

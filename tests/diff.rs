@@ -1,6 +1,6 @@
 //! Text, structural and version diffs on the bundled corpus.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lexgap::Corpus;
 use lexgap::diff::{
@@ -283,10 +283,8 @@ fn long_text_diff_is_line_first() {
     let new = old
         .replacen("supervisory authority", "supervisory body", 3)
         .replacen("without undue delay", "promptly", 2);
-    let start = Instant::now();
     let diff = text_diff(&old, &new, None);
-    let took = start.elapsed();
-    assert!(!diff.is_approximate(), "took {took:?}");
+    assert!(!diff.is_approximate(), "{} steps", diff.steps());
     assert_eq!(rebuild(&diff, ChangeTag::Insert), new);
     let inserted: Vec<&str> = diff.inserted().collect();
     assert_eq!(inserted, ["body", "body", "body", "promptly", "promptly"]);

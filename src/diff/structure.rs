@@ -115,16 +115,6 @@ pub enum TermChange<T> {
     },
 }
 
-impl<T> TermChange<T> {
-    /// Whether the change lets the norm reach more (added, widened, unrestricted).
-    pub fn is_widening(&self) -> bool {
-        matches!(
-            self,
-            TermChange::Added(_) | TermChange::Widened { .. } | TermChange::Unrestricted { .. }
-        )
-    }
-}
-
 impl<T: Hierarchy> TermChange<T> {
     /// The changes that turn the `old` list into the `new` one, in a fixed order: widenings,
     /// narrowings, additions, removals, each by term.

@@ -641,12 +641,6 @@ impl Norm {
     pub fn safeguard(&self, kind: SafeguardKind) -> Option<&Safeguard> {
         self.safeguards.iter().find(|s| s.kind == kind)
     }
-
-    /// Whether the norm covers processing of `data`: one of its categories is the same as,
-    /// broader than or narrower than `data`.
-    pub fn covers_data(&self, data: DataCategory) -> bool {
-        self.data.iter().any(|d| data.is_a(*d))
-    }
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
