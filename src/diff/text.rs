@@ -56,6 +56,7 @@ use std::fmt;
 use std::ops::{Index, Range};
 use std::time::Duration;
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use serde::Serialize;
@@ -971,44 +972,11 @@ fn diff_tokens(
     ops
 }
 
-/// FxHash (as in rustc): a multiply-rotate hash, fast on short keys such as tokens.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.add(w);
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 /// Maps tokens (or lines) to small integers, equal tokens to equal ids, so that the diff
 /// hashes and compares integers instead of strings.
 #[derive(Default)]
 struct Interner<'t> {
-    ids: std::collections::HashMap<&'t str, u32, std::hash::BuildHasherDefault<FxHasher>>,
+    ids: FxHashMap<&'t str, u32>,
 }
 
 impl<'t> Interner<'t> {
@@ -1815,11 +1783,7 @@ fn gram_anchors(
     const P: u64 = 0x9E37_79B9_7F4A_7C15;
     let top = P.wrapping_pow(GRAM as u32 - 1);
     // Each kept run's hash, with how often it occurs on each side and where.
-    let mut seen: std::collections::HashMap<
-        u64,
-        (u32, usize, u32, usize),
-        std::hash::BuildHasherDefault<FxHasher>,
-    > = Default::default();
+    let mut seen: FxHashMap<u64, (u32, usize, u32, usize)> = FxHashMap::default();
     let mut scan = |ids: &[u32], r: Range<usize>, side_b: bool| {
         let mut h: u64 = 0;
         for i in r.start..r.end {
