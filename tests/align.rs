@@ -1,7 +1,7 @@
 //! Alignment on the bundled corpus: versions of the PIPL, and GDPR ↔ PIPL with a gold list.
 
 use lexgap::Corpus;
-use lexgap::align::{Alignment, GroupKind, Mode, Reason, looks_complete};
+use lexgap::align::{Alignment, GroupKind, Mode, Reason};
 use lexgap::model::Relation;
 use serde::Deserialize;
 
@@ -285,9 +285,9 @@ fn an_instrument_aligned_with_itself_pairs_each_provision_with_itself() {
 #[test]
 fn completeness_and_lookups() {
     let c = corpus();
-    assert!(looks_complete(c.instrument("eu/gdpr").unwrap()));
-    assert!(looks_complete(c.instrument("cn/pipl").unwrap()));
-    assert!(!looks_complete(c.instrument("cn/pipl-draft-2020").unwrap()));
+    assert!(c.instrument("eu/gdpr").unwrap().looks_complete());
+    assert!(c.instrument("cn/pipl").unwrap().looks_complete());
+    assert!(!c.instrument("cn/pipl-draft-2020").unwrap().looks_complete());
     let err = Alignment::between(c, "eu/gdpr", "cn/pipI").unwrap_err();
     assert_eq!(
         err.to_string(),

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::diff::is_cjk_letter;
+use crate::model::is_cjk_letter;
 
 /// English function words, which carry no topic. IDF would damp them anyway; dropping them
 /// keeps the vectors short.

@@ -663,43 +663,6 @@ fn same_local(p: &Pair<'_>) -> bool {
     p.left.id.local() == p.right.id.local()
 }
 
-/// Whether one instrument is a version of the other: one `becomes` or `supersedes` the other.
-///
-/// ```
-/// let corpus = lexgap::Corpus::bundled();
-/// let (draft, law) = (corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
-/// assert!(lexgap::align::is_version_of(draft, law) && lexgap::align::is_version_of(law, draft));
-/// assert!(!lexgap::align::is_version_of(law, corpus.instrument("eu/gdpr")?));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn is_version_of(a: &Instrument, b: &Instrument) -> bool {
-    a.becomes.as_ref() == Some(&b.id)
-        || b.becomes.as_ref() == Some(&a.id)
-        || a.supersedes.contains(&b.id)
-        || b.supersedes.contains(&a.id)
-}
-
-/// Whether the corpus seems to hold the whole instrument: its articles are numbered 1 to N
-/// without a gap. (The draft PIPL in the bundled corpus has only arts. 1, 27, 29 and 54.)
-///
-/// ```
-/// let corpus = lexgap::Corpus::bundled();
-/// assert!(lexgap::align::looks_complete(corpus.instrument("cn/pipl")?));
-/// assert!(!lexgap::align::looks_complete(corpus.instrument("cn/pipl-draft-2020")?));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn looks_complete(instrument: &Instrument) -> bool {
-    let numbers: BTreeSet<u32> = instrument
-        .provisions
-        .iter()
-        .filter_map(|p| p.id.article_number())
-        .collect();
-    match numbers.iter().next_back() {
-        Some(&max) => numbers.len() as u32 == max && numbers.contains(&1),
-        None => false,
-    }
-}
-
 /// Whitespace-normalised text, for the identical-text test.
 fn normalized(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -790,7 +753,7 @@ struct Scorer<'o, 'a> {
 
 impl<'o, 'a> Scorer<'o, 'a> {
     fn new(opts: &'o AlignOptions, left: &'a Instrument, right: &'a Instrument) -> Scorer<'o, 'a> {
-        let mode = opts.mode.unwrap_or(if is_version_of(left, right) {
+        let mode = opts.mode.unwrap_or(if left.is_version_of(right) {
             Mode::Version
         } else {
             Mode::Comparison
@@ -800,7 +763,7 @@ impl<'o, 'a> Scorer<'o, 'a> {
             left,
             right,
             mode,
-            langs: common_langs(left, right),
+            langs: left.common_langs(right),
         }
     }
 
@@ -1165,37 +1128,6 @@ impl<'o, 'a> Scorer<'o, 'a> {
         }
         out
     }
-}
-
-/// The languages both instruments have: the weaker legal value of the two first (authentic
-/// before official translation before unofficial), then by tag; languages that provisions use
-/// without the instrument declaring them come last.
-pub(crate) fn common_langs(left: &Instrument, right: &Instrument) -> Vec<Lang> {
-    let mut langs: Vec<(u8, Lang)> = Vec::new();
-    for (lang, lp) in &left.languages {
-        if let Some(rp) = right.languages.get(lang) {
-            let rank = |v| match v {
-                crate::model::LegalValue::Authentic => 0u8,
-                crate::model::LegalValue::OfficialTranslation => 1,
-                _ => 2,
-            };
-            langs.push((rank(lp.legal_value).max(rank(rp.legal_value)), lang.clone()));
-        }
-    }
-    let used = |i: &Instrument| -> BTreeSet<Lang> {
-        i.provisions
-            .iter()
-            .flat_map(|p| p.text.keys().cloned())
-            .collect()
-    };
-    let (lu, ru) = (used(left), used(right));
-    for lang in lu.intersection(&ru) {
-        if !langs.iter().any(|(_, l)| l == lang) {
-            langs.push((3, lang.clone()));
-        }
-    }
-    langs.sort();
-    langs.into_iter().map(|(_, l)| l).collect()
 }
 
 fn first_heading(p: &Provision, langs: &[&Lang]) -> Option<(usize, String)> {

@@ -67,8 +67,6 @@ pub use text::{
 };
 pub use version::{VersionDiff, VersionEntry, VersionStatus};
 
-pub(crate) use text::is_cjk_letter;
-
 /// Options for text and provision diffs.
 ///
 /// ```
@@ -279,7 +277,7 @@ impl<'a> ProvisionDiff<'a> {
         let (o, n) = (corpus.provision(old)?, corpus.provision(new)?);
         let mut opts = DiffOptions::new();
         if let (Some(oi), Some(ni)) = (corpus.instrument_of(&o.id), corpus.instrument_of(&n.id)) {
-            for lang in crate::align::common_langs(oi, ni) {
+            for lang in oi.common_langs(ni) {
                 opts.prefer_lang(lang);
             }
         }

@@ -63,7 +63,7 @@ use serde::Serialize;
 use similar::DiffOp;
 use similar::algorithms::{Capture, Compact, DiffHook, Replace};
 
-use crate::model::Lang;
+use crate::model::{Lang, is_cjk_letter};
 
 /// How much work a diff may do before it compares coarsely: 100 million steps.
 ///
@@ -169,13 +169,6 @@ impl fmt::Display for Granularity {
             Granularity::Chars => "chars",
         })
     }
-}
-
-/// A Han character, kana or hangul syllable: a letter of a script written without spaces.
-pub(crate) fn is_cjk_letter(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F
-        | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
 /// What a [`TextOp`] does.

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::{DiffOptions, ProvisionDiff};
-use crate::align::{AlignOptions, Alignment, GroupKind, Mode, looks_complete};
+use crate::align::{AlignOptions, Alignment, GroupKind, Mode};
 use crate::corpus::Corpus;
 use crate::error::LookupError;
 use crate::model::{Instrument, Provision};
@@ -181,7 +181,7 @@ impl<'a> VersionDiff<'a> {
     /// (right), whatever its mode, using its [`groups`](Alignment::groups).
     pub fn from_alignment(alignment: &Alignment<'a>, diff: &DiffOptions) -> VersionDiff<'a> {
         let (old, new) = (alignment.left(), alignment.right());
-        let (old_complete, new_complete) = (looks_complete(old), looks_complete(new));
+        let (old_complete, new_complete) = (old.looks_complete(), new.looks_complete());
         let mut opts = diff.clone();
         for lang in alignment.langs() {
             opts.prefer_lang(lang.clone());
@@ -254,7 +254,7 @@ impl<'a> VersionDiff<'a> {
     }
 
     /// Whether the corpus seems to hold the whole old version
-    /// ([`looks_complete`](crate::align::looks_complete)); when it does not, new provisions
+    /// ([`Instrument::looks_complete`](crate::model::Instrument::looks_complete)); when it does not, new provisions
     /// without a counterpart are [`VersionStatus::NotInCorpus`], not added.
     pub fn old_complete(&self) -> bool {
         self.old_complete

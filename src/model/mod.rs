@@ -22,9 +22,10 @@ mod derogation;
 mod id;
 mod numeral;
 mod quote;
+mod script;
 mod vocab;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,7 @@ pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referra
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
 pub(crate) use quote::NormalizedText;
+pub(crate) use script::is_cjk_letter;
 pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;
 pub use vocab::{
@@ -222,6 +224,76 @@ pub struct Instrument {
 }
 
 impl Instrument {
+    /// Whether one instrument is a version of the other: one `becomes` or `supersedes` the
+    /// other.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let (draft, law) = (corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
+    /// assert!(draft.is_version_of(law) && law.is_version_of(draft));
+    /// assert!(!law.is_version_of(corpus.instrument("eu/gdpr")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_version_of(&self, other: &Instrument) -> bool {
+        self.becomes.as_ref() == Some(&other.id)
+            || other.becomes.as_ref() == Some(&self.id)
+            || self.supersedes.contains(&other.id)
+            || other.supersedes.contains(&self.id)
+    }
+
+    /// Whether the corpus seems to hold the whole instrument: its articles are numbered 1 to N
+    /// without a gap. (The draft PIPL in the bundled corpus has only arts. 1, 27, 29 and 54.)
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// assert!(corpus.instrument("cn/pipl")?.looks_complete());
+    /// assert!(!corpus.instrument("cn/pipl-draft-2020")?.looks_complete());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn looks_complete(&self) -> bool {
+        let numbers: BTreeSet<u32> = self
+            .provisions
+            .iter()
+            .filter_map(|p| p.id.article_number())
+            .collect();
+        match numbers.iter().next_back() {
+            Some(&max) => numbers.len() as u32 == max && numbers.contains(&1),
+            None => false,
+        }
+    }
+
+    /// The languages both instruments have: the weaker legal value of the two first (authentic
+    /// before official translation before unofficial), then by tag; languages that provisions use
+    /// without the instrument declaring them come last.
+    pub(crate) fn common_langs(&self, other: &Instrument) -> Vec<Lang> {
+        let (left, right) = (self, other);
+        let mut langs: Vec<(u8, Lang)> = Vec::new();
+        for (lang, lp) in &left.languages {
+            if let Some(rp) = right.languages.get(lang) {
+                let rank = |v| match v {
+                    LegalValue::Authentic => 0u8,
+                    LegalValue::OfficialTranslation => 1,
+                    _ => 2,
+                };
+                langs.push((rank(lp.legal_value).max(rank(rp.legal_value)), lang.clone()));
+            }
+        }
+        let used = |i: &Instrument| -> BTreeSet<Lang> {
+            i.provisions
+                .iter()
+                .flat_map(|p| p.text.keys().cloned())
+                .collect()
+        };
+        let (lu, ru) = (used(left), used(right));
+        for lang in lu.intersection(&ru) {
+            if !langs.iter().any(|(_, l)| l == lang) {
+                langs.push((3, lang.clone()));
+            }
+        }
+        langs.sort();
+        langs.into_iter().map(|(_, l)| l).collect()
+    }
+
     /// An instrument built in code: a binding statute in force, with no dates, no provisions,
     /// and no languages (add them, with their provenance, before use). Set the public fields
     /// to change the rest.

@@ -12,6 +12,8 @@
 //! plus the quote, whatever they hold. Normalise a text once ([`NormalizedText::new`]) to look
 //! up many quotes in it.
 
+use super::script::{is_mark, is_unspaced};
+
 /// A text with its whitespace collapsed, remembering where each byte came from.
 #[derive(Debug, Clone)]
 pub(crate) struct NormalizedText {
@@ -113,22 +115,6 @@ fn failure_table(needle: &[u8]) -> Vec<usize> {
 /// Letters, digits and the marks that join them make words.
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
-}
-
-/// Combining marks, which belong to the character before them: a quote never ends between a
-/// letter and its accent.
-fn is_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
-        | 0x200D)
-}
-
-/// Characters of scripts written without spaces between words, where any character boundary
-/// is a word boundary: CJK ideographs, kana, hangul syllables and the CJK punctuation blocks.
-fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
-        | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
 }
 
 #[cfg(test)]
