@@ -55,7 +55,7 @@ impl Location {
     /// assert_eq!(lexgap::Location::at_offset("f.toml", "a = 1\nbé = 2\n", 8).column(), 2);
     /// ```
     pub fn at_offset(origin: impl Into<String>, text: &str, offset: usize) -> Location {
-        let offset = floor_char_boundary(text, offset);
+        let offset = crate::model::floor_char_boundary(text, offset);
         let before = &text[..offset];
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
@@ -75,15 +75,6 @@ impl Location {
     pub fn column(&self) -> usize {
         self.column
     }
-}
-
-/// The largest char boundary of `text` at or before `offset` (clamped to the text's length).
-pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 impl fmt::Display for Location {

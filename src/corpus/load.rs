@@ -62,7 +62,7 @@ impl<'a> LineIndex<'a> {
     }
     /// The same location as `Location::at_offset(origin, text, offset)`.
     fn at(&self, offset: usize) -> Location {
-        let offset = crate::error::floor_char_boundary(self.text, offset);
+        let offset = crate::model::floor_char_boundary(self.text, offset);
         // `starts[0] == 0 <= offset`, so at least one start qualifies.
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);

@@ -35,7 +35,7 @@ pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referra
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
 pub(crate) use quote::NormalizedText;
-pub(crate) use script::is_cjk_letter;
+pub(crate) use script::{floor_char_boundary, is_cjk_letter};
 pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;
 pub use vocab::{

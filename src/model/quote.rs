@@ -29,7 +29,7 @@ impl NormalizedText {
     pub(crate) fn new(original: &str) -> NormalizedText {
         // Offsets are u32; a text past 4 GiB would not have fit the TOML file it came from.
         let original = &original
-            [..crate::error::floor_char_boundary(original, original.len().min(u32::MAX as usize))];
+            [..super::floor_char_boundary(original, original.len().min(u32::MAX as usize))];
         let mut text = String::with_capacity(original.len());
         let mut offsets = Vec::with_capacity(original.len());
         let mut pending_space: Option<usize> = None;

@@ -1,6 +1,6 @@
-//! Scripts: which characters are written without spaces between words, and which belong to
-//! the character before them. One place for the quote search, the text diff and the alignment
-//! index.
+//! Scripts and text boundaries: which characters are written without spaces between words,
+//! which belong to the character before them, where a byte offset may cut a text. One place
+//! for the quote search, the text diff, the alignment index and the loader.
 
 /// A Han character, kana or hangul syllable: a letter of a script written without spaces.
 pub(crate) fn is_cjk_letter(c: char) -> bool {
@@ -23,4 +23,13 @@ pub(crate) fn is_unspaced(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
         | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}
+
+/// The largest char boundary of `text` at or before `offset` (clamped to the text's length).
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
