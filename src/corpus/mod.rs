@@ -951,9 +951,15 @@ impl Corpus {
     }
 }
 
-/// The repository-relative paths of the bundled files (for tests that compare them with
-/// `provisions/`).
-#[doc(hidden)]
+/// The files the bundled corpus is built from, as paths under `provisions/` in the crate's
+/// sources (`eu/gdpr.toml`), in the order they are embedded: to cite the file a finding
+/// rests on, or to check a copy of the corpus against the embedded one.
+///
+/// ```
+/// let paths: Vec<&str> = lexgap::corpus::bundled_paths().collect();
+/// assert!(paths.contains(&"eu/gdpr.toml"));
+/// assert_eq!(paths.len(), lexgap::Corpus::bundled().instruments().count());
+/// ```
 pub fn bundled_paths() -> impl Iterator<Item = &'static str> {
     bundled::FILES.iter().map(|(p, _)| *p)
 }
