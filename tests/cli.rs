@@ -91,7 +91,7 @@ fn json_of_each_command() {
         let out = stdout(&o);
         let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
         assert_eq!(
-            json["schema_version"],
+            json["schema-version"],
             lexgap::render::SCHEMA_VERSION,
             "{name}"
         );

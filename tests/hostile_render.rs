@@ -262,7 +262,11 @@ fn citable_formats_keep_the_full_text() {
     // And they stay well formed.
     for (name, out) in every_view(&c, Format::Json, 100) {
         let v: serde_json::Value = serde_json::from_str(&out).expect(name);
-        assert_eq!(v["schema_version"], 2, "{name}");
+        assert_eq!(
+            v["schema-version"],
+            lexgap::render::SCHEMA_VERSION,
+            "{name}"
+        );
     }
     for (name, out) in every_view(&c, Format::Csv, 100) {
         for table in out.split("\n\n") {

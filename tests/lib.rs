@@ -1,7 +1,8 @@
 //! The integration tests: one binary, one module per area (STYLE.md: one `tests/lib.rs`).
 //!
 //! Run with `cargo test`. Snapshot tests use insta: `cargo insta review` accepts changes.
-//! Tests that read `../shared/reference` skip with a message when it is absent.
+//! Tests of the texts against their sources read `reference/shared`, the repository's copy of
+//! `../shared/reference`; none skips.
 
 mod align;
 mod bundled;
@@ -14,6 +15,7 @@ mod examples;
 mod hostile_diff;
 mod hostile_load;
 mod hostile_render;
+mod json_keys;
 mod judgments;
 mod load_errors;
 mod props_classify;

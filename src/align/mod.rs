@@ -116,7 +116,11 @@ impl fmt::Display for Mode {
 
 /// One piece of evidence that two provisions correspond.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    rename_all_fields = "kebab-case"
+)]
 #[non_exhaustive]
 pub enum Reason {
     /// The two texts are the same (whitespace aside) in this language.

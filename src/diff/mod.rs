@@ -230,6 +230,7 @@ fn ser_id<S: serde::Serializer>(p: &&Provision, s: S) -> Result<S::Ok, S::Error>
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct ProvisionDiff<'a> {
     #[serde(serialize_with = "ser_id")]
     old: &'a Provision,

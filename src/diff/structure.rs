@@ -547,6 +547,7 @@ impl<'a> NormDiff<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct StructuralDiff<'a> {
     old_annotated: bool,
     new_annotated: bool,

@@ -355,6 +355,7 @@ impl fmt::Display for ChangeTag {
 
 /// A run of text that is kept, deleted or inserted; see [`TextDiff::iter_changes`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct Change<'a> {
     tag: ChangeTag,
     value: &'a str,

@@ -128,6 +128,7 @@ impl<'a> VersionEntry<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct VersionDiff<'a> {
     #[serde(serialize_with = "ser_inst")]
     old: &'a Instrument,

@@ -17,23 +17,36 @@
 //! let md = View::new(&report, Format::Markdown).to_string();
 //! assert!(md.contains("| open-ended-exception | partial |"));
 //! let json = View::new(&report, Format::Json).to_string();
-//! assert!(json.contains("\"schema_version\": 2"));
+//! assert!(json.contains("\"schema-version\": 3"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # JSON schema
 //!
-//! Every JSON document is an object `{"schema_version": 2, "kind": K, "data": D}` where `K`
+//! Every JSON document is an object `{"schema-version": 3, "kind": K, "data": D}` where `K`
 //! names the result (`gap-report`, `gap-matrix`, `side-by-side`, `provision-diff`,
-//! `version-diff`, `alignment`) and `D` is the result serialised with serde, field names in
-//! kebab-case, vocabulary terms as their codes. [`SCHEMA_VERSION`] changes when a field is
-//! removed or changes meaning; new fields may appear without a change.
+//! `text-diff`, `version-diff`, `alignment`, `instrument-list`, `provision`) and `D` is the
+//! result serialised with serde, vocabulary terms as their codes. Every key of the schema is
+//! kebab-case (`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`); the only other keys are data, the language
+//! tags that key an instrument's `title` and `languages` and a provision's `text`, `label` and
+//! `heading`. [`SCHEMA_VERSION`] changes when a field is removed, renamed or changes meaning;
+//! new fields may appear without a change.
 //!
 //! Version 2 (schema v2 of the corpus): norms lose `exceptions`, provisions gain
 //! `derogations`; a gap's `code` is its typed code, its `explanation` is gone (the renderers
 //! write it: [`explain`]), and it gains `protection`, `derogations`, `missing-text` and
 //! `not-addressed`; a report gains `targets` and `referred`; verdicts gain `unknown` and
 //! `not-comparable`.
+//!
+//! Version 3: every key kebab-case, as version 2 promised but did not keep. Renamed:
+//! `schema_version` → `schema-version` (the envelope); `old_lang` → `old-lang` and `new_lang` →
+//! `new-lang` (a provision diff, also in each entry of a version diff); `old_annotated` →
+//! `old-annotated`, `new_annotated` → `new-annotated`, `old_grounds` → `old-grounds` and
+//! `new_grounds` → `new-grounds` (a provision diff's `structure`); `old_complete` →
+//! `old-complete` and `new_complete` → `new-complete` (a version diff); `declared_by` →
+//! `declared-by` (an alignment's `correspondence` reason). Outside the documents, a
+//! [`Change`](crate::diff::Change) of a text diff serialises `old-range` and `new-range` (were
+//! `old_range`, `new_range`). Nothing else changed.
 //!
 //! # Long and hostile text
 //!
@@ -89,7 +102,7 @@ pub use listing::{InstrumentList, ProvisionCard};
 pub use sheets::SideBySide;
 
 /// The version of the JSON schema (see the module docs).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The default width of terminal tables, in columns.
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -573,6 +586,7 @@ fn write_csv(f: &mut fmt::Formatter<'_>, sheet: &Sheet) -> fmt::Result {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
 struct Envelope<'a, T> {
     schema_version: u32,
     kind: &'static str,
