@@ -137,7 +137,7 @@ fn bounded(message: &str) -> std::borrow::Cow<'_, str> {
         rest = &rest[space..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..end];
-        out.push_str(&crate::render::clip(word, WORD_IN_MESSAGE));
+        out.push_str(&crate::model::script::clip(word, WORD_IN_MESSAGE));
         rest = &rest[end..];
     }
     out.into()
@@ -360,7 +360,7 @@ const QUOTE_IN_MESSAGE: usize = 200;
 /// A quote as an error message repeats it: whole when short, else its first
 /// [`QUOTE_IN_MESSAGE`] characters and how many more there are (the location points at it).
 fn shorten(quote: &str) -> std::borrow::Cow<'_, str> {
-    crate::render::clip(quote, QUOTE_IN_MESSAGE)
+    crate::model::script::clip(quote, QUOTE_IN_MESSAGE)
 }
 
 fn lang_prefix(lang: Option<&str>) -> String {

@@ -18,6 +18,7 @@ mod hostile_render;
 mod json_keys;
 mod judgments;
 mod load_errors;
+mod module_graph;
 mod props_classify;
 mod props_diff;
 mod props_loader;

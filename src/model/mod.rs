@@ -22,7 +22,7 @@ mod derogation;
 mod id;
 mod numeral;
 mod quote;
-mod script;
+pub(crate) mod script;
 mod vocab;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,7 +35,9 @@ pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referra
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
 pub(crate) use quote::NormalizedText;
-pub(crate) use script::{floor_char_boundary, is_cjk_letter};
+pub(crate) use script::{
+    MAX_CLUSTER_TAIL, ZWJ, continues_cluster, floor_char_boundary, is_cjk_letter,
+};
 pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;
 pub use vocab::{
