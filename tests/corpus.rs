@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use lexgap::Corpus;
 use lexgap::model::{Instrument, Provision, article_number_of_label, parse_chinese_numeral};
 
+use crate::support::Lcg;
+
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -354,20 +356,6 @@ impl References {
     }
 }
 
-/// A tiny linear congruential generator (Knuth's MMIX constants), so the picks are the same on
-/// every run and platform.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next_below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
 #[test]
 fn twenty_random_quotes_are_in_the_reference() {
     let dir = reference_dir();
@@ -381,7 +369,7 @@ fn twenty_random_quotes_are_in_the_reference() {
     let mut rng = Lcg(0x1e29_a9c0_2020_1027);
     let mut picked: Vec<usize> = Vec::new();
     while picked.len() < 20 {
-        let k = rng.next_below(all.len());
+        let k = rng.below(all.len() as u64) as usize;
         if !picked.contains(&k) {
             picked.push(k);
         }

@@ -21,12 +21,8 @@ fn draft27_final26() -> ProvisionDiff<'static> {
     )
 }
 
-fn rebuild(diff: &lexgap::diff::TextDiff<'_>, keep: ChangeTag) -> String {
-    diff.iter_changes()
-        .filter(|c| c.tag() == ChangeTag::Equal || c.tag() == keep)
-        .map(|c| c.value())
-        .collect()
-}
+use crate::support::Lcg;
+use crate::support::side as rebuild;
 
 #[test]
 fn draft_art27_to_final_art26_text() {
@@ -410,20 +406,6 @@ fn diffs_serialize_to_json() {
     .unwrap();
     assert_eq!(version["entries"][3]["status"], "split");
     assert_eq!(version["entries"][3]["new"][1], "cn/pipl/art-56");
-}
-
-/// A pseudo-random generator for the texts below (a 64-bit LCG), so that they are the same
-/// on every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
 }
 
 /// Two texts of `len` Chinese characters from a pool of 500, the second with about half of

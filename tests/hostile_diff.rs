@@ -7,25 +7,7 @@ use std::time::Duration;
 
 use lexgap::diff::{ChangeTag, DiffOptions, Granularity, TextDiff};
 
-/// A pseudo-random generator (a 64-bit LCG), so that the inputs are the same on every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-fn side(diff: &TextDiff<'_>, keep: ChangeTag) -> String {
-    diff.iter_changes()
-        .filter(|c| c.tag() == ChangeTag::Equal || c.tag() == keep)
-        .map(|c| c.value())
-        .collect()
-}
+use crate::support::{Lcg, side};
 
 /// Diffs `old` and `new` twice within `ms` milliseconds' worth of steps and checks what every
 /// diff must satisfy; returns the diff.

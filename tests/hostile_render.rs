@@ -10,10 +10,7 @@
 
 use lexgap::Corpus;
 use lexgap::classify::{Comparison, GapMatrix};
-use lexgap::model::{
-    DataCategory, Evidence, Instrument, Lang, LegalValue, Norm, NormKind, Provenance, Provision,
-    Scope,
-};
+use lexgap::model::{DataCategory, Evidence, Instrument, Lang, Norm, NormKind, Provision, Scope};
 use lexgap::render::{
     Format, InstrumentList, MAX_TABLE_CELL_CHARS, MAX_TABLE_RUN_CHARS, ProvisionCard, Render,
     SideBySide, View, clip,
@@ -32,17 +29,7 @@ fn en() -> Lang {
 /// label, text and norm quote are the strings given, beside the bundled ECHR as a baseline.
 fn corpus(short_title: &str, label: &str, text: &str, quote: &str) -> Corpus {
     let mut inst = Instrument::new(INST.parse().unwrap(), short_title);
-    inst.languages = BTreeMap::from([(
-        en(),
-        Provenance {
-            legal_value: LegalValue::Authentic,
-            source: "generated".into(),
-            retrieved: None,
-            publisher: None,
-            licence: None,
-            note: None,
-        },
-    )]);
+    inst.languages = crate::support::generated_english();
     let mut p = Provision::new(PROV.parse().unwrap(), en(), text);
     p.label = BTreeMap::from([(en(), label.to_owned())]);
     p.norms.push(Norm {

@@ -22,3 +22,4 @@ mod module_graph;
 mod props_classify;
 mod props_diff;
 mod props_loader;
+mod support;

@@ -5,8 +5,8 @@ use lexgap::Corpus;
 use lexgap::classify::{Comparison, GapCode, GapKind, GapReport, GapStatus};
 use lexgap::model::{
     Activity, Actor, Covers, DataCategory, Delegate, Derogation, DerogationForm, Effect, Evidence,
-    Grounds, Instrument, InstrumentKind, Lang, LegalValue, Norm, NormKind, Provenance, Provision,
-    Purpose, Quoted, Reach, Safeguard, SafeguardElement, SafeguardKind, Scope, Target,
+    Grounds, Instrument, InstrumentKind, Lang, Norm, NormKind, Provision, Purpose, Quoted, Reach,
+    Safeguard, SafeguardElement, SafeguardKind, Scope, Target,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -189,21 +189,10 @@ fn arb_instrument(id: &'static str) -> impl Strategy<Value = Instrument> {
         select(InstrumentKind::ALL),
     )
         .prop_map(move |(provisions, binding, kind)| {
-            let en = Lang::new("en").unwrap();
             let mut inst = Instrument::new(id.parse().unwrap(), id);
             inst.kind = kind;
             inst.binding = binding;
-            inst.languages = BTreeMap::from([(
-                en,
-                Provenance {
-                    legal_value: LegalValue::Authentic,
-                    source: "generated".into(),
-                    retrieved: None,
-                    publisher: None,
-                    licence: None,
-                    note: None,
-                },
-            )]);
+            inst.languages = crate::support::generated_english();
             inst.provisions = provisions
                 .into_iter()
                 .enumerate()

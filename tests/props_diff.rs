@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use lexgap::align::{Alignment, GroupKind};
 use lexgap::diff::{ChangeTag, DiffOptions, Granularity, ProvisionDiff, TextDiff, text_diff};
 use lexgap::model::{
-    Activity, Actor, DataCategory, Derogation, Evidence, Instrument, Lang, LegalValue, Norm,
-    NormKind, Provenance, Provision, Purpose, Safeguard, SafeguardElement, SafeguardKind, Scope,
+    Activity, Actor, DataCategory, Derogation, Evidence, Instrument, Lang, Norm, NormKind,
+    Provision, Purpose, Safeguard, SafeguardElement, SafeguardKind, Scope,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -173,17 +173,7 @@ fn instrument(texts: Vec<String>) -> Instrument {
     let en = Lang::new("en").unwrap();
     let mut inst = Instrument::new("xx/gen".parse().unwrap(), "gen");
     inst.title = BTreeMap::from([(en.clone(), "generated".to_owned())]);
-    inst.languages = BTreeMap::from([(
-        en,
-        Provenance {
-            legal_value: LegalValue::Authentic,
-            source: "generated".into(),
-            retrieved: None,
-            publisher: None,
-            licence: None,
-            note: None,
-        },
-    )]);
+    inst.languages = crate::support::generated_english();
     inst.provisions = texts
         .into_iter()
         .enumerate()
