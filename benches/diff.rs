@@ -9,8 +9,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lexgap::Corpus;
-use lexgap::diff::{VersionDiff, text_diff};
+use lexgap::diff::text_diff;
 use lexgap::model::Lang;
+use lexgap::version::VersionDiff;
 use similar::{Algorithm, TextDiff as SimilarDiff};
 
 fn lang(tag: &str) -> Lang {

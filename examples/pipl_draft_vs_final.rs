@@ -7,8 +7,8 @@
 
 use std::io::{IsTerminal, Write};
 
-use lexgap::diff::VersionDiff;
 use lexgap::render::{Format, View, color_wanted};
+use lexgap::version::VersionDiff;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let format: Format = std::env::args()

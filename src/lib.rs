@@ -32,12 +32,13 @@
 //!
 //! # Overview
 //!
-//! `Corpus` → `align` → `diff` → `classify` → `render`:
+//! `Corpus` → `align` → `diff` → `version` → `classify` → `render`:
 //!
 //! - [`model`]: the types (ids, instruments, provisions, norms, the closed vocabularies);
 //! - [`corpus`]: loading and validating `provisions/**/*.toml`, lookups, the bundled corpus;
 //! - [`align`]: which provisions of two instruments correspond, with scores and reasons;
-//! - [`diff`]: how two provisions differ, in words and in norms, and two versions of a law;
+//! - [`diff`]: how two provisions differ, in words and in norms;
+//! - [`version`]: how two versions of a law differ, article by article (alignment, then diffs);
 //! - [`classify`]: which protections a target lacks against a baseline, with evidence;
 //! - [`render`]: every result as a terminal table, Markdown, CSV, JSON or HTML.
 //!
@@ -79,13 +80,15 @@ pub mod diff;
 mod error;
 pub mod model;
 pub mod render;
+pub mod version;
 
 pub use align::Alignment;
 pub use classify::{Comparison, Gap, GapReport};
 pub use corpus::{CORPUS_VERSION, Corpus, Loader, SkipReason, Skipped};
-pub use diff::{ProvisionDiff, VersionDiff, text_diff};
+pub use diff::{ProvisionDiff, text_diff};
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
 pub use model::{InstrumentId, ProvisionId};
+pub use version::VersionDiff;
 
 /// The README's example, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]

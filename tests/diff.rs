@@ -5,9 +5,10 @@ use std::time::Duration;
 use lexgap::Corpus;
 use lexgap::diff::{
     ChangeTag, DiffOptions, Granularity, NormChange, NormStatus, OpTag, ProvisionDiff, TermChange,
-    VersionDiff, VersionStatus, text_diff,
+    text_diff,
 };
 use lexgap::model::{Activity, Lang, Purpose};
+use lexgap::version::{VersionDiff, VersionStatus};
 
 fn corpus() -> &'static Corpus {
     Corpus::bundled()

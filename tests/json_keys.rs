@@ -11,11 +11,12 @@ use std::collections::BTreeSet;
 use lexgap::Corpus;
 use lexgap::align::Alignment;
 use lexgap::classify::{Comparison, GapMatrix};
-use lexgap::diff::{DiffOptions, ProvisionDiff, VersionDiff};
+use lexgap::diff::{DiffOptions, ProvisionDiff};
 use lexgap::model::{Lang, Scope};
 use lexgap::render::{
     Format, InstrumentList, ProvisionCard, Render, SCHEMA_VERSION, SideBySide, View,
 };
+use lexgap::version::VersionDiff;
 use serde_json::Value;
 
 /// Whether `key` is kebab-case: lowercase ASCII words of letters and digits, the first starting

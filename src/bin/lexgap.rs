@@ -412,12 +412,12 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             }
             let corpus = load(&out)?;
             if is_instrument_id(&old) && is_instrument_id(&new) {
-                let v = lexgap::diff::VersionDiff::between(&corpus, &old, &new)?;
+                let v = lexgap::version::VersionDiff::between(&corpus, &old, &new)?;
                 emit(&v, &out)?;
                 let changed = v
                     .entries()
                     .iter()
-                    .any(|e| e.status() != lexgap::diff::VersionStatus::Unchanged);
+                    .any(|e| e.status() != lexgap::version::VersionStatus::Unchanged);
                 return Ok(differs(changed));
             }
             // `between` prefers the authentic texts when both sides have several languages.

@@ -1,6 +1,6 @@
 //! How two provisions differ: in their words (a text diff) and in their legal substance (a
-//! structural diff of the norms read from them); and how two versions of an instrument differ,
-//! article by article.
+//! structural diff of the norms read from them). How two versions of an instrument differ,
+//! article by article, is [`crate::version`].
 //!
 //! [`crate::align`] decides *which* provisions to put side by side; this module says *how* they
 //! differ; [`crate::classify`] says which protection one lacks against the other.
@@ -34,12 +34,6 @@
 //! actors, data, activities and purposes added, removed, widened or narrowed, the safeguards
 //! added, removed or weakened, and the exceptions (and their grounds) added or dropped.
 //!
-//! # Version diffs
-//!
-//! [`VersionDiff`] lists, for a draft and the law it became (or any two versions), each
-//! article's fate: unchanged, amended, renumbered, split, merged, added, removed, or
-//! unknown because the corpus does not hold the whole of the other version.
-//!
 //! # Similarity
 //!
 //! [`TextDiff::similarity`] scores a diff of two *bodies* of text (the share of characters the
@@ -48,7 +42,6 @@
 
 mod structure;
 mod text;
-mod version;
 
 use std::time::Duration;
 
@@ -65,7 +58,6 @@ pub use text::{
     Change, ChangeTag, DEFAULT_BUDGET, DEFAULT_TIMEOUT, Granularity, LineOp, OpTag,
     STEPS_PER_SECOND, TextDiff, TextOp, text_diff,
 };
-pub use version::{VersionDiff, VersionEntry, VersionStatus};
 
 /// Options for text and provision diffs.
 ///

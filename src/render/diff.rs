@@ -4,8 +4,9 @@ use maud::{Markup, html};
 
 use super::{Cell, Render, Sheet, Tone};
 use crate::align::Alignment;
-use crate::diff::{ChangeTag, ProvisionDiff, TextDiff, VersionDiff, VersionStatus};
+use crate::diff::{ChangeTag, ProvisionDiff, TextDiff};
 use crate::model::Provision;
+use crate::version::{VersionDiff, VersionStatus};
 
 /// The longest stretch of changed text shown in a table cell before it is cut.
 const SNIPPET: usize = 160;

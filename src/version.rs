@@ -1,12 +1,18 @@
 //! Version diffs: what became of each article between two versions of an instrument.
+//!
+//! [`VersionDiff`] lists, for a draft and the law it became (or any two versions), each
+//! article's fate: unchanged, amended, renumbered, split, merged, added, removed, or
+//! unknown because the corpus does not hold the whole of the other version. It pairs the
+//! articles with [`crate::align`] (in version mode) and diffs each pair with [`crate::diff`],
+//! so it sits above both.
 
 use std::fmt;
 
 use serde::Serialize;
 
-use super::{DiffOptions, ProvisionDiff};
 use crate::align::{AlignOptions, Alignment, GroupKind, Mode};
 use crate::corpus::Corpus;
+use crate::diff::{DiffOptions, ProvisionDiff};
 use crate::error::LookupError;
 use crate::model::{Instrument, Provision};
 
@@ -113,7 +119,7 @@ impl<'a> VersionEntry<'a> {
 /// renumbered, split, merged, added, removed, or not in the corpus.
 ///
 /// ```
-/// use lexgap::diff::{VersionDiff, VersionStatus};
+/// use lexgap::version::{VersionDiff, VersionStatus};
 ///
 /// let corpus = lexgap::Corpus::bundled();
 /// let diff = VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl")?;
