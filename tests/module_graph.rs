@@ -145,6 +145,16 @@ fn the_module_graph_has_no_cycle() {
         !edges.keys().any(|(_, b)| b == "render"),
         "no module uses the renderers"
     );
+    // Alignment and text diffs are independent; the version diff, which combines them, sits
+    // above both.
+    for (a, b) in [("align", "diff"), ("diff", "align")] {
+        let key = (a.to_owned(), b.to_owned());
+        assert!(
+            !edges.contains_key(&key),
+            "{a} uses {b}: {:?}",
+            edges.get(&key)
+        );
+    }
 }
 
 #[test]
