@@ -40,6 +40,7 @@
 //! diff keeps). Short strings such as headings and labels are compared with `strsim` instead
 //! (in [`crate::align`]), which needs no diff at all.
 
+mod search;
 mod structure;
 mod text;
 
