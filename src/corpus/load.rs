@@ -919,7 +919,7 @@ fn quoted(
     cx: &mut FileCx<'_>,
     own: &InstrumentId,
     sid: &str,
-    texts: &Searchable,
+    texts: &Searchable<'_>,
     file_texts: &HashMap<String, Texts>,
     quote: &S<String>,
     in_: &Option<S<String>>,
@@ -1239,14 +1239,35 @@ fn inherit_covers(norms: &[Norm], derogations: &mut [Derogation]) {
 /// reference may name a provision its instrument declares missing.
 const SWITCHES_OFF: &str = "switches off";
 
-/// The texts of a provision, each normalised once for the quote search (see
-/// `model::quote`), in tag order.
-type Searchable = BTreeMap<Lang, NormalizedText>;
+/// The texts of a provision for the quote search (see `model::quote`), in tag order: each
+/// normalised at most once, when a quote first needs it.
+type Searchable<'t> = BTreeMap<Lang, Search<'t>>;
 
-fn searchable(texts: &Texts) -> Searchable {
+/// One text and, once a search needed it, its normalised form.
+struct Search<'t> {
+    text: &'t str,
+    normalized: std::cell::OnceCell<NormalizedText>,
+}
+
+impl Search<'_> {
+    fn find(&self, quote: &str) -> Option<usize> {
+        crate::model::find_lazy(self.text, quote, &self.normalized)
+    }
+}
+
+fn searchable(texts: &Texts) -> Searchable<'_> {
     texts
         .iter()
-        .map(|(l, t)| (l.clone(), NormalizedText::new(t)))
+        .map(|(l, t)| {
+            let normalized = std::cell::OnceCell::new();
+            (
+                l.clone(),
+                Search {
+                    text: t,
+                    normalized,
+                },
+            )
+        })
         .collect()
 }
 
@@ -1255,7 +1276,7 @@ fn searchable(texts: &Texts) -> Searchable {
 fn resolve_evidence(
     cx: &mut FileCx<'_>,
     id: &str,
-    texts: &Searchable,
+    texts: &Searchable<'_>,
     quote: &S<String>,
     lang: &Option<S<String>>,
 ) -> Option<Evidence> {

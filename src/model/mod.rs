@@ -34,7 +34,7 @@ pub use date::{Date, DateError};
 pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referral, Target};
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
-pub(crate) use quote::NormalizedText;
+pub(crate) use quote::{NormalizedText, find_lazy};
 pub(crate) use script::{
     MAX_CLUSTER_TAIL, ZWJ, continues_cluster, floor_char_boundary, is_cjk_letter,
 };
@@ -737,7 +737,7 @@ pub(crate) fn quote_in_text(quote: &str, text: &str) -> bool {
 
 /// Byte offset of `quote` in `text` after whitespace normalisation, mapped back to `text`.
 fn find_normalized(text: &str, quote: &str) -> Option<usize> {
-    NormalizedText::new(text).find(quote)
+    quote::find(text, quote)
 }
 
 /// The paragraph/point pinpoint of `quote` in `text`; see [`Provision::pinpoint`].

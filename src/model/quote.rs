@@ -83,15 +83,85 @@ impl NormalizedText {
     fn on_boundaries(&self, start: usize, end: usize, quote: &str) -> bool {
         let before = self.text[..start].chars().next_back();
         let after = self.text[end..].chars().next();
-        let first = quote.chars().next();
-        let last = quote.chars().next_back();
-        let joined = |a: Option<char>, b: Option<char>| match (a, b) {
-            (Some(a), Some(b)) => {
-                is_mark(b) || (is_word(a) && is_word(b) && !(is_unspaced(a) || is_unspaced(b)))
+        !joined(before, quote.chars().next()) && !joined(quote.chars().next_back(), after)
+    }
+}
+
+/// The byte offset in `text` where `quote` first occurs on word boundaries, whitespace
+/// normalised on both sides: the same answer as [`NormalizedText::find`], without building the
+/// normalised text when the scan is cheap. Candidates are found by the quote's first word (a
+/// fast substring search) and checked word by word; when that has cost more than a few passes
+/// over the text (a text crafted so that nearly every position starts a candidate), the search
+/// falls back to the linear scan of the normalised text, so it stays linear in every case.
+pub(crate) fn find(text: &str, quote: &str) -> Option<usize> {
+    find_lazy(text, quote, &std::cell::OnceCell::new())
+}
+
+/// [`find`] for many quotes of one text: `normalized` holds the normalised text once a search
+/// has needed it, and every later search of the text uses it, so that a file of many quotes
+/// on one crafted text normalises it once.
+pub(crate) fn find_lazy(
+    text: &str,
+    quote: &str,
+    normalized: &std::cell::OnceCell<NormalizedText>,
+) -> Option<usize> {
+    if let Some(n) = normalized.get() {
+        return n.find(quote);
+    }
+    let mut words = quote.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let mut budget = 4 * (text.len() + quote.len()) + 1024;
+    let mut from = 0;
+    while let Some(found) = text[from..].find(first) {
+        let at = from + found;
+        let mut pos = at + first.len();
+        let mut follows = true;
+        for w in &rest {
+            let after = &text[pos..];
+            let trimmed = after.trim_start();
+            let skipped = after.len() - trimmed.len();
+            budget = budget.saturating_sub(skipped + w.len());
+            if skipped == 0 || !trimmed.starts_with(w) {
+                follows = false;
+                break;
             }
-            _ => false,
-        };
-        !joined(before, first) && !joined(last, after)
+            pos += skipped + w.len();
+        }
+        budget = budget.saturating_sub(first.len() + found / 8);
+        if follows && on_boundaries(text, at, pos, first, rest.last().copied().unwrap_or(first)) {
+            return Some(at);
+        }
+        if budget == 0 {
+            return normalized
+                .get_or_init(|| NormalizedText::new(text))
+                .find(quote);
+        }
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Whether `text[start..end]`, a match of a quote whose first word is `first` and last word
+/// `last`, begins and ends on word boundaries.
+fn on_boundaries(text: &str, start: usize, end: usize, first: &str, last: &str) -> bool {
+    // As in the normalised text, where leading whitespace is gone: nothing comes before a
+    // quote that only whitespace precedes.
+    let before = text[..start]
+        .chars()
+        .next_back()
+        .filter(|_| !text[..start].trim_start().is_empty());
+    let after = text[end..].chars().next();
+    !joined(before, first.chars().next()) && !joined(last.chars().next_back(), after)
+}
+
+/// Whether `a` and `b`, side by side, belong to one word (or `b` is a mark on `a`).
+fn joined(a: Option<char>, b: Option<char>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            is_mark(b) || (is_word(a) && is_word(b) && !(is_unspaced(a) || is_unspaced(b)))
+        }
+        _ => false,
     }
 }
 
@@ -121,8 +191,46 @@ fn is_word(c: char) -> bool {
 mod tests {
     use super::NormalizedText;
 
+    /// Both searches, which must agree.
     fn find(text: &str, quote: &str) -> Option<usize> {
-        NormalizedText::new(text).find(quote)
+        let slow = NormalizedText::new(text).find(quote);
+        assert_eq!(super::find(text, quote), slow, "{text:?} / {quote:?}");
+        slow
+    }
+
+    #[test]
+    fn the_fast_scan_agrees_with_the_normalised_search() {
+        // Texts and quotes from a small alphabet of words, marks, CJK and whitespace runs, so
+        // that candidates, near misses and boundaries are frequent.
+        let pieces = [
+            "a", "ab", "b", " ", "  ", "\n", "\n\n", "\t", "e\u{301}", "\u{301}", "个", "人", "。",
+            "(a)", ".",
+        ];
+        let mut state = 12345u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let quote: String = (0..1 + next(6))
+                .map(|_| pieces[next(pieces.len())])
+                .collect();
+            find(&text, &quote);
+            // And a quote cut from the text itself, so that matches are common.
+            let chars: Vec<char> = text.chars().collect();
+            if chars.len() > 2 {
+                let (a, b) = (next(chars.len()), next(chars.len()));
+                let cut: String = chars[a.min(b)..a.max(b)].iter().collect();
+                find(&text, &cut);
+            }
+        }
+        // The crafted case falls back to the linear search and still agrees.
+        let text = "a ".repeat(50_000) + "b";
+        assert_eq!(find(&text, &("a ".repeat(500) + "c")), None);
+        assert_eq!(find(&text, &("a ".repeat(500) + "b")), Some(99_000));
     }
 
     #[test]
