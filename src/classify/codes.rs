@@ -83,6 +83,7 @@ impl GapKind {
         GapKind::SensitiveDataUnprotected,
     ];
 
+    // A flat table, one arm of five fields per kind: splitting it would only scatter it.
     /// What the rule for this kind is.
     ///
     /// ```

@@ -1,0 +1,195 @@
+//! The findings of one rule, gathered over requirements, subjects and regimes, and the
+//! quotes that show them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::regime::Verdict;
+use crate::classify::{
+    Cite, Clause, Context, DerogationFinding, Element, Gap, GapCode, GapStatus, RuleInfo, Severity,
+};
+use crate::model::SafeguardKind;
+
+/// The findings of one rule, gathered over requirements, subjects and regimes.
+#[derive(Default)]
+pub(super) struct Acc {
+    pub(super) status: Option<GapStatus>,
+    /// The verdict whose missing and present elements the gap shows: the worst, and among
+    /// equally bad ones those judged without a derogation (the target's rules as they stand).
+    /// Each derogation's own elements are in its finding.
+    shown: Option<(GapStatus, bool)>,
+    missing: BTreeSet<Element>,
+    present: BTreeSet<Element>,
+    subjects: BTreeSet<crate::model::ProvisionId>,
+    target_quotes: BTreeSet<Cite>,
+    baseline_quotes: BTreeSet<Cite>,
+    closed_by: BTreeSet<Cite>,
+    #[allow(clippy::type_complexity)]
+    derogations: BTreeMap<
+        (
+            crate::model::ProvisionId,
+            String,
+            Option<(crate::model::ProvisionId, String)>,
+        ),
+        DerogationFinding,
+    >,
+    /// Whether a derogation judged as a subject is absent on its own terms.
+    pub(super) absent_derogation_subject: bool,
+    pins: Pinpoints,
+}
+
+/// Pinpoints already worked out, by provision and quote: a rule cites the same words under
+/// many requirements and regimes, and finding a pinpoint searches the text.
+#[derive(Default)]
+pub(super) struct Pinpoints(std::collections::HashMap<(usize, usize), Option<String>>);
+
+impl Pinpoints {
+    fn cite(
+        &mut self,
+        p: &crate::model::Provision,
+        shows: impl Into<String>,
+        ev: &crate::model::Evidence,
+    ) -> Cite {
+        let key = (
+            std::ptr::from_ref(p) as usize,
+            std::ptr::from_ref(ev) as usize,
+        );
+        let pinpoint = self.0.entry(key).or_insert_with(|| p.pinpoint(ev)).clone();
+        Cite {
+            provision: p.id.clone(),
+            pinpoint,
+            shows: shows.into(),
+            evidence: ev.clone(),
+        }
+    }
+
+    /// [`cite_elements`](super::cite_elements), with the pinpoints remembered.
+    pub(super) fn cite_elements(
+        &mut self,
+        c: &Clause<'_>,
+        elements: &BTreeSet<Element>,
+        out: &mut BTreeSet<Cite>,
+    ) {
+        for e in elements {
+            match e {
+                Element::Safeguard { kind } | Element::Detail { kind, .. } => {
+                    for s in c.safeguards().iter().filter(|s| s.kind == *kind) {
+                        out.insert(match &s.provision {
+                            None => self.cite(c.provision(), kind.code(), &s.evidence),
+                            Some(_) => {
+                                let quoted = crate::model::Quoted {
+                                    provision: s.provision.clone(),
+                                    evidence: s.evidence.clone(),
+                                };
+                                Cite::quoted(c.provision(), kind.code(), &quoted)
+                            }
+                        });
+                    }
+                    if *kind == SafeguardKind::PrescribedByLaw && c.delegates_to_law() {
+                        if let Some(q) = c.derogation().and_then(|d| d.grounds.evidence()) {
+                            out.insert(Cite::quoted(c.provision(), "prescribed-by-law", q));
+                        }
+                    }
+                }
+                other => {
+                    out.insert(self.cite(c.provision(), other.to_string(), c.evidence()));
+                }
+            }
+        }
+    }
+}
+
+impl Acc {
+    /// Cites a requirement that a subject lacks: the clause itself, and the quotes of its
+    /// required elements.
+    pub(super) fn cite_requirement(&mut self, item: &Clause<'_>, required: &BTreeSet<Element>) {
+        let cite = self.pins.cite(item.provision(), "scope", item.evidence());
+        self.baseline_quotes.insert(cite);
+        self.pins
+            .cite_elements(item, required, &mut self.baseline_quotes);
+    }
+
+    pub(super) fn add(
+        &mut self,
+        s: &Clause<'_>,
+        regimes: &[Clause<'_>],
+        v: Verdict<'_>,
+        unruled: bool,
+    ) {
+        // The derogation the finding is about (the modifier, when the regime is a derogation
+        // modified by another), and the one it modifies.
+        let regime = regimes.last().copied();
+        let modified = (regimes.len() > 1).then(|| regimes[0]);
+        self.status = self.status.max(Some(v.status));
+        if s.is_derogation() && v.status == GapStatus::Absent {
+            self.absent_derogation_subject = true;
+        }
+        let key = (v.status, regime.is_none());
+        if self.shown.is_none_or(|k| key > k) {
+            self.shown = Some(key);
+            self.missing.clear();
+            self.present.clear();
+        }
+        if self.shown == Some(key) {
+            self.missing.extend(v.missing.iter().copied());
+            self.present.extend(v.present.iter().copied());
+        }
+        self.subjects.insert(s.provision().id.clone());
+        let cite = self.pins.cite(s.provision(), "scope", s.evidence());
+        self.target_quotes.insert(cite);
+        for (c, provided) in &v.local {
+            if !c.is_derogation() {
+                self.pins
+                    .cite_elements(c, provided, &mut self.target_quotes);
+            }
+        }
+        for (c, provided) in &v.closers {
+            self.pins.cite_elements(c, provided, &mut self.closed_by);
+        }
+        // A derogation is cited when it takes something away, or when it is itself the
+        // subject (a scope exclusion of state processing, an open-ended exception).
+        if let Some(d) =
+            regime.filter(|_| unruled || !v.switched_off.is_empty() || s.is_derogation())
+        {
+            let key = (
+                d.provision().id.clone(),
+                d.evidence().quote.clone(),
+                modified.map(|m| (m.provision().id.clone(), m.evidence().quote.clone())),
+            );
+            let finding = self
+                .derogations
+                .entry(key)
+                .or_insert_with(|| DerogationFinding::new(&d, modified.as_ref()));
+            finding.status = finding.status.max(v.status);
+            finding.missing.extend(v.missing.iter().copied());
+            finding.missing.sort();
+            finding.missing.dedup();
+            finding.switched_off.extend(v.switched_off.iter().copied());
+            finding.switched_off.sort();
+            finding.switched_off.dedup();
+        }
+    }
+
+    pub(super) fn into_gap(self, info: RuleInfo, status: GapStatus, cx: &Context<'_>) -> Gap {
+        Gap {
+            code: GapCode::custom(info.code),
+            title: info.title.to_owned(),
+            protection: info.protection.to_owned(),
+            severity: match status {
+                GapStatus::ClosedElsewhere | GapStatus::NotComparable => Severity::Low,
+                _ => info.severity,
+            },
+            status,
+            missing: self.missing.into_iter().collect(),
+            present: self.present.into_iter().collect(),
+            target: self.subjects.into_iter().collect(),
+            target_instruments: cx.target_instruments().to_vec(),
+            target_quotes: self.target_quotes.into_iter().collect(),
+            baseline_quotes: self.baseline_quotes.into_iter().collect(),
+            closed_by: self.closed_by.into_iter().collect(),
+            derogations: self.derogations.into_values().collect(),
+            missing_text: Vec::new(),
+            not_addressed: Vec::new(),
+            standard: None,
+        }
+    }
+}
