@@ -1,0 +1,177 @@
+//! The patience search (`similar::algorithms::patience`): the ids that occur once on each
+//! side, the longest run of them in order, and Myers' diff between them.
+
+use std::ops::Range;
+
+use super::myers::myers;
+use super::{Search, Sink, Spent};
+
+/// Counts of ids, kept zeroed between uses, for finding the ids that occur once.
+pub(super) struct Scratch {
+    count_a: Vec<u32>,
+    count_b: Vec<u32>,
+    at_b: Vec<usize>,
+}
+
+impl Scratch {
+    pub(super) fn new(vocab: usize) -> Scratch {
+        Scratch {
+            count_a: vec![0; vocab],
+            count_b: vec![0; vocab],
+            at_b: vec![0; vocab],
+        }
+    }
+
+    /// The indices of the ids that occur once in `a[r]`, in order (`similar`'s `unique`).
+    fn unique(&mut self, a: &[u32], r: Range<usize>) -> Vec<usize> {
+        for &id in &a[r.clone()] {
+            let c = &mut self.count_a[id as usize];
+            *c = c.saturating_add(1);
+        }
+        let out = r
+            .clone()
+            .filter(|&i| self.count_a[a[i] as usize] == 1)
+            .collect();
+        for &id in &a[r] {
+            self.count_a[id as usize] = 0;
+        }
+        out
+    }
+
+    /// The pairs `(i, j)` with `a[i] == b[j]` occurring once in `a[ra]` and once in `b[rb]`,
+    /// in order of `i`.
+    pub(super) fn unique_pairs(
+        &mut self,
+        a: &[u32],
+        ra: Range<usize>,
+        b: &[u32],
+        rb: Range<usize>,
+    ) -> Vec<(usize, usize)> {
+        for &id in &a[ra.clone()] {
+            let c = &mut self.count_a[id as usize];
+            *c = c.saturating_add(1);
+        }
+        for j in rb.clone() {
+            let id = b[j] as usize;
+            self.count_b[id] = self.count_b[id].saturating_add(1);
+            self.at_b[id] = j;
+        }
+        let pairs = ra
+            .clone()
+            .filter_map(|i| {
+                let id = a[i] as usize;
+                (self.count_a[id] == 1 && self.count_b[id] == 1).then(|| (i, self.at_b[id]))
+            })
+            .collect();
+        for &id in &a[ra] {
+            self.count_a[id as usize] = 0;
+        }
+        for &id in &b[rb] {
+            self.count_b[id as usize] = 0;
+        }
+        pairs
+    }
+}
+
+/// The longest subsequence of `pairs` (in increasing `.0`) whose `.1` increase too, by
+/// patience sorting, in `O(p log p)`.
+pub(super) fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // `tops[k]`: the index of the pair ending the best run of length k + 1 found so far.
+    let mut tops: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = Vec::with_capacity(pairs.len());
+    for (i, &(_, j)) in pairs.iter().enumerate() {
+        let k = tops.partition_point(|&t| pairs[t].1 < j);
+        before.push(k.checked_sub(1).map(|p| tops[p]));
+        if k == tops.len() {
+            tops.push(i);
+        } else {
+            tops[k] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tops.len());
+    let mut at = tops.last().copied();
+    while let Some(i) = at {
+        out.push(pairs[i]);
+        at = before[i];
+    }
+    out.reverse();
+    out
+}
+
+/// The patience diff of `a` and `b` (`similar::algorithms::patience::diff`): Myers' diff of
+/// the ids that occur once on each side, then Myers' diff between the matched ones.
+pub(super) fn patience(
+    s: Search<'_>,
+    sink: &mut impl Sink,
+    a: &[u32],
+    b: &[u32],
+    scratch: &mut Scratch,
+) -> Result<(), Spent> {
+    let ua = scratch.unique(a, 0..a.len());
+    let ub = scratch.unique(b, 0..b.len());
+    s.work.spend(2 * (a.len() + b.len()));
+    let va: Vec<u32> = ua.iter().map(|&i| a[i]).collect();
+    let vb: Vec<u32> = ub.iter().map(|&i| b[i]).collect();
+    let mut anchors = Anchored {
+        s,
+        sink: &mut *sink,
+        a,
+        b,
+        ua: &ua,
+        ub: &ub,
+        old_current: 0,
+        new_current: 0,
+    };
+    myers(s, &mut anchors, &va, 0..va.len(), &vb, 0..vb.len())?;
+    let (oc, nc) = (anchors.old_current, anchors.new_current);
+    myers(s, sink, a, oc..a.len(), b, nc..b.len())
+}
+
+/// The patience hook: each pair of matched unique ids ends a stretch, diffed with Myers.
+struct Anchored<'x, 'w, S> {
+    s: Search<'w>,
+    sink: &'x mut S,
+    a: &'x [u32],
+    b: &'x [u32],
+    ua: &'x [usize],
+    ub: &'x [usize],
+    old_current: usize,
+    new_current: usize,
+}
+
+impl<S: Sink> Sink for Anchored<'_, '_, S> {
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Spent> {
+        for (o, n) in (old..old + len).zip(new..new + len) {
+            let (a0, b0) = (self.old_current, self.new_current);
+            let (to_a, to_b) = (self.ua[o], self.ub[n]);
+            while self.old_current < to_a
+                && self.new_current < to_b
+                && self.b[self.new_current] == self.a[self.old_current]
+            {
+                self.old_current += 1;
+                self.new_current += 1;
+            }
+            self.s.work.spend(self.old_current - a0 + 1);
+            if self.old_current > a0 {
+                self.sink.equal(a0, b0, self.old_current - a0)?;
+            }
+            myers(
+                self.s,
+                &mut *self.sink,
+                self.a,
+                self.old_current..to_a,
+                self.b,
+                self.new_current..to_b,
+            )?;
+            self.old_current = to_a;
+            self.new_current = to_b;
+        }
+        Ok(())
+    }
+    fn delete(&mut self, _: usize, _: usize, _: usize) -> Result<(), Spent> {
+        Ok(())
+    }
+    fn insert(&mut self, _: usize, _: usize, _: usize) -> Result<(), Spent> {
+        Ok(())
+    }
+}

@@ -1,0 +1,165 @@
+//! The unit tests of the search, and the pseudo-random generator the text diff's tests share.
+
+use super::myers::myers;
+use super::patience::longest_increasing;
+use super::*;
+use crate::diff::text::{OpTag, step};
+
+/// A pseudo-random generator for the tests (a 64-bit LCG).
+pub(in crate::diff) struct Lcg(pub(in crate::diff) u64);
+
+impl Lcg {
+    pub(in crate::diff) fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+fn random_ids(x: &mut Lcg, len: u64, alphabet: u64) -> Vec<u32> {
+    let n = x.next(len + 1);
+    (0..n).map(|_| x.next(alphabet) as u32).collect()
+}
+
+/// `b` from `a` by a few random edits.
+fn edited(x: &mut Lcg, a: &[u32], alphabet: u64) -> Vec<u32> {
+    let mut b = Vec::new();
+    for &t in a {
+        match x.next(8) {
+            0 => {}
+            1 => b.push(x.next(alphabet) as u32),
+            2 => {
+                b.push(t);
+                b.push(x.next(alphabet) as u32);
+            }
+            _ => b.push(t),
+        }
+    }
+    b
+}
+
+/// Checks that `ops` turn `a` into `b`.
+fn assert_tiles(ops: &[DiffOp], a: &[u32], b: &[u32]) {
+    let (mut o, mut n) = (0, 0);
+    for op in ops {
+        let (tag, ra, rb) = step(op, &mut (o, n));
+        if tag == OpTag::Equal {
+            assert_eq!(a[ra.clone()], b[rb.clone()]);
+        }
+        (o, n) = (ra.end, rb.end);
+    }
+    assert_eq!((o, n), (a.len(), b.len()));
+}
+
+#[test]
+fn the_exact_search_is_similars_patience() {
+    let mut x = Lcg(3);
+    for case in 0..4000 {
+        let alphabet = [2, 3, 5, 20, 200][case % 5];
+        let a = random_ids(&mut x, 120, alphabet);
+        let b = if case % 3 == 0 {
+            random_ids(&mut x, 120, alphabet)
+        } else {
+            edited(&mut x, &a, alphabet)
+        };
+        let work = Budget::new(u64::MAX / 4);
+        let (ours, exact) = diff_ids(&a, &b, alphabet as usize, &work);
+        assert!(exact);
+        let theirs = similar::capture_diff_slices(similar::Algorithm::Patience, &a, &b);
+        assert_eq!(ours, theirs, "{a:?} {b:?}");
+    }
+}
+
+#[test]
+fn every_budget_gives_a_correct_diff() {
+    let mut x = Lcg(5);
+    for case in 0..3000 {
+        let alphabet = [2, 3, 5, 20, 200][case % 5];
+        let a = random_ids(&mut x, 300, alphabet);
+        let b = if case % 2 == 0 {
+            random_ids(&mut x, 300, alphabet)
+        } else {
+            edited(&mut x, &a, alphabet)
+        };
+        let budget = [0, 10, 100, 1000, 10_000][(case / 5) % 5];
+        let work = Budget::new(budget);
+        let (ops, _) = diff_ids(&a, &b, alphabet as usize, &work);
+        assert_tiles(&ops, &a, &b);
+        let len = (a.len() + b.len()) as u64;
+        // A search gives up within a round of its limit; reading is a few passes a level.
+        assert!(
+            work.searched.get() <= 2 * budget + 4 * len + 600,
+            "{}",
+            work.searched.get()
+        );
+        assert!(
+            work.read.get() <= 16 * COARSE_DEPTH as u64 * (len + 1),
+            "{}",
+            work.read.get()
+        );
+    }
+}
+
+#[test]
+fn the_capped_search_is_exact_when_the_cap_is_not_reached() {
+    let mut x = Lcg(9);
+    for case in 0..2000 {
+        let alphabet = [2, 5, 50][case % 3];
+        let a = random_ids(&mut x, 200, alphabet);
+        let b = edited(&mut x, &a, alphabet);
+        let work = Budget::new(u64::MAX / 4);
+        let s = |cap| Search {
+            work: &work,
+            limit: u64::MAX,
+            cap,
+        };
+        let (mut capped, mut exact) = (Vec::new(), Vec::new());
+        myers(s(Some(4)), &mut capped, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+        myers(s(None), &mut exact, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+        assert_tiles(&capped, &a, &b);
+        let kept = |ops: &[DiffOp]| -> usize {
+            ops.iter()
+                .map(|op| match *op {
+                    DiffOp::Equal { len, .. } => len,
+                    _ => 0,
+                })
+                .sum()
+        };
+        assert!(kept(&capped) <= kept(&exact));
+        let (mut wide, mut exact2) = (Vec::new(), Vec::new());
+        myers(s(Some(1000)), &mut wide, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+        myers(s(None), &mut exact2, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+        assert_eq!(wide, exact2);
+    }
+}
+
+#[test]
+fn coarse_keeps_what_is_shared() {
+    // Every token differs in every tenth place: no search fits in a budget of 0, the
+    // anchors keep the rest.
+    let a: Vec<u32> = (0..20_000).collect();
+    let b: Vec<u32> = (0..20_000)
+        .map(|i| if i % 10 == 5 { 100_000 + i } else { i })
+        .collect();
+    let work = Budget::new(0);
+    let (ops, exact) = diff_ids(&a, &b, 120_000, &work);
+    assert!(!exact);
+    assert_tiles(&ops, &a, &b);
+    let kept: usize = ops
+        .iter()
+        .map(|op| match *op {
+            DiffOp::Equal { len, .. } => len,
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(kept, 18_000);
+}
+
+#[test]
+fn longest_increasing_run() {
+    let pairs = [(0, 5), (1, 1), (2, 2), (3, 9), (4, 3), (5, 4)];
+    assert_eq!(longest_increasing(&pairs), [(1, 1), (2, 2), (4, 3), (5, 4)]);
+    assert!(longest_increasing(&[]).is_empty());
+}

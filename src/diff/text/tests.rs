@@ -1,0 +1,135 @@
+//! The unit tests of the text diff: tokens, clean-up, mirroring, normalisation, budgets.
+
+use std::time::Duration;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::similarity::{count_chars, flag_normalization};
+use super::tokens::{for_each_grapheme, token_ends};
+use super::*;
+use crate::diff::search::tests::Lcg;
+
+fn word_tokens(s: &str) -> Vec<&str> {
+    let mut ends = vec![0];
+    token_ends(s, Granularity::Words, 0, &mut ends);
+    ends.windows(2).map(|w| &s[w[0]..w[1]]).collect()
+}
+
+#[test]
+fn count_chars_is_exact() {
+    let mut x = Lcg(7);
+    let alphabet = [
+        'a', ' ', '\n', '\u{a0}', '\u{3000}', '\u{2009}', '。', '个', 'é', '\u{85}', '\u{1680}',
+        '\u{202f}',
+    ];
+    for _ in 0..100_000 {
+        let s: String = (0..10)
+            .map(|_| alphabet[x.next(alphabet.len() as u64) as usize])
+            .collect();
+        assert_eq!(
+            count_chars(&s, true),
+            s.chars().filter(|c| !c.is_whitespace()).count(),
+            "{s:?}"
+        );
+        assert_eq!(count_chars(&s, false), s.chars().count());
+    }
+}
+
+#[test]
+fn tokens() {
+    assert_eq!(
+        word_tokens("Article 9(2)(g),  data 个人"),
+        [
+            "Article", " ", "9", "(", "2", ")", "(", "g", ")", ",", "  ", "data", " ", "个", "人"
+        ]
+    );
+    assert_eq!(word_tokens(""), Vec::<&str>::new());
+}
+
+#[test]
+fn tokens_keep_grapheme_clusters_whole() {
+    // A combining accent stays with its letter, in a word and on its own.
+    assert_eq!(
+        word_tokens("cafe\u{301} noir"),
+        ["cafe\u{301}", " ", "noir"]
+    );
+    assert_eq!(word_tokens("e\u{301}!"), ["e\u{301}", "!"]);
+    let mut ends = vec![0];
+    let s = "e\u{301}\u{300}个\r\n🇫🇷👩‍👩‍👧";
+    token_ends(s, Granularity::Chars, 0, &mut ends);
+    let chars: Vec<&str> = ends.windows(2).map(|w| &s[w[0]..w[1]]).collect();
+    assert_eq!(chars, ["e\u{301}\u{300}", "个", "\r\n", "🇫🇷", "👩‍👩‍👧"]);
+}
+
+#[test]
+fn segmenting_in_windows_matches_segmenting_at_once() {
+    let mut x = Lcg(11);
+    let pieces = [
+        "a", " ", "\u{301}", "个", "人", "\r", "\n", "é", "🇫", "🇷", "\u{200d}", "👩", "ab",
+    ];
+    for _ in 0..200 {
+        let s: String = (0..3000)
+            .map(|_| pieces[x.next(pieces.len() as u64) as usize])
+            .collect();
+        let mut got = Vec::new();
+        for_each_grapheme(&s, |g| got.push(g));
+        let want = similar::DiffableStr::tokenize_graphemes(s.as_str());
+        assert_eq!(got, want);
+    }
+}
+
+#[test]
+fn cleanup_folds_short_equalities() {
+    let d = TextDiff::compute_within(
+        "向他人提供",
+        "用于其他目的",
+        Granularity::Chars,
+        DEFAULT_BUDGET,
+        true,
+    );
+    assert_eq!(d.ops().len(), 1);
+    let raw = TextDiff::compute_within(
+        "向他人提供",
+        "用于其他目的",
+        Granularity::Chars,
+        DEFAULT_BUDGET,
+        false,
+    );
+    assert!(raw.ops().len() > 1);
+}
+
+#[test]
+fn mirror_is_exact() {
+    let a = "1. one two three\n2. four five\n3. six\n";
+    let b = "1. one 2 three\n3. six seven\n";
+    let ab = TextDiff::compute_within(a, b, Granularity::Words, DEFAULT_BUDGET, true);
+    let ba = TextDiff::compute_within(b, a, Granularity::Words, DEFAULT_BUDGET, true);
+    let mirrored: Vec<TextOp> = ba.ops().iter().map(TextOp::mirrored).collect();
+    assert_eq!(ab.ops(), &mirrored[..]);
+    assert_eq!(ab.similarity(), ba.similarity());
+}
+
+#[test]
+fn canonical_equivalence() {
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    assert_eq!(nfd("café"), "cafe\u{301}");
+    assert_eq!(nfd("ệ"), "e\u{323}\u{302}");
+    // Canonical order: the dot below (220) before the circumflex (230).
+    assert_eq!(nfd("e\u{302}\u{323}"), "e\u{323}\u{302}");
+    assert_eq!(nfd("한"), "\u{1112}\u{1161}\u{11ab}");
+    assert_eq!(nfd("Å"), nfd("Å"));
+    let mut op = TextOp::new(OpTag::Replace, 0..5, 0..6);
+    flag_normalization(&mut op, "café", "cafe\u{301}");
+    assert!(op.is_normalization_only());
+    let mut op = TextOp::new(OpTag::Replace, 0..5, 0..6);
+    flag_normalization(&mut op, "cafè", "cafe\u{301}");
+    assert!(!op.is_normalization_only());
+}
+
+#[test]
+fn budgets_from_timeouts() {
+    assert_eq!(budget_for(DEFAULT_TIMEOUT), DEFAULT_BUDGET);
+    assert_eq!(budget_for(Duration::ZERO), 0);
+    assert_eq!(budget_for(Duration::from_millis(10)), DEFAULT_BUDGET / 100);
+    assert_eq!(budget_for(Duration::MAX), u64::MAX);
+}
