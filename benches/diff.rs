@@ -91,20 +91,22 @@ fn diff_chars_zh(c: &mut Criterion) {
 /// text and structural diff of every aligned pair.
 fn version_diff(c: &mut Criterion) {
     let corpus = Corpus::bundled();
-    match VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl") {
-        Ok(v) => eprintln!(
-            "version-diff: {} entries ({} with changes)",
-            v.entries().len(),
-            v.changes().count()
-        ),
-        Err(e) => {
-            eprintln!("skipping version-diff: {e}");
-            return;
-        }
-    }
+    let (Ok(draft), Ok(law)) = (
+        corpus.instrument("cn/pipl-draft-2020"),
+        corpus.instrument("cn/pipl"),
+    ) else {
+        eprintln!("skipping version-diff: the PIPL and its draft are not bundled");
+        return;
+    };
+    let v = VersionDiff::new(draft, law);
+    eprintln!(
+        "version-diff: {} entries ({} with changes)",
+        v.entries().len(),
+        v.changes().count()
+    );
     let mut g = c.benchmark_group("version-diff");
     g.bench_function("pipl-draft-2020-to-pipl", |bench| {
-        bench.iter(|| VersionDiff::between(black_box(corpus), "cn/pipl-draft-2020", "cn/pipl"))
+        bench.iter(|| VersionDiff::new(black_box(draft), black_box(law)))
     });
     g.finish();
 }

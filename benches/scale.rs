@@ -365,7 +365,13 @@ fn scale(c: &mut Criterion) {
             b.iter(|| load_files(black_box(files), false))
         });
         g.bench_with_input(BenchmarkId::new("matrix", n), &corpus, |b, corpus| {
-            b.iter(|| GapMatrix::new(black_box(corpus), BASELINE))
+            b.iter(|| {
+                GapMatrix::new(
+                    &black_box(corpus)
+                        .select(BASELINE)
+                        .expect("the baseline is bundled"),
+                )
+            })
         });
     }
     for p in ALIGN_SIZES {

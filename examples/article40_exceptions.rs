@@ -28,10 +28,10 @@ pub fn run(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
     let target = ["cn/constitution/art-40"];
-    let side = SideBySide::new(corpus)
-        .column("PRC Constitution", target)?
-        .column("ECHR", ["coe/echr/art-8"])?
-        .column("EU Charter", ["eu/charter/art-52"])?;
+    let side = SideBySide::new()
+        .column("PRC Constitution", &corpus.select(target)?)
+        .column("ECHR", &corpus.select(["coe/echr/art-8"])?)
+        .column("EU Charter", &corpus.select(["eu/charter/art-52"])?);
     writeln!(out, "{}", View::new(&side, format).width(120).color(color))?;
 
     for baseline in [
@@ -43,10 +43,7 @@ pub fn run(
             "us/constitution/amendment-4",
         ],
     ] {
-        let report = Comparison::new(corpus)
-            .target(target)?
-            .baseline(baseline)?
-            .run();
+        let report = Comparison::new(&corpus.select(target)?, &corpus.select(baseline)?).run();
         writeln!(
             out,
             "{}",

@@ -68,9 +68,7 @@ pub fn run(out: &mut dyn Write) -> Result<(), Box<dyn std::error::Error>> {
         ("cn/pipl-draft-2020/art-27", "cn/pipl/art-26"),
         ("eu/ai-act/art-5", "cn/pipl/art-26"),
     ] {
-        let report = Comparison::new(corpus)
-            .target([target])?
-            .baseline([baseline])?
+        let report = Comparison::new(&corpus.select([target])?, &corpus.select([baseline])?)
             .run_with(&registry);
         match report.gap(GapCode::custom("no-signage")) {
             Some(gap) => writeln!(

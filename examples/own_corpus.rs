@@ -33,11 +33,12 @@ pub fn run(dir: &str, out: &mut dyn Write) -> Result<(), Box<dyn std::error::Err
         mine.join(", ")
     )?;
 
-    let report = Comparison::new(&corpus)
-        .target(&mine)?
-        .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35", "eu/ai-act/art-5"])?
-        .scope(Scope::Instrument)
-        .run();
+    let report = Comparison::new(
+        &corpus.select(&mine)?,
+        &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35", "eu/ai-act/art-5"])?,
+    )
+    .scope(Scope::Instrument)
+    .run();
     write!(out, "{}", View::new(&report, Format::Table).width(120))?;
     Ok(())
 }

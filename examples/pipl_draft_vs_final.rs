@@ -27,7 +27,10 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
-    let versions = VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl")?;
+    let versions = VersionDiff::new(
+        corpus.instrument("cn/pipl-draft-2020")?,
+        corpus.instrument("cn/pipl")?,
+    );
     write!(
         out,
         "{}",

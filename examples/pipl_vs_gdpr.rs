@@ -34,16 +34,13 @@ pub fn run(
         ["eu/gdpr/art-9", "eu/gdpr/art-35"],
     );
 
-    let side = SideBySide::new(corpus)
-        .column("China: PIPL draft (2020)", target)?
-        .column("EU: GDPR", baseline)?;
-    let compare = Comparison::new(corpus).target(target)?.baseline(baseline)?;
+    let side = SideBySide::new()
+        .column("China: PIPL draft (2020)", &corpus.select(target)?)
+        .column("EU: GDPR", &corpus.select(baseline)?);
+    let compare = Comparison::new(&corpus.select(target)?, &corpus.select(baseline)?);
     let by_provision = compare.clone().scope(Scope::Provision).run();
     let by_instrument = compare.scope(Scope::Instrument).run();
-    let rewrite = ProvisionDiff::new(
-        corpus.provision(target[0])?,
-        corpus.provision("cn/pipl/art-26")?,
-    );
+    let rewrite = ProvisionDiff::new(corpus.locate(target[0])?, corpus.locate("cn/pipl/art-26")?);
 
     if format == Format::Html {
         let mut page = Page::new("Draft PIPL art. 27 against GDPR arts. 9 and 35");

@@ -12,9 +12,10 @@
 //! use lexgap::classify::{Comparison, GapKind, GapStatus};
 //! use lexgap::model::Scope;
 //!
-//! let report = Comparison::new(lexgap::Corpus::bundled())
-//!     .target(["cn/pipl-draft-2020/art-27"])?
-//!     .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35"])?
+//! let corpus = lexgap::Corpus::bundled();
+//! let target = corpus.select(["cn/pipl-draft-2020/art-27"])?;
+//! let baseline = corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"])?;
+//! let report = Comparison::new(&target, &baseline)
 //!     .scope(Scope::Provision)
 //!     .run();
 //! // Art. 35(3) requires an impact assessment for systematic monitoring of public areas;
@@ -84,10 +85,10 @@ pub mod version;
 
 pub use align::Alignment;
 pub use classify::{Comparison, Gap, GapReport};
-pub use corpus::{CORPUS_VERSION, Corpus, Loader, SkipReason, Skipped};
+pub use corpus::{CORPUS_VERSION, Corpus, Loader, Selection, SkipReason, Skipped};
 pub use diff::{ProvisionDiff, text_diff};
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
-pub use model::{InstrumentId, ProvisionId};
+pub use model::{InstrumentId, Located, ProvisionId};
 pub use version::VersionDiff;
 
 /// The README's example, compiled and run as a doctest.

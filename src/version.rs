@@ -11,10 +11,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::align::{AlignOptions, Alignment, GroupKind, Mode};
-use crate::corpus::Corpus;
 use crate::diff::{DiffOptions, ProvisionDiff};
-use crate::error::LookupError;
-use crate::model::{Instrument, Provision};
+use crate::model::{Instrument, Located, Provision};
 
 /// What became of a provision between two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -122,7 +120,7 @@ impl<'a> VersionEntry<'a> {
 /// use lexgap::version::{VersionDiff, VersionStatus};
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let diff = VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl")?;
+/// let diff = VersionDiff::new(corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
 /// let art27 = diff.entry_for("cn/pipl-draft-2020/art-27").expect("art. 27 is in the corpus");
 /// assert_eq!(art27.status(), VersionStatus::Amended);
 /// assert!(art27.is_renumbered());
@@ -155,22 +153,6 @@ impl<'a> VersionDiff<'a> {
         VersionDiff::with_options(old, new, &AlignOptions::new(), &DiffOptions::new())
     }
 
-    /// Diffs two versions of a corpus, by instrument id.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] when either instrument is not in the corpus.
-    pub fn between(
-        corpus: &'a Corpus,
-        old: &str,
-        new: &str,
-    ) -> Result<VersionDiff<'a>, LookupError> {
-        Ok(VersionDiff::new(
-            corpus.instrument(old)?,
-            corpus.instrument(new)?,
-        ))
-    }
-
     /// Diffs two versions with these alignment and diff options. The alignment is always
     /// made in [`Mode::Version`]; the diffs prefer the languages in the alignment's order
     /// (authentic texts first) unless `diff` already says otherwise.
@@ -189,6 +171,8 @@ impl<'a> VersionDiff<'a> {
     pub fn from_alignment(alignment: &Alignment<'a>, diff: &DiffOptions) -> VersionDiff<'a> {
         let (old, new) = (alignment.left(), alignment.right());
         let (old_complete, new_complete) = (old.looks_complete(), new.looks_complete());
+        // The alignment's languages are the policy's order (`Instrument::common_langs`):
+        // given as preferences, they spare each diff working the order out again.
         let mut opts = diff.clone();
         for lang in alignment.langs() {
             opts.prefer_lang(lang.clone());
@@ -202,7 +186,7 @@ impl<'a> VersionDiff<'a> {
                     .left()
                     .iter()
                     .flat_map(|o| g.right().iter().map(move |n| (*o, *n)))
-                    .map(|(o, n)| opts.diff_provisions(o, n))
+                    .map(|(o, n)| opts.diff_provisions(Located::new(old, o), Located::new(new, n)))
                     .collect();
                 let amended = diffs.iter().any(|d| {
                     d.lang().is_none()

@@ -31,8 +31,10 @@ fn draft_pipl_to_final_pipl() {
     for use_correspondences in [true, false] {
         let alignment = Alignment::configure()
             .use_correspondences(use_correspondences)
-            .align_ids(corpus(), "cn/pipl-draft-2020", "cn/pipl")
-            .unwrap();
+            .align(
+                corpus().instrument("cn/pipl-draft-2020").unwrap(),
+                corpus().instrument("cn/pipl").unwrap(),
+            );
         assert_eq!(alignment.mode(), Mode::Version);
         assert_eq!(alignment.langs()[0].as_str(), "zh", "authentic text first");
         assert_eq!(
@@ -69,7 +71,10 @@ fn draft_pipl_to_final_pipl() {
 
 #[test]
 fn reasons_come_in_evidence_order() {
-    let alignment = Alignment::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap();
+    let alignment = Alignment::new(
+        corpus().instrument("cn/pipl-draft-2020").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    );
     let pair = alignment.best_for("cn/pipl-draft-2020/art-27").unwrap();
     assert_eq!(pair.right().id.to_string(), "cn/pipl/art-26");
     let kinds: Vec<&str> = pair
@@ -108,8 +113,10 @@ fn gdpr_to_pipl_top_matches() {
     for use_correspondences in [true, false] {
         let alignment = Alignment::configure()
             .use_correspondences(use_correspondences)
-            .align_ids(corpus(), "eu/gdpr", "cn/pipl")
-            .unwrap();
+            .align(
+                corpus().instrument("eu/gdpr").unwrap(),
+                corpus().instrument("cn/pipl").unwrap(),
+            );
         assert_eq!(alignment.mode(), Mode::Comparison);
         assert_eq!(alignment.langs().len(), 1);
         assert_eq!(alignment.langs()[0].as_str(), "en");
@@ -150,7 +157,10 @@ fn gdpr_to_pipl_top_matches() {
 
 #[test]
 fn declared_relations_are_read_from_the_left() {
-    let alignment = Alignment::between(corpus(), "eu/gdpr", "cn/pipl").unwrap();
+    let alignment = Alignment::new(
+        corpus().instrument("eu/gdpr").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    );
     let pair = alignment.pair("eu/gdpr/art-35", "cn/pipl/art-55").unwrap();
     assert!(pair.is_declared());
     assert_eq!(pair.relation(), Relation::Overlapping);
@@ -181,8 +191,10 @@ fn gold() -> Gold {
 fn precision_at_1(use_correspondences: bool) -> (usize, usize, Vec<String>) {
     let alignment = Alignment::configure()
         .use_correspondences(use_correspondences)
-        .align_ids(corpus(), "eu/gdpr", "cn/pipl")
-        .unwrap();
+        .align(
+            corpus().instrument("eu/gdpr").unwrap(),
+            corpus().instrument("cn/pipl").unwrap(),
+        );
     let gold = gold();
     let mut misses = Vec::new();
     let mut hits = 0;
@@ -288,19 +300,25 @@ fn completeness_and_lookups() {
     assert!(c.instrument("eu/gdpr").unwrap().looks_complete());
     assert!(c.instrument("cn/pipl").unwrap().looks_complete());
     assert!(!c.instrument("cn/pipl-draft-2020").unwrap().looks_complete());
-    let err = Alignment::between(c, "eu/gdpr", "cn/pipI").unwrap_err();
+    let err = c.instrument("cn/pipI").unwrap_err();
     assert_eq!(
         err.to_string(),
         "no instrument `cn/pipI`; did you mean `cn/pipl`?"
     );
-    let a = Alignment::between(c, "eu/gdpr", "cn/pipl").unwrap();
+    let a = Alignment::new(
+        c.instrument("eu/gdpr").unwrap(),
+        c.instrument("cn/pipl").unwrap(),
+    );
     assert!(a.matches_for("not an id").is_empty());
     assert!(a.best_for("eu/gdpr/art-1000").is_none());
 }
 
 #[test]
 fn alignments_serialize_to_json() {
-    let a = Alignment::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap();
+    let a = Alignment::new(
+        corpus().instrument("cn/pipl-draft-2020").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    );
     let json = serde_json::to_value(&a).unwrap();
     assert_eq!(json["left"], "cn/pipl-draft-2020");
     assert_eq!(json["mode"], "version");

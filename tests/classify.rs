@@ -12,13 +12,12 @@ const DRAFT_27: &str = "cn/pipl-draft-2020/art-27";
 const GDPR_9_35: [&str; 2] = ["eu/gdpr/art-9", "eu/gdpr/art-35"];
 
 fn run(target: &[&str], baseline: &[&str], scope: Scope) -> GapReport {
-    Comparison::new(Corpus::bundled())
-        .target(target)
-        .unwrap()
-        .baseline(baseline)
-        .unwrap()
-        .scope(scope)
-        .run()
+    Comparison::new(
+        &Corpus::bundled().select(target).unwrap(),
+        &Corpus::bundled().select(baseline).unwrap(),
+    )
+    .scope(scope)
+    .run()
 }
 
 fn codes_and_statuses(r: &GapReport) -> Vec<(&str, GapStatus)> {
@@ -272,11 +271,10 @@ fn pipl_26_at_instrument_scope_is_credited_with_arts_55_56_and_68() {
 
 #[test]
 fn gdpr_against_itself_has_no_gaps() {
-    let c = Comparison::new(Corpus::bundled())
-        .target_instrument("eu/gdpr")
-        .unwrap()
-        .baseline_instrument("eu/gdpr")
-        .unwrap();
+    let c = Comparison::new(
+        &Corpus::bundled().select(["eu/gdpr"]).unwrap(),
+        &Corpus::bundled().select(["eu/gdpr"]).unwrap(),
+    );
     assert!(c.clone().run().gaps.is_empty());
     assert!(c.scope(Scope::Instrument).run().gaps.is_empty());
 }
@@ -284,19 +282,19 @@ fn gdpr_against_itself_has_no_gaps() {
 #[test]
 fn non_binding_principles_are_reported() {
     let soft = "intl/beijing-ai-principles";
-    let relative = Comparison::new(Corpus::bundled())
-        .target_instrument(soft)
-        .unwrap()
-        .baseline(GDPR_9_35)
-        .unwrap()
-        .run();
+    let relative = Comparison::new(
+        &Corpus::bundled().select([soft]).unwrap(),
+        &Corpus::bundled().select(GDPR_9_35).unwrap(),
+    )
+    .run();
     let g = relative.gap(GapKind::NonBinding).unwrap();
     assert_eq!(g.status, GapStatus::Absent);
     assert_eq!(g.target_instruments, [soft]);
-    let absolute = Comparison::new(Corpus::bundled())
-        .target_instrument(soft)
-        .unwrap()
-        .run();
+    let absolute = Comparison::new(
+        &Corpus::bundled().select([soft]).unwrap(),
+        &lexgap::Selection::empty(Corpus::bundled()),
+    )
+    .run();
     assert_eq!(absolute.codes(), ["non-binding"]);
     // A draft binds no one either, but it is not soft law.
     assert!(
@@ -364,12 +362,11 @@ fn users_can_add_and_remove_rules() {
         SafeguardKind::Security,
     )));
     // PIPL art. 28: 采取严格保护措施 (strict protective measures); draft art. 27 has none.
-    let r = Comparison::new(Corpus::bundled())
-        .target([DRAFT_27])
-        .unwrap()
-        .baseline(["cn/pipl/art-28"])
-        .unwrap()
-        .run_with(&registry);
+    let r = Comparison::new(
+        &Corpus::bundled().select([DRAFT_27]).unwrap(),
+        &Corpus::bundled().select(["cn/pipl/art-28"]).unwrap(),
+    )
+    .run_with(&registry);
     assert_eq!(
         r.gap(lexgap::classify::GapCode::custom("no-security-measures"))
             .map(|g| g.status),
@@ -380,11 +377,8 @@ fn users_can_add_and_remove_rules() {
 
 #[test]
 fn gap_matrix_against_gdpr_and_echr() {
-    let m = GapMatrix::new(
-        Corpus::bundled(),
-        ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"],
-    )
-    .unwrap();
+    let baseline = Corpus::bundled().select(["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"]);
+    let m = GapMatrix::new(&baseline.unwrap());
     let mut table = String::new();
     for row in &m.rows {
         let cells: Vec<&str> = row

@@ -17,8 +17,8 @@ fn corpus() -> &'static Corpus {
 fn draft27_final26() -> ProvisionDiff<'static> {
     let c = corpus();
     ProvisionDiff::new(
-        c.provision("cn/pipl-draft-2020/art-27").unwrap(),
-        c.provision("cn/pipl/art-26").unwrap(),
+        c.locate("cn/pipl-draft-2020/art-27").unwrap(),
+        c.locate("cn/pipl/art-26").unwrap(),
     )
 }
 
@@ -116,8 +116,8 @@ fn diff_with_itself_is_empty() {
         "eu/gdpr/art-9",
         "cn/pipl/art-26",
     ] {
-        let p = corpus().provision(id).unwrap();
-        let diff = p.diff(p);
+        let p = corpus().locate(id).unwrap();
+        let diff = ProvisionDiff::new(p, p);
         assert!(diff.is_empty(), "{id}");
         assert_eq!(diff.similarity(), 1.0);
         assert!(!diff.is_renumbered());
@@ -134,9 +134,9 @@ fn similarity_is_symmetric_on_real_pairs() {
         ("cn/pipl-draft-2020/art-29", "cn/pipl/art-28"),
         ("eu/gdpr/art-33", "eu/gdpr/art-34"),
     ] {
-        let (a, b) = (c.provision(a).unwrap(), c.provision(b).unwrap());
-        let ab = a.diff(b);
-        let ba = b.diff(a);
+        let (a, b) = (c.locate(a).unwrap(), c.locate(b).unwrap());
+        let ab = ProvisionDiff::new(a, b);
+        let ba = ProvisionDiff::new(b, a);
         assert_eq!(ab.similarity(), ba.similarity());
         assert!(ab.similarity() > 0.0 && ab.similarity() < 1.0);
         assert_eq!(
@@ -147,25 +147,36 @@ fn similarity_is_symmetric_on_real_pairs() {
 }
 
 #[test]
-fn between_prefers_authentic_languages() {
+fn provision_diffs_compare_the_authentic_texts_unless_told_otherwise() {
     let c = corpus();
-    let by_tag = ProvisionDiff::new(
-        c.provision("cn/pipl-draft-2020/art-1").unwrap(),
-        c.provision("cn/pipl/art-1").unwrap(),
+    let (draft, law) = (
+        c.locate("cn/pipl-draft-2020/art-1").unwrap(),
+        c.locate("cn/pipl/art-1").unwrap(),
     );
-    assert_eq!(
-        by_tag.lang().map(Lang::as_str),
-        Some("en"),
-        "tag order without instruments"
-    );
-    let diff = ProvisionDiff::between(c, "cn/pipl-draft-2020/art-1", "cn/pipl/art-1").unwrap();
+    // Both articles have English too, from two different translations: comparing those
+    // would report the translators' differences. One policy, one answer: Chinese, the
+    // authentic text of both, whatever builds the diff.
+    let diff = ProvisionDiff::new(draft, law);
     assert_eq!(diff.lang().map(Lang::as_str), Some("zh"));
+    assert_eq!(
+        draft.compared_lang(law).map(Lang::as_str),
+        Some("zh"),
+        "the model's policy"
+    );
+    let versions = VersionDiff::new(draft.instrument(), law.instrument());
+    let art1 = versions.entry_for("cn/pipl-draft-2020/art-1").unwrap();
+    assert_eq!(art1.diffs()[0].lang().map(Lang::as_str), Some("zh"));
+    // An explicit preference wins.
+    let english = DiffOptions::new()
+        .prefer_lang(Lang::new("en").unwrap())
+        .diff_provisions(draft, law);
+    assert_eq!(english.lang().map(Lang::as_str), Some("en"));
     assert_eq!(diff.text().inserted().collect::<Vec<_>>(), ["根据宪法，"]);
     assert_eq!(
         diff.text().deleted().collect::<Vec<_>>(),
         ["保障个人信息依法有序自由流动，"]
     );
-    let err = ProvisionDiff::between(c, "cn/pipl/art-99", "cn/pipl/art-1").unwrap_err();
+    let err = c.locate("cn/pipl/art-99").unwrap_err();
     assert_eq!(
         err.to_string(),
         "no provision `cn/pipl/art-99`; did you mean `cn/pipl/art-9`?"
@@ -176,8 +187,8 @@ fn between_prefers_authentic_languages() {
 fn no_common_language() {
     let c = corpus();
     let diff = ProvisionDiff::new(
-        c.provision("eu/gdpr/art-9").unwrap(),
-        c.provision("cn/pipl-draft-2020/art-27").unwrap(),
+        c.locate("eu/gdpr/art-9").unwrap(),
+        c.locate("cn/pipl-draft-2020/art-27").unwrap(),
     );
     assert_eq!(diff.lang(), None);
     assert_eq!(diff.old_lang().map(Lang::as_str), Some("en"));
@@ -192,8 +203,8 @@ fn no_common_language() {
 fn unannotated_provisions_are_not_compared_structurally() {
     let c = corpus();
     let diff = ProvisionDiff::new(
-        c.provision("cn/pipl-draft-2020/art-1").unwrap(),
-        c.provision("cn/pipl/art-26").unwrap(),
+        c.locate("cn/pipl-draft-2020/art-1").unwrap(),
+        c.locate("cn/pipl/art-26").unwrap(),
     );
     assert!(!diff.structure().is_comparable());
     assert!(!diff.structure().old_annotated());
@@ -300,7 +311,10 @@ type Row = (VersionStatus, Vec<String>, Vec<String>, bool, bool);
 
 #[test]
 fn version_diff_draft_to_final() {
-    let diff = VersionDiff::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap();
+    let diff = VersionDiff::new(
+        corpus().instrument("cn/pipl-draft-2020").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    );
     assert!(!diff.old_complete());
     assert!(diff.new_complete());
     let ids = |ps: &[&lexgap::model::Provision]| -> Vec<String> {
@@ -401,9 +415,10 @@ fn diffs_serialize_to_json() {
     assert_eq!(dropped["kind"], "exception-dropped");
     assert_eq!(dropped["exception"]["grounds"]["kind"], "delegated");
     assert_eq!(dropped["exception"]["grounds"]["to"], "law");
-    let version = serde_json::to_value(
-        VersionDiff::between(corpus(), "cn/pipl-draft-2020", "cn/pipl").unwrap(),
-    )
+    let version = serde_json::to_value(VersionDiff::new(
+        corpus().instrument("cn/pipl-draft-2020").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    ))
     .unwrap();
     assert_eq!(version["entries"][3]["status"], "split");
     assert_eq!(version["entries"][3]["new"][1], "cn/pipl/art-56");
@@ -459,8 +474,8 @@ fn a_diff_past_its_budget_is_flagged_in_every_format() {
     // A provision diff past its budget says so in its title.
     let c = corpus();
     let (a, b) = (
-        c.provision("cn/pipl-draft-2020/art-27").unwrap(),
-        c.provision("cn/pipl/art-26").unwrap(),
+        c.locate("cn/pipl-draft-2020/art-27").unwrap(),
+        c.locate("cn/pipl/art-26").unwrap(),
     );
     let d = DiffOptions::new()
         .timeout(Duration::ZERO)

@@ -66,31 +66,24 @@ const VIEWS: [&str; 5] = ["gaps", "matrix", "list", "show", "side-by-side"];
 fn view(c: &Corpus, name: &str, format: Format, width: u16) -> String {
     match name {
         "gaps" => {
-            let report = Comparison::new(c)
-                .target([PROV])
-                .unwrap()
-                .baseline(["coe/echr/art-8"])
-                .unwrap()
-                .run();
+            let report = Comparison::new(
+                &c.select([PROV]).unwrap(),
+                &c.select(["coe/echr/art-8"]).unwrap(),
+            )
+            .run();
             render(&report, format, width)
         }
         "matrix" => render(
-            &GapMatrix::new(c, ["coe/echr/art-8"]).unwrap(),
+            &GapMatrix::new(&c.select(["coe/echr/art-8"]).unwrap()),
             format,
             width,
         ),
         "list" => render(&InstrumentList::new(c, None), format, width),
-        "show" => render(
-            &ProvisionCard::new(c, c.provision(PROV).unwrap()),
-            format,
-            width,
-        ),
+        "show" => render(&ProvisionCard::new(c.locate(PROV).unwrap()), format, width),
         "side-by-side" => {
-            let side = SideBySide::new(c)
-                .column("hostile", [PROV])
-                .unwrap()
-                .column("ECHR", ["coe/echr/art-8"])
-                .unwrap();
+            let side = SideBySide::new()
+                .column("hostile", &c.select([PROV]).unwrap())
+                .column("ECHR", &c.select(["coe/echr/art-8"]).unwrap());
             render(&side, format, width)
         }
         _ => unreachable!("{name}"),
@@ -205,7 +198,7 @@ fn a_long_unbroken_cell_gives_a_bounded_table() {
 fn matrix_and_list_of_a_100_kb_short_title_are_small() {
     let c = corpus("Q".repeat(BIG).as_str(), "Article 1", "Text.", "Text.");
     let matrix = render(
-        &GapMatrix::new(&c, ["coe/echr/art-8"]).unwrap(),
+        &GapMatrix::new(&c.select(["coe/echr/art-8"]).unwrap()),
         Format::Table,
         100,
     );
@@ -272,7 +265,7 @@ fn long_runs_are_hard_wrapped_and_short_ones_kept() {
     let word = "z".repeat(2_000);
     let c = corpus("T", "Article 1", &word, &word);
     let card = render(
-        &ProvisionCard::new(&c, c.provision(PROV).unwrap()),
+        &ProvisionCard::new(c.locate(PROV).unwrap()),
         Format::Table,
         100,
     );
@@ -285,7 +278,7 @@ fn long_runs_are_hard_wrapped_and_short_ones_kept() {
     assert_fits("show", &card, 100);
     // The CSV is not wrapped.
     let csv = render(
-        &ProvisionCard::new(&c, c.provision(PROV).unwrap()),
+        &ProvisionCard::new(c.locate(PROV).unwrap()),
         Format::Csv,
         100,
     );

@@ -95,54 +95,52 @@ fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
 
     // Gap reports: the seed (a draft against GDPR), the module docs' example, and a whole
     // instrument at instrument scope.
-    let seed = Comparison::new(corpus)
-        .target(["cn/pipl-draft-2020/art-27"])
-        .unwrap()
-        .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35"])
-        .unwrap()
-        .run();
+    let seed = Comparison::new(
+        &corpus.select(["cn/pipl-draft-2020/art-27"]).unwrap(),
+        &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"]).unwrap(),
+    )
+    .run();
     docs.push(json("gaps seed", &seed));
-    let art40 = Comparison::new(corpus)
-        .target(["cn/constitution/art-40"])
-        .unwrap()
-        .baseline(["coe/echr/art-8"])
-        .unwrap()
-        .run();
+    let art40 = Comparison::new(
+        &corpus.select(["cn/constitution/art-40"]).unwrap(),
+        &corpus.select(["coe/echr/art-8"]).unwrap(),
+    )
+    .run();
     docs.push(json("gaps cn/constitution/art-40", &art40));
-    let whole = Comparison::new(corpus)
-        .scope(Scope::Instrument)
-        .target_instrument("cn/pipl")
-        .unwrap()
-        .baseline_instrument("eu/gdpr")
-        .unwrap()
-        .run();
+    let whole = Comparison::new(
+        &corpus.select(["cn/pipl"]).unwrap(),
+        &corpus.select(["eu/gdpr"]).unwrap(),
+    )
+    .scope(Scope::Instrument)
+    .run();
     docs.push(json("gaps cn/pipl", &whole));
 
-    let matrix = GapMatrix::new(corpus, ["eu/gdpr/art-9", "eu/gdpr/art-35"]).unwrap();
+    let matrix = GapMatrix::new(&corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"]).unwrap());
     docs.push(json("matrix", &matrix));
 
     docs.push(json("list", &InstrumentList::new(corpus, None)));
     docs.push(json("list cn", &InstrumentList::new(corpus, Some("cn"))));
     // Every provision's card: every shape of norm, derogation and correspondence in the data.
-    for p in corpus.provisions() {
-        docs.push(json(
-            &format!("show {}", p.id),
-            &ProvisionCard::new(corpus, p),
-        ));
+    for p in corpus.instruments().flat_map(|i| i.located_provisions()) {
+        docs.push(json(&format!("show {}", p.id), &ProvisionCard::new(p)));
     }
 
-    let side = SideBySide::new(corpus)
-        .column("PIPL draft", ["cn/pipl-draft-2020/art-27"])
-        .unwrap()
-        .column("GDPR", ["eu/gdpr/art-9", "eu/gdpr/art-35"])
-        .unwrap();
+    let side = SideBySide::new()
+        .column(
+            "PIPL draft",
+            &corpus.select(["cn/pipl-draft-2020/art-27"]).unwrap(),
+        )
+        .column(
+            "GDPR",
+            &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"]).unwrap(),
+        );
     docs.push(json("side-by-side", &side));
 
     for (old, new) in [
         ("cn/pipl-draft-2020/art-27", "cn/pipl/art-26"),
         ("eu/gdpr/art-9", "cn/pipl/art-28"),
     ] {
-        let d = ProvisionDiff::between(corpus, old, new).unwrap();
+        let d = ProvisionDiff::new(corpus.locate(old).unwrap(), corpus.locate(new).unwrap());
         docs.push(json(&format!("diff {old} {new}"), &d));
     }
 
@@ -164,7 +162,10 @@ fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
     let nfd = DiffOptions::new().diff_texts("caf\u{e9} ouvert", "cafe\u{301} ouvert", None);
     docs.push(json("text diff normalisation", &nfd));
 
-    let v = VersionDiff::between(corpus, "cn/pipl-draft-2020", "cn/pipl").unwrap();
+    let v = VersionDiff::new(
+        corpus.instrument("cn/pipl-draft-2020").unwrap(),
+        corpus.instrument("cn/pipl").unwrap(),
+    );
     docs.push(json("version diff cn/pipl-draft-2020 cn/pipl", &v));
 
     for (left, right) in [
@@ -172,7 +173,10 @@ fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
         ("cn/pipl-draft-2020", "cn/pipl"),
         ("coe/echr", "un/iccpr"),
     ] {
-        let a = Alignment::between(corpus, left, right).unwrap();
+        let a = Alignment::new(
+            corpus.instrument(left).unwrap(),
+            corpus.instrument(right).unwrap(),
+        );
         docs.push(json(&format!("align {left} {right}"), &a));
     }
 

@@ -34,28 +34,9 @@ fn table() -> Vec<Judgment> {
         .judgment
 }
 
-fn is_instrument(id: &str) -> bool {
-    id.matches('/').count() == 1
-}
-
 fn run(corpus: &Corpus, j: &Judgment) -> GapReport {
-    let mut cmp = Comparison::new(corpus);
-    for t in &j.target {
-        cmp = if is_instrument(t) {
-            cmp.target_instrument(t)
-        } else {
-            cmp.target([t])
-        }
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
-    for b in &j.baseline {
-        cmp = if is_instrument(b) {
-            cmp.baseline_instrument(b)
-        } else {
-            cmp.baseline([b])
-        }
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
+    let select = |ids: &[String]| corpus.select(ids).unwrap_or_else(|e| panic!("{e}"));
+    let cmp = Comparison::new(&select(&j.target), &select(&j.baseline));
     let scope = match j.scope.as_str() {
         "provision" => Scope::Provision,
         "instrument" => Scope::Instrument,
@@ -69,7 +50,7 @@ fn texts(corpus: &Corpus, ids: &[String]) -> Vec<String> {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = Vec::new();
     for id in ids {
-        let provisions: Vec<&lexgap::model::Provision> = if is_instrument(id) {
+        let provisions: Vec<&lexgap::model::Provision> = if id.matches('/').count() == 1 {
             corpus.instrument(id).unwrap().provisions.iter().collect()
         } else {
             let p = corpus.provision(id).unwrap();

@@ -211,13 +211,12 @@ fn ids(inst: &Instrument, take: usize) -> Vec<String> {
 }
 
 fn compare(corpus: &Corpus, target: &[String], baseline: &[String], scope: Scope) -> GapReport {
-    Comparison::new(corpus)
-        .target(target)
-        .unwrap()
-        .baseline(baseline)
-        .unwrap()
-        .scope(scope)
-        .run()
+    Comparison::new(
+        &corpus.select(target).unwrap(),
+        &corpus.select(baseline).unwrap(),
+    )
+    .scope(scope)
+    .run()
 }
 
 fn statuses(r: &GapReport) -> BTreeMap<GapCode, GapStatus> {

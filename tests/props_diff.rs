@@ -155,6 +155,13 @@ fn provision(inst: &str, local: &str, lang: &str, text: String, norms: Vec<Norm>
     p
 }
 
+/// An instrument that holds just `p`, so that it can be diffed as a located provision.
+fn holding(p: Provision) -> Instrument {
+    let mut inst = Instrument::new(p.id.instrument().clone(), "gen");
+    inst.provisions.push(p);
+    inst
+}
+
 fn arb_provision() -> impl Strategy<Value = Provision> {
     (
         arb_text(),
@@ -222,7 +229,9 @@ proptest! {
 
     #[test]
     fn prop_provision_diffed_with_itself_is_empty(p in arb_provision()) {
-        let diff = ProvisionDiff::new(&p, &p);
+        let inst = holding(p);
+        let p = inst.located_provisions().next().unwrap();
+        let diff = ProvisionDiff::new(p, p);
         prop_assert!(diff.is_empty());
         prop_assert_eq!(diff.similarity(), 1.0);
         prop_assert!(diff.text().is_unchanged());
@@ -239,8 +248,11 @@ proptest! {
     ) {
         let pa = provision("xx/a", "art-1", lang, a, na);
         let pb = provision("xx/b", "art-2", lang, b, nb);
-        let ab = ProvisionDiff::new(&pa, &pb);
-        let ba = ProvisionDiff::new(&pb, &pa);
+        let (ia, ib) = (holding(pa), holding(pb));
+        let pa = ia.located_provisions().next().unwrap();
+        let pb = ib.located_provisions().next().unwrap();
+        let ab = ProvisionDiff::new(pa, pb);
+        let ba = ProvisionDiff::new(pb, pa);
         prop_assert_eq!(ab.similarity(), ba.similarity());
         prop_assert!((0.0..=1.0).contains(&ab.similarity()));
         prop_assert_eq!(ab.text().deleted().collect::<Vec<_>>(), ba.text().inserted().collect::<Vec<_>>());

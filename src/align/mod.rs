@@ -8,7 +8,7 @@
 //! use lexgap::align::Alignment;
 //!
 //! let corpus = lexgap::Corpus::bundled();
-//! let alignment = Alignment::between(corpus, "eu/gdpr", "cn/pipl")?;
+//! let alignment = Alignment::new(corpus.instrument("eu/gdpr")?, corpus.instrument("cn/pipl")?);
 //! let best = alignment.best_for("eu/gdpr/art-33").expect("a breach-notification counterpart");
 //! assert_eq!(best.right().id.to_string(), "cn/pipl/art-57");
 //! for reason in best.reasons() {
@@ -57,11 +57,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::corpus::Corpus;
-use crate::error::LookupError;
 use crate::model::{
     Activity, Actor, DataCategory, Instrument, Lang, Provision, ProvisionId, Relation,
-    SafeguardKind,
+    SafeguardKind, first_shared, within,
 };
 
 use index::{Doc, TextIndex};
@@ -381,7 +379,7 @@ impl<'a> Group<'a> {
 /// let text_only = Alignment::configure()
 ///     .use_correspondences(false)
 ///     .match_threshold(0.3)
-///     .align_ids(corpus, "eu/gdpr", "cn/pipl")?;
+///     .align(corpus.instrument("eu/gdpr")?, corpus.instrument("cn/pipl")?);
 /// assert_eq!(text_only.mode(), Mode::Comparison);
 /// assert!(text_only.candidates().all(|p| !p.is_declared()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -491,20 +489,6 @@ impl AlignOptions {
         self
     }
 
-    /// Aligns two instruments of a corpus, by id.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] when either instrument is not in the corpus.
-    pub fn align_ids<'a>(
-        &self,
-        corpus: &'a Corpus,
-        left: &str,
-        right: &str,
-    ) -> Result<Alignment<'a>, LookupError> {
-        Ok(self.align(corpus.instrument(left)?, corpus.instrument(right)?))
-    }
-
     /// Aligns two instruments.
     pub fn align<'a>(&self, left: &'a Instrument, right: &'a Instrument) -> Alignment<'a> {
         Scorer::new(self, left, right).run()
@@ -517,7 +501,7 @@ impl AlignOptions {
 /// use lexgap::align::{Alignment, GroupKind, Mode};
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let versions = Alignment::between(corpus, "cn/pipl-draft-2020", "cn/pipl")?;
+/// let versions = Alignment::new(corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
 /// assert_eq!(versions.mode(), Mode::Version);
 /// let split = versions.groups().iter().find(|g| g.kind() == GroupKind::Split).expect("art. 54 was split");
 /// let ids: Vec<String> = split.right().iter().map(|p| p.id.to_string()).collect();
@@ -546,19 +530,6 @@ impl<'a> Alignment<'a> {
     /// Aligns two instruments with the default [`AlignOptions`].
     pub fn new(left: &'a Instrument, right: &'a Instrument) -> Alignment<'a> {
         AlignOptions::new().align(left, right)
-    }
-
-    /// Aligns two instruments of a corpus, by id, with the default [`AlignOptions`].
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] when either instrument is not in the corpus.
-    pub fn between(
-        corpus: &'a Corpus,
-        left: &str,
-        right: &str,
-    ) -> Result<Alignment<'a>, LookupError> {
-        AlignOptions::new().align_ids(corpus, left, right)
     }
 
     /// Options, to change weights, thresholds or the mode.
@@ -731,19 +702,13 @@ impl Features {
         })
     }
 
-    /// Whether every data category, actor and activity of `o` falls under one of `self`'s
-    /// (an empty list covers everything).
+    /// Whether every data category, actor and activity of `o` falls under one of `self`'s,
+    /// by the rule of [`Processing::covers`](crate::model::Processing::covers): an empty list
+    /// (here: only the generic terms) covers anything, and is covered only by an empty list.
     fn covers(&self, o: &Features) -> bool {
-        fn all<T: Copy>(
-            mine: &BTreeSet<T>,
-            theirs: &BTreeSet<T>,
-            c: impl Fn(T, T) -> bool,
-        ) -> bool {
-            mine.is_empty() || theirs.iter().all(|t| mine.iter().any(|m| c(*m, *t)))
-        }
-        all(&self.data, &o.data, |m, t| t.is_a(m))
-            && all(&self.actors, &o.actors, Actor::covers)
-            && all(&self.activities, &o.activities, Activity::covers)
+        within(&self.data, &o.data, |m, t| t.is_a(m))
+            && within(&self.actors, &o.actors, Actor::covers)
+            && within(&self.activities, &o.activities, Activity::covers)
     }
 }
 
@@ -771,11 +736,11 @@ impl<'o, 'a> Scorer<'o, 'a> {
         }
     }
 
-    /// The first language (in `self.langs` order) in which both provisions have a text.
+    /// The language in which two provisions are compared (the model's policy), as an index
+    /// into `self.langs`.
     fn pair_lang(&self, l: &Provision, r: &Provision) -> Option<usize> {
-        self.langs
-            .iter()
-            .position(|lang| l.text.contains_key(lang) && r.text.contains_key(lang))
+        let lang = first_shared(&self.langs, l, r)?;
+        self.langs.iter().position(|x| x == lang)
     }
 
     fn run(self) -> Alignment<'a> {

@@ -315,8 +315,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         }
         Command::Show { id, out } => {
             let corpus = load(&out)?;
-            let p = corpus.provision(&id)?;
-            emit(&ProvisionCard::new(&corpus, p), &out)?;
+            emit(&ProvisionCard::new(corpus.locate(&id)?), &out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Gaps {
@@ -326,25 +325,13 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             out,
         } => {
             let corpus = load(&out)?;
-            let mut c = Comparison::new(&corpus).scope(match scope {
-                ScopeArg::Provision => Scope::Provision,
-                ScopeArg::Instrument => Scope::Instrument,
-            });
-            for t in &targets {
-                c = if is_instrument_id(t) {
-                    c.target_instrument(t)?
-                } else {
-                    c.target([t])?
-                };
-            }
-            for b in &baseline {
-                c = if is_instrument_id(b) {
-                    c.baseline_instrument(b)?
-                } else {
-                    c.baseline([b])?
-                };
-            }
-            let report = c.run();
+            let (targets, baseline) = (corpus.select(&targets)?, corpus.select(&baseline)?);
+            let report = Comparison::new(&targets, &baseline)
+                .scope(match scope {
+                    ScopeArg::Provision => Scope::Provision,
+                    ScopeArg::Instrument => Scope::Instrument,
+                })
+                .run();
             emit(&report, &out)?;
             Ok(if report.open().next().is_some() {
                 ExitCode::from(1)
@@ -354,21 +341,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         }
         Command::Matrix { baseline, out } => {
             let corpus = load(&out)?;
-            let mut ids = Vec::new();
-            for b in &baseline {
-                if is_instrument_id(b) {
-                    ids.extend(
-                        corpus
-                            .instrument(b)?
-                            .provisions
-                            .iter()
-                            .map(|p| p.id.to_string()),
-                    );
-                } else {
-                    ids.push(b.clone());
-                }
-            }
-            let m = GapMatrix::new(&corpus, &ids)?;
+            let m = GapMatrix::new(&corpus.select(&baseline)?);
             emit(&m, &out)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -412,7 +385,10 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             }
             let corpus = load(&out)?;
             if is_instrument_id(&old) && is_instrument_id(&new) {
-                let v = lexgap::version::VersionDiff::between(&corpus, &old, &new)?;
+                let v = lexgap::version::VersionDiff::new(
+                    corpus.instrument(&old)?,
+                    corpus.instrument(&new)?,
+                );
                 emit(&v, &out)?;
                 let changed = v
                     .entries()
@@ -420,14 +396,16 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                     .any(|e| e.status() != lexgap::version::VersionStatus::Unchanged);
                 return Ok(differs(changed));
             }
-            // `between` prefers the authentic texts when both sides have several languages.
-            let d = lexgap::diff::ProvisionDiff::between(&corpus, &old, &new)?;
+            let d = lexgap::diff::ProvisionDiff::new(corpus.locate(&old)?, corpus.locate(&new)?);
             emit(&d, &out)?;
             Ok(differs(!d.is_empty()))
         }
         Command::Align { left, right, out } => {
             let corpus = load(&out)?;
-            let a = lexgap::align::Alignment::between(&corpus, &left, &right)?;
+            let a = lexgap::align::Alignment::new(
+                corpus.instrument(&left)?,
+                corpus.instrument(&right)?,
+            );
             emit(&a, &out)?;
             Ok(ExitCode::SUCCESS)
         }

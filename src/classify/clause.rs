@@ -2,8 +2,8 @@
 //! [`Clause`] with the provision it stands in.
 
 use crate::model::{
-    Activity, Actor, DataCategory, Derogation, Evidence, Grounds, Norm, NormKind, Provision,
-    Purpose, Reach, Safeguard, SafeguardKind, Scope,
+    Activity, Actor, DataCategory, Derogation, Evidence, Grounds, Norm, NormKind, Processing,
+    Provision, Purpose, Reach, Safeguard, SafeguardKind, Scope, within,
 };
 
 /// A norm or a derogation, with the provision it stands in.
@@ -240,13 +240,17 @@ impl<'a> Clause<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn related(&self, other: &Clause<'_>) -> bool {
-        overlaps(self.data(), other.data(), |a, b| a.overlaps(*b))
-            && overlaps(self.activities(), other.activities(), |a, b| {
-                a.covers(*b) || b.covers(*a)
-            })
-            && overlaps(self.actors(), other.actors(), |a, b| {
-                a.covers(*b) || b.covers(*a)
-            })
+        self.processing().overlaps(&other.processing())
+    }
+
+    /// The processing the clause is about (see [`Processing`]).
+    pub fn processing(&self) -> Processing<'a> {
+        Processing::new(
+            self.actors(),
+            self.data(),
+            self.activities(),
+            self.purposes(),
+        )
     }
 
     /// Whether a derogation can cover the processing of `other` by its purposes: it names
@@ -278,17 +282,13 @@ impl<'a> Clause<'a> {
     /// (an empty list covers anything, and is covered only by an empty list). Two derogations
     /// for the state on the same purposes cover each other whichever state organs they name.
     pub fn contains(&self, other: &Clause<'_>) -> bool {
-        fn within<T: Copy>(outer: &[T], inner: &[T], f: impl Fn(T, T) -> bool) -> bool {
-            outer.is_empty()
-                || (!inner.is_empty() && inner.iter().all(|i| outer.iter().any(|o| f(*o, *i))))
-        }
         let purposes = |c: &Clause<'_>| -> Vec<Purpose> {
             c.purposes().iter().chain(c.grounds()).copied().collect()
         };
         let (po, pi) = (purposes(self), purposes(other));
         // Strictly: the same purpose, or a member of the family the outer one heads (national
         // security does not contain the prevention of crime, nor the reverse).
-        let purposes_within = within(&po, &pi, |o, i| o == i || i.family() == Some(o));
+        let purposes_within = within(&po[..], &pi[..], |o, i| o == i || i.family() == Some(o));
         let actors_within = within(self.actors(), other.actors(), |o, i| o.covers(i))
             || (!pi.is_empty()
                 && self.actors().iter().all(|a| a.is_state())
@@ -296,8 +296,4 @@ impl<'a> Clause<'a> {
                 && other.actors().iter().all(|a| a.is_state()));
         actors_within && purposes_within && within(self.data(), other.data(), |o, i| i.is_a(o))
     }
-}
-
-fn overlaps<T>(a: &[T], b: &[T], f: impl Fn(&T, &T) -> bool) -> bool {
-    a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| f(x, y)))
 }

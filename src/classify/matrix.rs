@@ -3,8 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Comparison, GapCode, GapStatus, Registry};
-use crate::corpus::Corpus;
-use crate::error::LookupError;
+use crate::corpus::Selection;
 use crate::model::{InstrumentId, Scope};
 
 /// One instrument's row: the status of each rule's gap (`None`: no gap).
@@ -26,7 +25,7 @@ pub struct MatrixRow {
 /// use lexgap::classify::{GapKind, GapMatrix, GapStatus};
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let matrix = GapMatrix::new(corpus, ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"])?;
+/// let matrix = GapMatrix::new(&corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"])?);
 /// assert_eq!(matrix.cell("eu/gdpr", GapKind::NoImpactAssessment), Some(None), "the GDPR meets its own baseline");
 /// assert_eq!(
 ///     matrix.cell("cn/constitution", GapKind::NoImpactAssessment),
@@ -47,36 +46,14 @@ pub struct GapMatrix {
 }
 
 impl GapMatrix {
-    /// Every instrument of `corpus` against `baseline`, with the default rules.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] for an unknown baseline id.
-    pub fn new<I, S>(corpus: &Corpus, baseline: I) -> Result<GapMatrix, LookupError>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        GapMatrix::with_registry(corpus, baseline, Registry::default_ref())
+    /// Every instrument of the baseline's corpus against `baseline`, with the default rules.
+    pub fn new(baseline: &Selection<'_>) -> GapMatrix {
+        GapMatrix::with_registry(baseline, Registry::default_ref())
     }
 
     /// The same with the rules of `registry`.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] for an unknown baseline id.
-    pub fn with_registry<I, S>(
-        corpus: &Corpus,
-        baseline: I,
-        registry: &Registry,
-    ) -> Result<GapMatrix, LookupError>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        let base = Comparison::new(corpus)
-            .baseline(baseline)?
-            .scope(Scope::Instrument);
+    pub fn with_registry(baseline: &Selection<'_>, registry: &Registry) -> GapMatrix {
+        let corpus = baseline.corpus();
         let codes: Vec<GapCode> = registry
             .catalogue()
             .iter()
@@ -84,9 +61,8 @@ impl GapMatrix {
             .collect();
         let mut rows = Vec::new();
         for inst in corpus.instruments() {
-            let report = base
-                .clone()
-                .target_instrument(&inst.id.to_string())?
+            let report = Comparison::new(&corpus.select_instrument(inst), baseline)
+                .scope(Scope::Instrument)
                 .run_with(registry);
             let cells = codes
                 .iter()
@@ -98,18 +74,13 @@ impl GapMatrix {
                 cells,
             });
         }
-        let mut baseline: Vec<_> = base
-            .context()
-            .baseline()
-            .iter()
-            .map(|p| p.id.clone())
-            .collect();
+        let mut baseline: Vec<_> = baseline.ids().cloned().collect();
         baseline.sort();
-        Ok(GapMatrix {
+        GapMatrix {
             baseline,
             codes,
             rows,
-        })
+        }
     }
 
     /// The cell for an instrument and a code: `None` if either is unknown, `Some(None)` if

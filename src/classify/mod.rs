@@ -16,10 +16,7 @@
 //! use lexgap::model::Scope;
 //!
 //! let corpus = lexgap::Corpus::bundled();
-//! let report = Comparison::new(corpus)
-//!     .target(["cn/pipl-draft-2020/art-27"])?
-//!     .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35"])?
-//!     .scope(Scope::Provision)
+//! let report = Comparison::new(&corpus.select(["cn/pipl-draft-2020/art-27"])?, &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"])?).scope(Scope::Provision)
 //!     .run();
 //! let dpia = report.gap(GapKind::NoImpactAssessment).expect("GDPR art. 35 requires one; art. 27 does not");
 //! assert_eq!(dpia.status, GapStatus::Absent);
@@ -57,8 +54,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Corpus;
-use crate::error::LookupError;
+use crate::corpus::{Corpus, Selection};
 use crate::model::{
     DataCategory, DerogationForm, Evidence, Grounds, InstrumentId, InstrumentKind, Lang,
     LegalValue, MissingRange, Provision, ProvisionId, Purpose, Quoted, SafeguardElement,
@@ -319,9 +315,7 @@ impl Cite {
     ///
     /// ```
     /// let corpus = lexgap::Corpus::bundled();
-    /// let report = lexgap::classify::Comparison::new(corpus)
-    ///     .target(["cn/pipl-draft-2020/art-27"])?
-    ///     .baseline(["eu/gdpr/art-9"])?
+    /// let report = lexgap::classify::Comparison::new(&corpus.select(["cn/pipl-draft-2020/art-27"])?, &corpus.select(["eu/gdpr/art-9"])?)
     ///     .run();
     /// let gap = report.gap(lexgap::classify::GapKind::NoGovernmentUseLimit).unwrap();
     /// assert!(gap.baseline_quotes.iter().any(|c| c.reference() == "eu/gdpr/art-9(2)(g)"));
@@ -605,9 +599,7 @@ impl GapReport {
     ///
     /// ```
     /// use lexgap::classify::{Comparison, GapKind};
-    /// let report = Comparison::new(lexgap::Corpus::bundled())
-    ///     .target(["cn/constitution/art-40"])?
-    ///     .baseline(["coe/echr/art-8"])?
+    /// let report = Comparison::new(&lexgap::Corpus::bundled().select(["cn/constitution/art-40"])?, &lexgap::Corpus::bundled().select(["coe/echr/art-8"])?)
     ///     .run();
     /// assert!(report.gap(GapKind::OpenEndedException).is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -633,9 +625,9 @@ impl GapReport {
 /// use lexgap::model::Scope;
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let report = Comparison::new(corpus)
-///     .target(["cn/constitution/art-40"])?
-///     .baseline(["coe/echr/art-8"])?
+/// let target = corpus.select(["cn/constitution/art-40"])?;
+/// let baseline = corpus.select(["coe/echr/art-8"])?;
+/// let report = Comparison::new(&target, &baseline)
 ///     .run();
 /// assert_eq!(report.codes(), ["no-government-use-limit", "open-ended-exception"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -650,94 +642,20 @@ pub struct Comparison<'c> {
 }
 
 impl<'c> Comparison<'c> {
-    /// A comparison on `corpus` with empty target and baseline, at provision scope.
-    pub fn new(corpus: &'c Corpus) -> Comparison<'c> {
+    /// A comparison of `target` against `baseline`, at provision scope. Both selections
+    /// should come from one corpus: referrals and instruments are looked up in the target's.
+    pub fn new(target: &Selection<'c>, baseline: &Selection<'c>) -> Comparison<'c> {
         Comparison {
-            corpus,
-            target: Vec::new(),
-            target_instruments: Vec::new(),
-            baseline: Vec::new(),
+            corpus: target.corpus(),
+            target: target.provisions().iter().map(|p| p.provision()).collect(),
+            target_instruments: target.instruments().iter().map(|i| i.id.clone()).collect(),
+            baseline: baseline
+                .provisions()
+                .iter()
+                .map(|p| p.provision())
+                .collect(),
             scope: Scope::Provision,
         }
-    }
-
-    /// Adds target provisions by id.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] (with a did-you-mean) for an unknown id.
-    pub fn target<I, S>(mut self, ids: I) -> Result<Self, LookupError>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        for id in ids {
-            let p = self.corpus.provision(id.as_ref())?;
-            self.add_target(p);
-        }
-        Ok(self)
-    }
-
-    /// Adds every provision of an instrument to the target (and the instrument itself, so
-    /// that instrument-level rules such as `non-binding` apply even to an instrument with no
-    /// provisions in the corpus).
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] for an unknown instrument id.
-    pub fn target_instrument(mut self, id: &str) -> Result<Self, LookupError> {
-        let inst = self.corpus.instrument(id)?;
-        if !self.target_instruments.contains(&inst.id) {
-            self.target_instruments.push(inst.id.clone());
-        }
-        for p in &inst.provisions {
-            self.add_target(p);
-        }
-        Ok(self)
-    }
-
-    fn add_target(&mut self, p: &'c Provision) {
-        if !self.target.iter().any(|t| t.id == p.id) {
-            self.target.push(p);
-        }
-        let inst = p.id.instrument();
-        if !self.target_instruments.contains(inst) {
-            self.target_instruments.push(inst.clone());
-        }
-    }
-
-    /// Adds baseline provisions by id.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] (with a did-you-mean) for an unknown id.
-    pub fn baseline<I, S>(mut self, ids: I) -> Result<Self, LookupError>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        for id in ids {
-            let p = self.corpus.provision(id.as_ref())?;
-            if !self.baseline.iter().any(|b| b.id == p.id) {
-                self.baseline.push(p);
-            }
-        }
-        Ok(self)
-    }
-
-    /// Adds every provision of an instrument to the baseline.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`] for an unknown instrument id.
-    pub fn baseline_instrument(mut self, id: &str) -> Result<Self, LookupError> {
-        let inst = self.corpus.instrument(id)?;
-        for p in &inst.provisions {
-            if !self.baseline.iter().any(|b| b.id == p.id) {
-                self.baseline.push(p);
-            }
-        }
-        Ok(self)
     }
 
     /// Sets the scope (default: [`Scope::Provision`]).

@@ -26,9 +26,7 @@ use super::{Context, Gap, GapCode, GapKind, RuleInfo};
 /// let mut registry = Registry::default();
 /// registry.add(Box::new(rule));
 /// let corpus = lexgap::Corpus::bundled();
-/// let report = Comparison::new(corpus)
-///     .target(["cn/pipl-draft-2020/art-27"])?
-///     .baseline(["cn/pipl/art-28"])?
+/// let report = Comparison::new(&corpus.select(["cn/pipl-draft-2020/art-27"])?, &corpus.select(["cn/pipl/art-28"])?)
 ///     .run_with(&registry);
 /// assert!(report.gap(GapCode::custom("no-security-measures")).is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -24,6 +24,7 @@
 mod bundled;
 mod load;
 mod raw;
+mod select;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -37,6 +38,7 @@ use crate::error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
 use crate::model::{Date, Instrument, InstrumentId, Jurisdiction, Provision, ProvisionId};
 
 pub use bundled::CORPUS_VERSION;
+pub use select::Selection;
 
 /// A validated set of instruments and their provisions.
 ///

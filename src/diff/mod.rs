@@ -10,8 +10,8 @@
 //! use lexgap::model::Purpose;
 //!
 //! let corpus = lexgap::Corpus::bundled();
-//! let draft = corpus.provision("cn/pipl-draft-2020/art-27")?;
-//! let law = corpus.provision("cn/pipl/art-26")?;
+//! let draft = corpus.locate("cn/pipl-draft-2020/art-27")?;
+//! let law = corpus.locate("cn/pipl/art-26")?;
 //! let diff = ProvisionDiff::new(draft, law);
 //! assert_eq!(diff.lang().map(|l| l.as_str()), Some("zh"));
 //! assert!(diff.text().deleted().any(|d| d.contains("公开或者向他人提供")));
@@ -48,7 +48,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::model::{Lang, Provision, ProvisionId};
+use crate::model::{Lang, Located, Provision, ProvisionId, compared_lang};
 
 pub use structure::{
     Hierarchy, NORM_MATCH_ACTIVITY_WEIGHT, NORM_MATCH_ACTOR_WEIGHT, NORM_MATCH_DATA_WEIGHT,
@@ -68,7 +68,7 @@ pub use text::{
 /// use lexgap::model::Lang;
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let (old, new) = (corpus.provision("cn/pipl-draft-2020/art-1")?, corpus.provision("cn/pipl/art-1")?);
+/// let (old, new) = (corpus.locate("cn/pipl-draft-2020/art-1")?, corpus.locate("cn/pipl/art-1")?);
 /// let diff = DiffOptions::new()
 ///     .timeout(Duration::from_millis(200))
 ///     .prefer_lang(Lang::new("en")?)
@@ -127,8 +127,8 @@ impl DiffOptions {
     }
 
     /// Prefers `lang` when both provisions have a text in it. Call it several times to give
-    /// an order of preference. Without a preference (the default), the first language both
-    /// provisions have, in tag order, is used.
+    /// an order of preference. Without a preference (the default), or when both have a text
+    /// in none of them, the language is chosen as [`Located::compared_lang`] chooses it.
     pub fn prefer_lang(&mut self, lang: Lang) -> &mut DiffOptions {
         if !self.langs.contains(&lang) {
             self.langs.push(lang);
@@ -167,14 +167,13 @@ impl DiffOptions {
         TextDiff::compute_within(old, new, granularity, self.budget, self.cleanup)
     }
 
-    /// Diffs two provisions: their texts in a language both have (see
-    /// [`prefer_lang`](DiffOptions::prefer_lang)) and their norms.
-    pub fn diff_provisions<'a>(&self, old: &'a Provision, new: &'a Provision) -> ProvisionDiff<'a> {
-        let common = self
-            .langs
-            .iter()
-            .find(|l| old.text.contains_key(*l) && new.text.contains_key(*l))
-            .or_else(|| old.text.keys().find(|l| new.text.contains_key(*l)));
+    /// Diffs two provisions: their norms, and their texts in the language both have that
+    /// comes first among the [preferred](DiffOptions::prefer_lang) ones, else by the one
+    /// policy of [`Located::compared_lang`] (authentic texts first).
+    pub fn diff_provisions<'a>(&self, old: Located<'a>, new: Located<'a>) -> ProvisionDiff<'a> {
+        let common = compared_lang(&self.langs, old, new);
+        let (located_old, located_new) = (old, new);
+        let (old, new) = (old.provision(), new.provision());
         let (old_lang, new_lang, text) = match common {
             Some(lang) => (
                 Some(lang.clone()),
@@ -198,8 +197,8 @@ impl DiffOptions {
             }
         };
         ProvisionDiff {
-            old,
-            new,
+            old: located_old,
+            new: located_new,
             old_lang,
             new_lang,
             text,
@@ -208,7 +207,7 @@ impl DiffOptions {
     }
 }
 
-fn ser_id<S: serde::Serializer>(p: &&Provision, s: S) -> Result<S::Ok, S::Error> {
+fn ser_id<S: serde::Serializer>(p: &Located<'_>, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&p.id)
 }
 
@@ -216,8 +215,8 @@ fn ser_id<S: serde::Serializer>(p: &&Provision, s: S) -> Result<S::Ok, S::Error>
 ///
 /// ```
 /// let corpus = lexgap::Corpus::bundled();
-/// let art9 = corpus.provision("eu/gdpr/art-9")?;
-/// let same = art9.diff(art9);
+/// let art9 = corpus.locate("eu/gdpr/art-9")?;
+/// let same = lexgap::ProvisionDiff::new(art9, art9);
 /// assert!(same.is_empty());
 /// assert_eq!(same.similarity(), 1.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -226,9 +225,9 @@ fn ser_id<S: serde::Serializer>(p: &&Provision, s: S) -> Result<S::Ok, S::Error>
 #[serde(rename_all = "kebab-case")]
 pub struct ProvisionDiff<'a> {
     #[serde(serialize_with = "ser_id")]
-    old: &'a Provision,
+    old: Located<'a>,
     #[serde(serialize_with = "ser_id")]
-    new: &'a Provision,
+    new: Located<'a>,
     old_lang: Option<Lang>,
     new_lang: Option<Lang>,
     text: TextDiff<'a>,
@@ -236,8 +235,19 @@ pub struct ProvisionDiff<'a> {
 }
 
 impl<'a> ProvisionDiff<'a> {
-    /// Diffs two provisions with the default [`DiffOptions`].
-    pub fn new(old: &'a Provision, new: &'a Provision) -> ProvisionDiff<'a> {
+    /// Diffs two provisions with the default [`DiffOptions`]: in the language
+    /// [`Located::compared_lang`] chooses, so the draft PIPL's art. 1 and the PIPL's are
+    /// compared in the authentic Chinese, not in two different English translations.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let (draft, law) = (corpus.locate("cn/pipl-draft-2020/art-1")?, corpus.locate("cn/pipl/art-1")?);
+    /// let diff = lexgap::ProvisionDiff::new(draft, law);
+    /// assert_eq!(diff.lang().map(|l| l.as_str()), Some("zh"));
+    /// assert!(diff.text().inserted().any(|t| t.contains("根据宪法")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(old: Located<'a>, new: Located<'a>) -> ProvisionDiff<'a> {
         DiffOptions::new().diff_provisions(old, new)
     }
 
@@ -246,46 +256,14 @@ impl<'a> ProvisionDiff<'a> {
         DiffOptions::new()
     }
 
-    /// Diffs two provisions of a corpus, by id, preferring the languages both instruments
-    /// have in order of legal value (authentic texts first, then official translations),
-    /// rather than in tag order as [`ProvisionDiff::new`] does: the draft PIPL's art. 1 and
-    /// the PIPL's are compared in Chinese, not in two different English translations.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LookupError`](crate::LookupError) when either provision is not in the
-    /// corpus.
-    ///
-    /// ```
-    /// let corpus = lexgap::Corpus::bundled();
-    /// let diff = lexgap::diff::ProvisionDiff::between(corpus, "cn/pipl-draft-2020/art-1", "cn/pipl/art-1")?;
-    /// assert_eq!(diff.lang().map(|l| l.as_str()), Some("zh"));
-    /// assert!(diff.text().inserted().any(|t| t.contains("根据宪法")));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn between(
-        corpus: &'a crate::Corpus,
-        old: &str,
-        new: &str,
-    ) -> Result<ProvisionDiff<'a>, crate::LookupError> {
-        let (o, n) = (corpus.provision(old)?, corpus.provision(new)?);
-        let mut opts = DiffOptions::new();
-        if let (Some(oi), Some(ni)) = (corpus.instrument_of(&o.id), corpus.instrument_of(&n.id)) {
-            for lang in oi.common_langs(ni) {
-                opts.prefer_lang(lang);
-            }
-        }
-        Ok(opts.diff_provisions(o, n))
-    }
-
     /// The old provision.
     pub fn old_provision(&self) -> &'a Provision {
-        self.old
+        self.old.provision()
     }
 
     /// The new provision.
     pub fn new_provision(&self) -> &'a Provision {
-        self.new
+        self.new.provision()
     }
 
     /// The language whose texts were compared, when the two provisions have one in common;
@@ -355,21 +333,6 @@ impl<'a> ProvisionDiff<'a> {
 
     /// The ids of the two provisions.
     pub fn ids(&self) -> (&'a ProvisionId, &'a ProvisionId) {
-        (&self.old.id, &self.new.id)
-    }
-}
-
-impl Provision {
-    /// Diffs this provision (the old side) against `new`, with the default [`DiffOptions`].
-    ///
-    /// ```
-    /// let corpus = lexgap::Corpus::bundled();
-    /// let diff = corpus.provision("cn/pipl-draft-2020/art-54")?.diff(corpus.provision("cn/pipl/art-56")?);
-    /// assert!(diff.text().inserted().any(|t| t.contains("保护影响评估")));
-    /// assert!(diff.text().deleted().any(|t| t.contains("风险评估")));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn diff<'a>(&'a self, new: &'a Provision) -> ProvisionDiff<'a> {
-        ProvisionDiff::new(self, new)
+        (&self.old.provision().id, &self.new.provision().id)
     }
 }

@@ -350,7 +350,7 @@ fn safeguard_changes<'a>(old: &'a [Safeguard], new: &'a [Safeguard]) -> Vec<Safe
 /// use lexgap::model::Purpose;
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let diff = ProvisionDiff::new(corpus.provision("cn/pipl-draft-2020/art-27")?, corpus.provision("cn/pipl/art-26")?);
+/// let diff = ProvisionDiff::new(corpus.locate("cn/pipl-draft-2020/art-27")?, corpus.locate("cn/pipl/art-26")?);
 /// let dropped = diff.structure().iter_changes().find(|c| matches!(c, NormChange::ExceptionDropped { .. }));
 /// assert_eq!(dropped.map(|c| c.to_string()).as_deref(), Some("exception dropped: grounds other-law"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -542,7 +542,7 @@ impl<'a> NormDiff<'a> {
 /// use lexgap::model::Purpose;
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let diff = ProvisionDiff::new(corpus.provision("cn/pipl-draft-2020/art-27")?, corpus.provision("cn/pipl/art-26")?);
+/// let diff = ProvisionDiff::new(corpus.locate("cn/pipl-draft-2020/art-27")?, corpus.locate("cn/pipl/art-26")?);
 /// assert_eq!(diff.structure().grounds_dropped(), [Purpose::OtherLaw]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -684,16 +684,14 @@ impl<'a> StructuralDiff<'a> {
 }
 
 /// How well two norms match; `None` when they cannot be the same norm (different kinds, or
-/// neither data nor activities overlap).
+/// neither data nor activities in common, by
+/// [`Processing::shares_data_or_activities`](crate::model::Processing::shares_data_or_activities)).
 fn norm_affinity(o: &Norm, n: &Norm) -> Option<f64> {
-    if o.kind != n.kind {
+    if o.kind != n.kind || !o.processing().shares_data_or_activities(&n.processing()) {
         return None;
     }
     let data = overlap(&o.data, &n.data);
     let activities = overlap(&o.activities, &n.activities);
-    if data == 0.0 && activities == 0.0 {
-        return None;
-    }
     let actors = overlap(&o.actors, &n.actors);
     let quote = strsim::sorensen_dice(&o.evidence.quote, &n.evidence.quote);
     Some(

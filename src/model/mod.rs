@@ -20,6 +20,7 @@
 mod date;
 mod derogation;
 mod id;
+mod located;
 mod numeral;
 mod quote;
 pub(crate) mod script;
@@ -33,6 +34,8 @@ use serde::{Deserialize, Serialize};
 pub use date::{Date, DateError};
 pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referral, Target};
 pub use id::{IdError, InstrumentId, ProvisionId};
+pub use located::{Located, Processing};
+pub(crate) use located::{compared_lang, first_shared, within};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
 pub(crate) use quote::{NormalizedText, find_lazy};
 pub(crate) use script::{
@@ -264,10 +267,19 @@ impl Instrument {
         }
     }
 
-    /// The languages both instruments have: the weaker legal value of the two first (authentic
-    /// before official translation before unofficial), then by tag; languages that provisions use
-    /// without the instrument declaring them come last.
-    pub(crate) fn common_langs(&self, other: &Instrument) -> Vec<Lang> {
+    /// The languages both instruments have, in the order in which their texts are compared:
+    /// by the weaker legal value of the two (authentic before official translation before
+    /// unofficial), then by tag; languages that provisions use without the instrument
+    /// declaring them come last. See [`Located::compared_lang`].
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let (draft, law) = (corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
+    /// let langs: Vec<String> = draft.common_langs(law).iter().map(ToString::to_string).collect();
+    /// assert_eq!(langs, ["zh", "en"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn common_langs(&self, other: &Instrument) -> Vec<Lang> {
         let (left, right) = (self, other);
         let mut langs: Vec<(u8, Lang)> = Vec::new();
         for (lang, lp) in &left.languages {
@@ -344,6 +356,22 @@ impl Instrument {
         self.provisions
             .iter()
             .find(|p| p.id.local().eq_ignore_ascii_case(local))
+    }
+
+    /// The provision with this local id (ignoring ASCII case), with its instrument.
+    ///
+    /// ```
+    /// let pipl = lexgap::Corpus::bundled().instrument("cn/pipl")?;
+    /// assert_eq!(pipl.located("art-26").map(|p| p.instrument().id.to_string()).as_deref(), Some("cn/pipl"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn located(&self, local: &str) -> Option<Located<'_>> {
+        self.provision(local).map(|p| Located::new(self, p))
+    }
+
+    /// Every provision, with its instrument, in document order.
+    pub fn located_provisions(&self) -> impl ExactSizeIterator<Item = Located<'_>> + '_ {
+        self.provisions.iter().map(move |p| Located::new(self, p))
     }
 
     /// The authentic languages, and after them the others, in tag order.
@@ -714,6 +742,11 @@ impl Norm {
     /// The first safeguard of this kind on the norm.
     pub fn safeguard(&self, kind: SafeguardKind) -> Option<&Safeguard> {
         self.safeguards.iter().find(|s| s.kind == kind)
+    }
+
+    /// The processing the norm is about.
+    pub fn processing(&self) -> Processing<'_> {
+        Processing::new(&self.actors, &self.data, &self.activities, &self.purposes)
     }
 }
 

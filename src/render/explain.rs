@@ -20,9 +20,7 @@ fn ticked<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> Vec<String> {
 /// use lexgap::classify::{Comparison, GapKind};
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let report = Comparison::new(corpus)
-///     .target(["cn/pipl-draft-2020/art-27"])?
-///     .baseline(["eu/gdpr/art-9", "eu/gdpr/art-35"])?
+/// let report = Comparison::new(&corpus.select(["cn/pipl-draft-2020/art-27"])?, &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"])?)
 ///     .run();
 /// let dpia = report.gap(GapKind::NoImpactAssessment).unwrap();
 /// assert_eq!(

@@ -44,7 +44,7 @@ pub(crate) fn tone_class(t: Tone) -> &'static str {
 /// use lexgap::render::{Page, SideBySide};
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let view = SideBySide::new(corpus).column("ECHR", ["coe/echr/art-8"])?;
+/// let view = SideBySide::new().column("ECHR", &corpus.select(["coe/echr/art-8"])?);
 /// let mut page = Page::new("Article 8 <ECHR>");
 /// page.add(&view);
 /// let html = page.to_string();

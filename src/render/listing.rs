@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Cell, Render, Sheet, Tone};
 use crate::corpus::Corpus;
-use crate::model::{Instrument, Provision};
+use crate::model::{Instrument, Located, Provision};
 
 /// The instruments of a corpus, optionally of one jurisdiction.
 ///
@@ -99,7 +99,7 @@ impl Render for InstrumentList<'_> {
 /// use lexgap::render::{Format, ProvisionCard, View};
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let card = ProvisionCard::new(corpus, corpus.provision("coe/echr/art-8")?);
+/// let card = ProvisionCard::new(corpus.locate("coe/echr/art-8")?);
 /// let md = View::new(&card, Format::Markdown).to_string();
 /// assert!(md.contains("| limitation (derogation) | public-authority / personal-data, correspondence, home /  | stated: state-security"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -107,16 +107,16 @@ impl Render for InstrumentList<'_> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvisionCard<'c> {
     #[serde(skip)]
-    instrument: Option<&'c Instrument>,
+    instrument: &'c Instrument,
     provision: &'c Provision,
 }
 
 impl<'c> ProvisionCard<'c> {
-    /// A card for `provision` of `corpus`.
-    pub fn new(corpus: &'c Corpus, provision: &'c Provision) -> ProvisionCard<'c> {
+    /// A card for a provision.
+    pub fn new(provision: Located<'c>) -> ProvisionCard<'c> {
         ProvisionCard {
-            instrument: corpus.instrument_of(&provision.id),
-            provision,
+            instrument: provision.instrument(),
+            provision: provision.provision(),
         }
     }
 }
@@ -148,7 +148,7 @@ impl Render for ProvisionCard<'_> {
                 .text
                 .iter()
                 .map(|(l, t)| {
-                    let prov = self.instrument.and_then(|i| i.languages.get(l));
+                    let prov = self.instrument.languages.get(l);
                     vec![
                         Cell::plain(l.to_string()),
                         Cell::plain(prov.map(|p| p.legal_value.code()).unwrap_or_default()),

@@ -10,9 +10,7 @@
 //! use lexgap::render::{Format, View};
 //!
 //! let corpus = lexgap::Corpus::bundled();
-//! let report = Comparison::new(corpus)
-//!     .target(["cn/constitution/art-40"])?
-//!     .baseline(["coe/echr/art-8"])?
+//! let report = Comparison::new(&corpus.select(["cn/constitution/art-40"])?, &corpus.select(["coe/echr/art-8"])?)
 //!     .run();
 //! let md = View::new(&report, Format::Markdown).to_string();
 //! assert!(md.contains("| open-ended-exception | partial |"));

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::{Cell, Render, Sheet, Tone};
 use crate::classify::{Cite, GapMatrix, GapReport, GapStatus, summarize};
-use crate::corpus::Corpus;
-use crate::model::{Lang, LegalValue, Provision, Scope};
+use crate::corpus::Selection;
+use crate::model::{Lang, LegalValue, Located, Scope};
 
 pub(crate) fn status_tone(s: GapStatus) -> Tone {
     match s {
@@ -205,19 +205,52 @@ impl Render for GapMatrix {
 /// use lexgap::render::{Format, SideBySide, View};
 ///
 /// let corpus = lexgap::Corpus::bundled();
-/// let view = SideBySide::new(corpus)
-///     .column("draft PIPL", ["cn/pipl-draft-2020/art-27"])?
-///     .column("GDPR", ["eu/gdpr/art-9", "eu/gdpr/art-35"])?;
+/// let view = SideBySide::new()
+///     .column("draft PIPL", &corpus.select(["cn/pipl-draft-2020/art-27"])?)
+///     .column("GDPR", &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"])?);
 /// let table = View::new(&view, Format::Table).width(120).to_string();
 /// assert!(table.contains("第二十七条"));
 /// assert!(table.contains("Article 35"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct SideBySide<'c> {
-    #[serde(skip)]
-    corpus: &'c Corpus,
     columns: Vec<Column<'c>>,
+}
+
+/// A provision as a column shows it: labelled with its instrument's short title, its texts
+/// authentic first, each with its legal value and source.
+fn show(p: Located<'_>) -> ShownProvision<'_> {
+    let (inst, p) = (p.instrument(), p.provision());
+    let label = p.label.values().cloned().collect::<Vec<_>>().join(" / ");
+    let label = format!("{} {label}", inst.short_title);
+    let mut langs: Vec<&Lang> = inst
+        .languages_by_value()
+        .filter(|l| p.text.contains_key(*l))
+        .collect();
+    for l in p.text.keys() {
+        if !langs.contains(&l) {
+            langs.push(l);
+        }
+    }
+    let texts = langs
+        .into_iter()
+        .filter_map(|l| {
+            let text = p.text.get(l)?;
+            let prov = inst.languages.get(l);
+            Some(ShownText {
+                lang: l,
+                legal_value: prov.map(|p| p.legal_value),
+                source: prov.map(|p| p.source.as_str()),
+                text,
+            })
+        })
+        .collect();
+    ShownProvision {
+        id: p.id.to_string(),
+        label,
+        texts,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -244,73 +277,19 @@ pub(crate) struct ShownText<'c> {
 }
 
 impl<'c> SideBySide<'c> {
-    /// An empty view on `corpus`.
-    pub fn new(corpus: &'c Corpus) -> SideBySide<'c> {
-        SideBySide {
-            corpus,
-            columns: Vec::new(),
-        }
+    /// An empty view.
+    pub fn new() -> SideBySide<'c> {
+        SideBySide::default()
     }
 
-    /// Adds a column with these provisions.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`crate::LookupError`] for an unknown id.
-    pub fn column<I, S>(mut self, title: &str, ids: I) -> Result<Self, crate::LookupError>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        let mut provisions = Vec::new();
-        for id in ids {
-            let p = self.corpus.provision(id.as_ref())?;
-            provisions.push(self.show(p));
-        }
+    /// Adds a column with the selected provisions.
+    pub fn column(mut self, title: &str, selection: &Selection<'c>) -> Self {
+        let provisions = selection.provisions().iter().map(|p| show(*p)).collect();
         self.columns.push(Column {
             title: title.to_owned(),
             provisions,
         });
-        Ok(self)
-    }
-
-    fn show(&self, p: &'c Provision) -> ShownProvision<'c> {
-        let inst = self.corpus.instrument_of(&p.id);
-        let label = p.label.values().cloned().collect::<Vec<_>>().join(" / ");
-        let label = match inst {
-            Some(i) => format!("{} {label}", i.short_title),
-            None => label,
-        };
-        let mut langs: Vec<&Lang> = inst
-            .map(|i| {
-                i.languages_by_value()
-                    .filter(|l| p.text.contains_key(*l))
-                    .collect()
-            })
-            .unwrap_or_default();
-        for l in p.text.keys() {
-            if !langs.contains(&l) {
-                langs.push(l);
-            }
-        }
-        let texts = langs
-            .into_iter()
-            .filter_map(|l| {
-                let text = p.text.get(l)?;
-                let prov = inst.and_then(|i| i.languages.get(l));
-                Some(ShownText {
-                    lang: l,
-                    legal_value: prov.map(|p| p.legal_value),
-                    source: prov.map(|p| p.source.as_str()),
-                    text,
-                })
-            })
-            .collect();
-        ShownProvision {
-            id: p.id.to_string(),
-            label,
-            texts,
-        }
+        self
     }
 
     pub(crate) fn columns(&self) -> impl Iterator<Item = (&str, &[ShownProvision<'c>])> {

@@ -42,7 +42,7 @@
 //!     fn matter(&self) -> Matter { Matter::Safeguards(&[SafeguardKind::Transparency]) }
 //! }
 //! let corpus = lexgap::Corpus::bundled();
-//! let cmp = Comparison::new(corpus).target(["cn/pipl/art-26"])?.baseline(["cn/pipl-draft-2020/art-27"])?;
+//! let cmp = Comparison::new(&corpus.select(["cn/pipl/art-26"])?, &corpus.select(["cn/pipl-draft-2020/art-27"])?);
 //! let gap = judge(GapKind::NoTransparency.info(), &Signs, &cmp.context());
 //! assert!(gap.is_none(), "PIPL art. 26 keeps the prominent signs");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
