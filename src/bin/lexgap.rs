@@ -296,7 +296,7 @@ fn terminal_width() -> u16 {
         .unwrap_or(lexgap::render::DEFAULT_WIDTH)
 }
 
-/// Adds ids to a comparison side: an instrument id takes every provision of the instrument.
+/// Whether an id names an instrument (`eu/gdpr`) rather than a provision (`eu/gdpr/art-9`).
 fn is_instrument_id(id: &str) -> bool {
     id.matches('/').count() == 1
 }
@@ -357,48 +357,10 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 return Err(Usage("`--budget` applies to `--text` diffs".into()));
             }
             if text {
-                let read = |p: &str| {
-                    std::fs::read_to_string(p).map_err(|e| Usage(format!("cannot read `{p}`: {e}")))
-                };
-                let (a, b) = (read(&old)?, read(&new)?);
-                let lang = lang.as_deref().map(lexgap::model::Lang::new).transpose()?;
-                let mut options = lexgap::diff::DiffOptions::new();
-                if let Some(steps) = budget {
-                    options.budget(steps);
-                }
-                let diff = options.diff_texts(&a, &b, lang.as_ref());
-                if out.output.is_none() && matches!(out.format, FormatArg::Table) {
-                    // Like `git diff --word-diff`: the redline alone, fast on whole statutes.
-                    let stdout = std::io::stdout();
-                    let mut lock = std::io::BufWriter::new(stdout.lock());
-                    let _ = lock.write_all(lexgap::render::redline(&diff).as_bytes());
-                    let _ = lock.flush();
-                    // The redline has no title to say it; standard error does, so that a
-                    // pipe still gets the redline alone.
-                    if let Some(why) = diff.approximation() {
-                        eprintln!("lexgap: approximate diff: {why}");
-                    }
-                } else {
-                    emit(&diff, &out)?;
-                }
-                return Ok(differs(!diff.is_unchanged()));
+                diff_files(&old, &new, lang.as_deref(), budget, &out)
+            } else {
+                diff_in_corpus(&old, &new, &out)
             }
-            let corpus = load(&out)?;
-            if is_instrument_id(&old) && is_instrument_id(&new) {
-                let v = lexgap::version::VersionDiff::new(
-                    corpus.instrument(&old)?,
-                    corpus.instrument(&new)?,
-                );
-                emit(&v, &out)?;
-                let changed = v
-                    .entries()
-                    .iter()
-                    .any(|e| e.status() != lexgap::version::VersionStatus::Unchanged);
-                return Ok(differs(changed));
-            }
-            let d = lexgap::diff::ProvisionDiff::new(corpus.locate(&old)?, corpus.locate(&new)?);
-            emit(&d, &out)?;
-            Ok(differs(!d.is_empty()))
         }
         Command::Align { left, right, out } => {
             let corpus = load(&out)?;
@@ -409,34 +371,88 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             emit(&a, &out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { dir, with_bundled } => {
-            let (skipped, loaded) = load_dir(&dir, with_bundled);
-            match loaded {
-                Ok(c) => {
-                    println!(
-                        "ok: {} instruments, {} provisions{}",
-                        c.instruments().count(),
-                        c.provisions().count(),
-                        skipped_note(skipped)
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(errors) => {
-                    for e in &errors {
-                        println!("{}", with_causes(e));
-                    }
-                    let n = errors.len();
-                    let plural = if n == 1 { "" } else { "s" };
-                    eprintln!("{n} problem{plural}{}", skipped_note(skipped));
-                    Ok(ExitCode::from(
-                        if errors.iter().any(|e| is_unreadable(e.kind())) {
-                            2
-                        } else {
-                            1
-                        },
-                    ))
-                }
+        Command::Check { dir, with_bundled } => Ok(check(&dir, with_bundled)),
+    }
+}
+
+/// `diff --text`: two plain files, as a redline on a terminal (like `git diff --word-diff`)
+/// or as a document in the chosen format.
+fn diff_files(
+    old: &str,
+    new: &str,
+    lang: Option<&str>,
+    budget: Option<u64>,
+    out: &Output,
+) -> Result<ExitCode, Usage> {
+    let read =
+        |p: &str| std::fs::read_to_string(p).map_err(|e| Usage(format!("cannot read `{p}`: {e}")));
+    let (a, b) = (read(old)?, read(new)?);
+    let lang = lang.map(lexgap::model::Lang::new).transpose()?;
+    let mut options = lexgap::diff::DiffOptions::new();
+    if let Some(steps) = budget {
+        options.budget(steps);
+    }
+    let diff = options.diff_texts(&a, &b, lang.as_ref());
+    if out.output.is_none() && matches!(out.format, FormatArg::Table) {
+        // Like `git diff --word-diff`: the redline alone, fast on whole statutes.
+        let stdout = std::io::stdout();
+        let mut lock = std::io::BufWriter::new(stdout.lock());
+        let _ = lock.write_all(lexgap::render::redline(&diff).as_bytes());
+        let _ = lock.flush();
+        // The redline has no title to say it; standard error does, so that a pipe still
+        // gets the redline alone.
+        if let Some(why) = diff.approximation() {
+            eprintln!("lexgap: approximate diff: {why}");
+        }
+    } else {
+        emit(&diff, out)?;
+    }
+    Ok(differs(!diff.is_unchanged()))
+}
+
+/// `diff` of two corpus ids: two versions of an instrument, or two provisions.
+fn diff_in_corpus(old: &str, new: &str, out: &Output) -> Result<ExitCode, Usage> {
+    let corpus = load(out)?;
+    if is_instrument_id(old) && is_instrument_id(new) {
+        let v = lexgap::version::VersionDiff::new(corpus.instrument(old)?, corpus.instrument(new)?);
+        emit(&v, out)?;
+        let changed = v
+            .entries()
+            .iter()
+            .any(|e| e.status() != lexgap::version::VersionStatus::Unchanged);
+        return Ok(differs(changed));
+    }
+    let d = lexgap::diff::ProvisionDiff::new(corpus.locate(old)?, corpus.locate(new)?);
+    emit(&d, out)?;
+    Ok(differs(!d.is_empty()))
+}
+
+/// `check`: every problem of a directory, one located line each; the exit code says whether
+/// the files could be read at all (2), had problems (1) or none (0).
+fn check(dir: &std::path::Path, with_bundled: bool) -> ExitCode {
+    let (skipped, loaded) = load_dir(dir, with_bundled);
+    match loaded {
+        Ok(c) => {
+            println!(
+                "ok: {} instruments, {} provisions{}",
+                c.instruments().count(),
+                c.provisions().count(),
+                skipped_note(skipped)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in &errors {
+                println!("{}", with_causes(e));
             }
+            let n = errors.len();
+            let plural = if n == 1 { "" } else { "s" };
+            eprintln!("{n} problem{plural}{}", skipped_note(skipped));
+            ExitCode::from(if errors.iter().any(|e| is_unreadable(e.kind())) {
+                2
+            } else {
+                1
+            })
         }
     }
 }
