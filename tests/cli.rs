@@ -95,8 +95,139 @@ fn json_of_each_command() {
             lexgap::render::SCHEMA_VERSION,
             "{name}"
         );
-        insta::assert_snapshot!(format!("cli_json_{name}"), out);
+        match *name {
+            // Thousands of lines of scores and offsets: what a reader checks is the shape
+            // every consumer parses and one line per entry, with the scores rounded.
+            "version-diff" => {
+                insta::assert_snapshot!("cli_json_version_diff_digest", version_digest(&json))
+            }
+            "align" => insta::assert_snapshot!("cli_json_align_digest", align_digest(&json)),
+            _ => insta::assert_snapshot!(format!("cli_json_{name}"), out),
+        }
     }
+}
+
+/// Every key path of a JSON value (`data.entries[].diffs[].old-lang`), once each, sorted.
+fn key_paths(v: &serde_json::Value, path: &str, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                out.insert(p.clone());
+                key_paths(v, &p, out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for v in a {
+                key_paths(v, &format!("{path}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn shape(json: &serde_json::Value) -> String {
+    let mut paths = std::collections::BTreeSet::new();
+    key_paths(json, "", &mut paths);
+    paths.into_iter().collect::<Vec<_>>().join("\n")
+}
+
+fn ids(v: &serde_json::Value) -> String {
+    let ids: Vec<&str> = v
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+        .unwrap_or_default();
+    ids.join(" + ")
+}
+
+fn score(v: &serde_json::Value) -> String {
+    v.as_f64().map_or("-".to_owned(), |s| format!("{s:.3}"))
+}
+
+/// The draft/final PIPL version diff: each entry's fate, and for each of its diffs the
+/// language, the similarity and the norm changes found.
+fn version_digest(json: &serde_json::Value) -> String {
+    let d = &json["data"];
+    let mut out = format!(
+        "{} -> {} (old complete: {}, new complete: {})\n",
+        d["old"], d["new"], d["old-complete"], d["new-complete"]
+    );
+    for e in d["entries"].as_array().into_iter().flatten() {
+        out += &format!(
+            "{} {} -> {} renumbered={} amended={} score={}\n",
+            e["status"].as_str().unwrap_or("?"),
+            ids(&e["old"]),
+            ids(&e["new"]),
+            e["renumbered"],
+            e["amended"],
+            score(&e["score"]),
+        );
+        for diff in e["diffs"].as_array().into_iter().flatten() {
+            let changes: Vec<String> = diff["structure"]["norms"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|n| n["changes"].as_array().into_iter().flatten())
+                .chain(
+                    diff["structure"]["derogations"]
+                        .as_array()
+                        .into_iter()
+                        .flatten(),
+                )
+                .map(|c| c["kind"].as_str().unwrap_or("?").to_owned())
+                .collect();
+            out += &format!(
+                "  {} -> {} in {}/{}: similarity {}, {} lines, changes [{}]\n",
+                diff["old"].as_str().unwrap_or("?"),
+                diff["new"].as_str().unwrap_or("?"),
+                diff["old-lang"].as_str().unwrap_or("-"),
+                diff["new-lang"].as_str().unwrap_or("-"),
+                score(&diff["text"]["similarity"]),
+                diff["text"]["lines"].as_array().map_or(0, Vec::len),
+                changes.join(", "),
+            );
+        }
+    }
+    format!("{out}\nkeys:\n{}", shape(json))
+}
+
+/// The draft/final PIPL alignment: its groups, then every candidate pair with its relation,
+/// its score and the kinds of evidence behind it.
+fn align_digest(json: &serde_json::Value) -> String {
+    let d = &json["data"];
+    let mut out = format!(
+        "{} <-> {}, mode {}, langs {}\n",
+        d["left"], d["right"], d["mode"], d["langs"]
+    );
+    for g in d["groups"].as_array().into_iter().flatten() {
+        out += &format!(
+            "group {}: {} -> {}\n",
+            g["kind"].as_str().unwrap_or("?"),
+            ids(&g["left"]),
+            ids(&g["right"])
+        );
+    }
+    for c in d["candidates"].as_array().into_iter().flatten() {
+        let reasons: Vec<&str> = c["reasons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["reason"]["kind"].as_str())
+            .collect();
+        out += &format!(
+            "pair {} -> {} {} {} [{}]\n",
+            c["left"].as_str().unwrap_or("?"),
+            c["right"].as_str().unwrap_or("?"),
+            c["relation"].as_str().unwrap_or("?"),
+            score(&c["score"]),
+            reasons.join(", "),
+        );
+    }
+    format!("{out}\nkeys:\n{}", shape(json))
 }
 
 #[test]
