@@ -80,6 +80,7 @@ pub mod corpus;
 pub mod diff;
 mod error;
 pub mod model;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod version;
 
