@@ -47,7 +47,7 @@ fn corpus(short_title: &str, label: &str, text: &str, quote: &str) -> Corpus {
     });
     inst.provisions.push(p);
     let echr = Corpus::bundled().instrument("coe/echr").unwrap().clone();
-    Corpus::from_instruments(vec![inst, echr])
+    Corpus::from_instruments(vec![inst, echr]).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The same string in every field.

@@ -198,6 +198,7 @@ fn arb_instrument(id: &'static str) -> impl Strategy<Value = Instrument> {
                 .enumerate()
                 .map(|(i, parts)| finish_provision(&format!("art-{}", i + 1), id, parts))
                 .collect();
+            name_existing(&mut inst);
             inst
         })
 }
@@ -208,6 +209,12 @@ fn ids(inst: &Instrument, take: usize) -> Vec<String> {
         .take(take.max(1))
         .map(|p| p.id.to_string())
         .collect()
+}
+
+/// A corpus of generated instruments; the generators write quotes from the texts, so the
+/// loader's checks pass.
+fn built(instruments: Vec<Instrument>) -> Corpus {
+    Corpus::from_instruments(instruments).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn compare(corpus: &Corpus, target: &[String], baseline: &[String], scope: Scope) -> GapReport {
@@ -264,6 +271,20 @@ fn not_worse(was: GapStatus, now: GapStatus) -> bool {
 
 /// `t` with `extra` added to one of its provisions, every quote of it the word `w0`, which is
 /// in every generated text and quoted by nothing else.
+/// Makes each derogation name provisions of its own instrument that exist, as a file must
+/// for the loader's checks.
+fn name_existing(inst: &mut Instrument) {
+    let (id, len) = (inst.id.to_string(), inst.provisions.len() as u32);
+    for d in inst.provisions.iter_mut().flat_map(|p| &mut p.derogations) {
+        if let Reach::Listed { provisions, .. } = &mut d.effect.reach {
+            for t in provisions.iter_mut() {
+                let n = t.article_number().unwrap_or(1).min(len);
+                *t = format!("{id}/art-{n}").parse().unwrap();
+            }
+        }
+    }
+}
+
 fn with_derogation(t: &Instrument, mut extra: Derogation, at: prop::sample::Index) -> Instrument {
     let mut t2 = t.clone();
     let p = at.index(t2.provisions.len());
@@ -276,6 +297,7 @@ fn with_derogation(t: &Instrument, mut extra: Derogation, at: prop::sample::Inde
         *evidence = Quoted::here(ev(0));
     }
     t2.provisions[p].derogations.push(extra);
+    name_existing(&mut t2);
     t2
 }
 
@@ -299,7 +321,7 @@ proptest! {
         // instrument against itself (a selection at instrument scope also answers to the
         // derogations elsewhere in its instrument, which the same selection as a baseline
         // does not have).
-        let corpus = Corpus::from_instruments(vec![t.clone()]);
+        let corpus = built(vec![t.clone()]);
         let (sel, scope) = if inst_scope {
             (ids(&t, 9), Scope::Instrument)
         } else {
@@ -330,8 +352,8 @@ proptest! {
         }
         let (ti, bi) = (ids(&t, 9), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
-            let before = statuses(&compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope));
-            let after = statuses(&compare(&Corpus::from_instruments(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
+            let before = statuses(&compare(&built(vec![t.clone(), b.clone()]), &ti, &bi, scope));
+            let after = statuses(&compare(&built(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
             for (code, status) in &after {
                 let was = before.get(code);
                 prop_assert!(was.is_some(), "adding a safeguard added `{}`", code);
@@ -350,8 +372,8 @@ proptest! {
         remove_safeguard(&mut t2, slots[at.index(slots.len())]);
         let (ti, bi) = (ids(&t, 9), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
-            let before = statuses(&compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope));
-            let after = statuses(&compare(&Corpus::from_instruments(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
+            let before = statuses(&compare(&built(vec![t.clone(), b.clone()]), &ti, &bi, scope));
+            let after = statuses(&compare(&built(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
             for code in before.keys() {
                 prop_assert!(after.contains_key(code), "removing a safeguard removed `{}`", code);
             }
@@ -368,8 +390,8 @@ proptest! {
         remove_safeguard(&mut b2, slots[at.index(slots.len())]);
         let (ti, bi) = (ids(&t, 9), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
-            let before = statuses(&compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope));
-            let after = statuses(&compare(&Corpus::from_instruments(vec![t.clone(), b2.clone()]), &ti, &bi, scope));
+            let before = statuses(&compare(&built(vec![t.clone(), b.clone()]), &ti, &bi, scope));
+            let after = statuses(&compare(&built(vec![t.clone(), b2.clone()]), &ti, &bi, scope));
             for code in after.keys() {
                 prop_assert!(before.contains_key(code), "removing a baseline safeguard added `{}`", code);
             }
@@ -380,7 +402,7 @@ proptest! {
     fn prop_instrument_scope_never_reports_more_absent_gaps(
         t in arb_instrument("eu/target"), b in arb_instrument("eu/base"), take in 1usize..4,
     ) {
-        let corpus = Corpus::from_instruments(vec![t.clone(), b.clone()]);
+        let corpus = built(vec![t.clone(), b.clone()]);
         let (ti, bi) = (ids(&t, take), ids(&b, 9));
         // Instrument-wide norms can only close gaps; a derogation elsewhere in the instrument
         // can open one, and is then cited.
@@ -424,9 +446,9 @@ proptest! {
         let mut ti = ids(&t, 9);
         let bi = ids(&b, 9);
         for scope in [Scope::Provision, Scope::Instrument] {
-            let r1 = compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope);
+            let r1 = compare(&built(vec![t.clone(), b.clone()]), &ti, &bi, scope);
             shuffle(&mut ti, seed);
-            let r2 = compare(&Corpus::from_instruments(vec![t2.clone(), b2.clone()]), &ti, &bi, scope);
+            let r2 = compare(&built(vec![t2.clone(), b2.clone()]), &ti, &bi, scope);
             prop_assert_eq!(r1, r2);
         }
     }
@@ -435,7 +457,7 @@ proptest! {
     fn prop_evidence_cites_existing_provisions_and_real_quotes(
         t in arb_instrument("eu/target"), b in arb_instrument("eu/base"), take in 1usize..4, inst_scope in any::<bool>(),
     ) {
-        let corpus = Corpus::from_instruments(vec![t.clone(), b.clone()]);
+        let corpus = built(vec![t.clone(), b.clone()]);
         let scope = if inst_scope { Scope::Instrument } else { Scope::Provision };
         let r = compare(&corpus, &ids(&t, take), &ids(&b, 9), scope);
         for g in &r.gaps {
@@ -458,7 +480,7 @@ proptest! {
     fn prop_gap_report_round_trips_through_json(
         t in arb_instrument("eu/target"), b in arb_instrument("eu/base"), inst_scope in any::<bool>(),
     ) {
-        let corpus = Corpus::from_instruments(vec![t.clone(), b.clone()]);
+        let corpus = built(vec![t.clone(), b.clone()]);
         let scope = if inst_scope { Scope::Instrument } else { Scope::Provision };
         let r = compare(&corpus, &ids(&t, 2), &ids(&b, 9), scope);
         let json = serde_json::to_string(&r).unwrap();
@@ -477,8 +499,8 @@ proptest! {
         let t2 = with_derogation(&t, extra, at);
         let (ti, bi) = (ids(&t, 9), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
-            let before = statuses(&compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope));
-            let after = statuses(&compare(&Corpus::from_instruments(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
+            let before = statuses(&compare(&built(vec![t.clone(), b.clone()]), &ti, &bi, scope));
+            let after = statuses(&compare(&built(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
             // A `not-comparable` verdict is not a gap: an instrument that gains a
             // derogation may come to address the matter and be judged.
             for (code, _) in before.iter().filter(|(_, s)| **s != GapStatus::NotComparable) {
@@ -498,8 +520,8 @@ proptest! {
         let t2 = with_derogation(&t, extra, at);
         let (ti, bi) = (ids(&t, 9), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
-            let before = compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope);
-            let after = compare(&Corpus::from_instruments(vec![t2.clone(), b.clone()]), &ti, &bi, scope);
+            let before = compare(&built(vec![t.clone(), b.clone()]), &ti, &bi, scope);
+            let after = compare(&built(vec![t2.clone(), b.clone()]), &ti, &bi, scope);
             for g in before.gaps.iter().filter(|g| g.status != GapStatus::NotComparable) {
                 let g2 = after.gap(g.code.clone());
                 prop_assert!(g2.is_some(), "`{}` vanished", g.code);
@@ -521,8 +543,8 @@ proptest! {
         t2.missing = vec!["art-50..art-60".parse().unwrap()];
         let (ti, bi) = (ids(&t, take), ids(&b, 9));
         for scope in [Scope::Provision, Scope::Instrument] {
-            let before = statuses(&compare(&Corpus::from_instruments(vec![t.clone(), b.clone()]), &ti, &bi, scope));
-            let after = statuses(&compare(&Corpus::from_instruments(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
+            let before = statuses(&compare(&built(vec![t.clone(), b.clone()]), &ti, &bi, scope));
+            let after = statuses(&compare(&built(vec![t2.clone(), b.clone()]), &ti, &bi, scope));
             for (code, now) in &after {
                 let was = before.get(code);
                 prop_assert!(was.is_some(), "declaring text missing created `{}`", code);

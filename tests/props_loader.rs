@@ -711,24 +711,42 @@ fn the_unmutated_file_loads() {
     assert_eq!(apply_bytes(ECHR.as_bytes().to_vec(), &[]), ECHR.as_bytes());
 }
 
-/// The checks on an accepted corpus can fail: a corpus built without the loader, with a quote
-/// that is not in its text, or a reference to nothing, is caught.
+/// There is no unchecked way in: instruments built in code (or read back from JSON) go
+/// through the loader's checks, so a quote that is not in its text, a reference to nothing or
+/// a text without provenance is caught there, with the instrument as its location.
 #[test]
-fn the_checks_catch_a_broken_corpus() {
+fn instruments_built_in_code_are_checked_like_files() {
     let good = Corpus::from_toml(ORIGIN, ECHR).unwrap_or_else(|e| panic!("{e}"));
     let instrument = good.instruments().next().cloned().expect("the ECHR");
+    let back = Corpus::from_instruments(vec![instrument.clone()]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(check_whole(&back).is_ok());
+    let error = |inst| {
+        Corpus::from_instruments(vec![inst])
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
+    };
 
     let mut bad_quote = instrument.clone();
     bad_quote.provisions[0].norms[0].evidence.quote = "not in the text".to_owned();
-    assert!(check_whole(&Corpus::from_instruments(vec![bad_quote])).is_err());
+    assert_eq!(
+        error(bad_quote),
+        "coe/echr (built in code): evidence quote not found in the `en` text of `coe/echr/art-8`: \"not in the text\""
+    );
 
     let mut dangling = instrument.clone();
     dangling.provisions[0].references = vec!["coe/echr/art-99".parse().unwrap()];
-    assert!(check_whole(&Corpus::from_instruments(vec![dangling])).is_err());
+    assert_eq!(
+        error(dangling),
+        "coe/echr (built in code): `coe/echr/art-8` cites `coe/echr/art-99`, which is not in the corpus"
+    );
 
     let mut no_provenance = instrument;
     no_provenance.languages.clear();
-    assert!(check_whole(&Corpus::from_instruments(vec![no_provenance])).is_err());
+    assert_eq!(
+        error(no_provenance),
+        "coe/echr (built in code): `coe/echr/art-8` has `en` text, but the instrument's `languages` table has no `en` entry"
+    );
 }
 
 proptest! {

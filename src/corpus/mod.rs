@@ -21,6 +21,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod built;
 mod bundled;
 mod load;
 mod raw;
@@ -32,7 +33,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{LoadError, LoadErrorKind, LoadErrors, Location, LookupError};
 use crate::model::{Date, Instrument, InstrumentId, Jurisdiction, Provision, ProvisionId};
@@ -43,8 +44,11 @@ pub use select::Selection;
 /// A validated set of instruments and their provisions.
 ///
 /// Instruments iterate in id order, provisions in document order within each instrument.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(from = "CorpusData", into = "CorpusData")]
+///
+/// A corpus serialises (to JSON, say) but does not deserialise: read an export's
+/// instruments back through [`Corpus::from_instruments`], which checks them.
+#[derive(Debug, Clone, Serialize)]
+#[serde(into = "CorpusData")]
 pub struct Corpus {
     data: CorpusData,
     index: HashMap<ProvisionId, (usize, usize)>,
@@ -53,7 +57,7 @@ pub struct Corpus {
     skipped: Vec<Skipped>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 struct CorpusData {
     jurisdictions: BTreeMap<String, Jurisdiction>,
     instruments: Vec<Instrument>,
@@ -711,26 +715,50 @@ impl Corpus {
         Corpus::loader().bundled().load()
     }
 
-    /// A corpus of instruments built in code, with the bundled jurisdiction registry.
+    /// A corpus of instruments built in code (or read back from a JSON export), against the
+    /// bundled jurisdiction registry, checked as the loader checks files: each provision
+    /// belongs to its instrument and each id is given once, jurisdictions are known, every
+    /// quote is found in its text, references and version relations name what the corpus
+    /// holds. Instruments are sorted by id.
     ///
-    /// Unlike the loaders, this does not check the instruments (quotes, references, ids):
-    /// it is for corpora that a program generates, such as property tests. Instruments are
-    /// sorted by id; of two with the same id, the first is kept.
+    /// # Errors
+    ///
+    /// Returns every problem, each located at its instrument (`eu/notes (built in code)`).
     ///
     /// ```
-    /// let gdpr = lexgap::Corpus::bundled().instrument("eu/gdpr")?.clone();
-    /// let corpus = lexgap::Corpus::from_instruments(vec![gdpr]);
-    /// assert_eq!(corpus.instruments().count(), 1);
+    /// use lexgap::model::{Evidence, Instrument, Lang, Provision};
+    ///
+    /// let en = Lang::new("en")?;
+    /// let mut inst = Instrument::new("eu/notes".parse()?, "notes");
+    /// // Where the text comes from: here, borrowed from the ECHR's entry.
+    /// inst.languages = lexgap::Corpus::bundled().instrument("coe/echr")?.languages.clone();
+    /// let mut p = Provision::new("eu/notes/n-1".parse()?, en.clone(), "Cameras need signs.");
+    /// let mut norm = lexgap::Corpus::bundled().provision("coe/echr/art-8")?.norms[0].clone();
+    /// norm.evidence = Evidence { lang: en, quote: "Cameras need signs".into() };
+    /// p.norms.push(norm);
+    /// inst.provisions.push(p.clone());
+    /// assert_eq!(lexgap::Corpus::from_instruments(vec![inst.clone()])?.provisions().count(), 1);
+    ///
+    /// p.norms[0].evidence.quote = "Cameras need no signs".into();
+    /// inst.provisions[0] = p;
+    /// let err = lexgap::Corpus::from_instruments(vec![inst]).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "eu/notes (built in code): evidence quote not found in the `en` text of `eu/notes/n-1`: \"Cameras need no signs\""
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_instruments(mut instruments: Vec<Instrument>) -> Corpus {
-        instruments.sort_by(|a, b| a.id.cmp(&b.id));
-        instruments.dedup_by(|a, b| a.id == b.id);
+    pub fn from_instruments(mut instruments: Vec<Instrument>) -> Result<Corpus, LoadErrors> {
         let jurisdictions = Corpus::bundled().data.jurisdictions.clone();
-        Corpus::from(CorpusData {
+        let errors = built::check(&instruments, &jurisdictions);
+        if !errors.is_empty() {
+            return Err(LoadErrors::new(errors));
+        }
+        instruments.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Corpus::from(CorpusData {
             jurisdictions,
             instruments,
-        })
+        }))
     }
 
     /// What loading passed over in the directories it read, in location order: warnings, not

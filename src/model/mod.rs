@@ -316,8 +316,9 @@ impl Instrument {
     /// use lexgap::model::{Instrument, Lang, Provision};
     ///
     /// let mut inst = Instrument::new("eu/notes".parse()?, "notes");
+    /// inst.languages = lexgap::Corpus::bundled().instrument("coe/echr")?.languages.clone();
     /// inst.provisions.push(Provision::new("eu/notes/n-1".parse()?, Lang::new("en")?, "Cameras need signs."));
-    /// let corpus = lexgap::Corpus::from_instruments(vec![inst]);
+    /// let corpus = lexgap::Corpus::from_instruments(vec![inst])?;
     /// assert!(corpus.get("eu/notes/n-1").is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -69,8 +69,9 @@
 //! use lexgap::render::{Format, InstrumentList, MAX_TABLE_CELL_CHARS, View};
 //!
 //! let mut inst = Instrument::new("eu/long".parse()?, "x".repeat(100_000));
+//! inst.languages = lexgap::Corpus::bundled().instrument("coe/echr")?.languages.clone();
 //! inst.provisions.push(Provision::new("eu/long/art-1".parse()?, Lang::new("en")?, "Text."));
-//! let corpus = lexgap::Corpus::from_instruments(vec![inst]);
+//! let corpus = lexgap::Corpus::from_instruments(vec![inst])?;
 //! let list = InstrumentList::new(&corpus, None);
 //! let table = View::new(&list, Format::Table).to_string();
 //! assert!(table.contains("characters are cut in tables"));

@@ -60,4 +60,4 @@ struct Located {
 
 /// How an effect's named provision refers to it, in "not in the corpus" messages; such a
 /// reference may name a provision its instrument declares missing.
-const SWITCHES_OFF: &str = "switches off";
+pub(super) const SWITCHES_OFF: &str = "switches off";
