@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Cell, Render, Sheet, Tone};
-use crate::classify::{Cite, GapMatrix, GapReport, GapStatus, summarize};
+use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, summarize};
 use crate::corpus::Selection;
 use crate::model::{Lang, LegalValue, Located, Scope};
 
@@ -48,121 +48,151 @@ impl Render for GapReport {
     }
 
     fn sheets(&self) -> Vec<Sheet> {
-        let summary = Sheet {
-            title: self.title(),
-            headers: [
-                "gap",
-                "status",
-                "severity",
-                "missing",
-                "closed elsewhere by",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows: self
-                .gaps
-                .iter()
-                .map(|g| {
-                    vec![
-                        Cell::plain(g.code.as_str()),
-                        Cell::toned(g.status.code(), status_tone(g.status)),
-                        Cell::plain(g.severity.to_string()),
-                        Cell::plain(summarize(&g.missing)),
-                        Cell::plain(ids(&g.closing_provisions())),
-                    ]
-                })
-                .collect(),
-        };
-        let mut evidence = Sheet {
-            title: "Evidence".into(),
-            headers: ["gap", "side", "provision: shows", "quote"]
-                .map(String::from)
-                .to_vec(),
-            rows: Vec::new(),
-        };
-        for g in &self.gaps {
-            let mut push = |side: &str, c: &Cite| {
-                evidence.rows.push(vec![
-                    Cell::plain(g.code.as_str()),
-                    Cell::plain(side),
-                    Cell::plain(format!("{}: {}", c.reference(), c.shows)),
-                    Cell::plain(&c.evidence.quote),
-                ]);
-            };
-            for c in &g.target_quotes {
-                push("target", c);
-            }
-            for c in &g.closed_by {
-                push("elsewhere", c);
-            }
-            for d in &g.derogations {
-                for c in &d.quotes {
-                    push("derogation", c);
-                }
-            }
-            for c in &g.baseline_quotes {
-                push("baseline", c);
-            }
-            if let Some(s) = &g.standard {
-                evidence.rows.push(vec![
-                    Cell::plain(g.code.as_str()),
-                    Cell::plain("standard"),
-                    Cell::plain(""),
-                    Cell::plain(s),
-                ]);
-            }
-        }
-        let explanations = Sheet {
-            title: "Explanations".into(),
-            headers: ["gap", "explanation"].map(String::from).to_vec(),
-            rows: self
-                .gaps
-                .iter()
-                .map(|g| vec![Cell::plain(g.code.as_str()), Cell::plain(super::explain(g))])
-                .collect(),
-        };
-        let targets = Sheet {
-            title: "Target".into(),
-            headers: [
-                "instrument",
-                "kind",
-                "status",
-                "binding",
-                "not held",
-                "texts read at",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows: self
-                .targets
-                .iter()
-                .map(|t| {
-                    let missing: Vec<String> = t.missing.iter().map(ToString::to_string).collect();
-                    let sources: Vec<String> = t
-                        .sources
-                        .iter()
-                        .map(|s| format!("{} ({}): {}", s.lang, s.legal_value, s.source))
-                        .collect();
-                    vec![
-                        Cell::plain(format!("{} ({})", t.short_title, t.instrument)),
-                        Cell::plain(t.kind.code()),
-                        Cell::plain(t.status.code()),
-                        Cell::plain(if t.binding { "yes" } else { "no" }),
-                        Cell::plain(if missing.is_empty() {
-                            "nothing declared".to_owned()
-                        } else {
-                            missing.join(", ")
-                        }),
-                        Cell::plain(sources.join("; ")),
-                    ]
-                })
-                .collect(),
-        };
-        vec![targets, summary, explanations, evidence]
+        vec![
+            target_sheet(self),
+            summary_sheet(self),
+            explanation_sheet(self),
+            evidence_sheet(self),
+        ]
     }
 
     fn html(&self) -> maud::Markup {
         super::html::gap_report(self)
+    }
+}
+
+/// The first sheet of a gap report, under the report's title: one row per gap with its
+/// status, severity, what is missing, and what closes it elsewhere.
+fn summary_sheet(report: &GapReport) -> Sheet {
+    Sheet {
+        title: report.title(),
+        headers: [
+            "gap",
+            "status",
+            "severity",
+            "missing",
+            "closed elsewhere by",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: report
+            .gaps
+            .iter()
+            .map(|g| {
+                vec![
+                    Cell::plain(g.code.as_str()),
+                    Cell::toned(g.status.code(), status_tone(g.status)),
+                    Cell::plain(g.severity.to_string()),
+                    Cell::plain(summarize(&g.missing)),
+                    Cell::plain(ids(&g.closing_provisions())),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Every quote of a gap report, gap by gap: the target's, those elsewhere, the derogations',
+/// the baseline's, then the standard applied, if any.
+fn evidence_sheet(report: &GapReport) -> Sheet {
+    let mut evidence = Sheet {
+        title: "Evidence".into(),
+        headers: ["gap", "side", "provision: shows", "quote"]
+            .map(String::from)
+            .to_vec(),
+        rows: Vec::new(),
+    };
+    for g in &report.gaps {
+        evidence_rows(g, &mut evidence.rows);
+    }
+    evidence
+}
+
+/// Appends the evidence rows of gap `g` to `rows`.
+fn evidence_rows(g: &Gap, rows: &mut Vec<Vec<Cell>>) {
+    let mut push = |side: &str, c: &Cite| {
+        rows.push(vec![
+            Cell::plain(g.code.as_str()),
+            Cell::plain(side),
+            Cell::plain(format!("{}: {}", c.reference(), c.shows)),
+            Cell::plain(&c.evidence.quote),
+        ]);
+    };
+    for c in &g.target_quotes {
+        push("target", c);
+    }
+    for c in &g.closed_by {
+        push("elsewhere", c);
+    }
+    for d in &g.derogations {
+        for c in &d.quotes {
+            push("derogation", c);
+        }
+    }
+    for c in &g.baseline_quotes {
+        push("baseline", c);
+    }
+    if let Some(s) = &g.standard {
+        rows.push(vec![
+            Cell::plain(g.code.as_str()),
+            Cell::plain("standard"),
+            Cell::plain(""),
+            Cell::plain(s),
+        ]);
+    }
+}
+
+/// The explanation of each gap of a report.
+fn explanation_sheet(report: &GapReport) -> Sheet {
+    Sheet {
+        title: "Explanations".into(),
+        headers: ["gap", "explanation"].map(String::from).to_vec(),
+        rows: report
+            .gaps
+            .iter()
+            .map(|g| vec![Cell::plain(g.code.as_str()), Cell::plain(super::explain(g))])
+            .collect(),
+    }
+}
+
+/// The standing of each target instrument of a report: kind, status, binding force, what
+/// the corpus does not hold, and where each text was read.
+fn target_sheet(report: &GapReport) -> Sheet {
+    Sheet {
+        title: "Target".into(),
+        headers: [
+            "instrument",
+            "kind",
+            "status",
+            "binding",
+            "not held",
+            "texts read at",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: report
+            .targets
+            .iter()
+            .map(|t| {
+                let missing: Vec<String> = t.missing.iter().map(ToString::to_string).collect();
+                let sources: Vec<String> = t
+                    .sources
+                    .iter()
+                    .map(|s| format!("{} ({}): {}", s.lang, s.legal_value, s.source))
+                    .collect();
+                vec![
+                    Cell::plain(format!("{} ({})", t.short_title, t.instrument)),
+                    Cell::plain(t.kind.code()),
+                    Cell::plain(t.status.code()),
+                    Cell::plain(if t.binding { "yes" } else { "no" }),
+                    Cell::plain(if missing.is_empty() {
+                        "nothing declared".to_owned()
+                    } else {
+                        missing.join(", ")
+                    }),
+                    Cell::plain(sources.join("; ")),
+                ]
+            })
+            .collect(),
     }
 }
 

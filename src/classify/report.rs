@@ -1,0 +1,107 @@
+//! The result of a comparison: the report, the standing of each target instrument, and
+//! the order the gaps are reported in.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Cite, Gap, GapCode};
+use crate::model::{
+    InstrumentId, InstrumentKind, Lang, LegalValue, MissingRange, ProvisionId, Scope, Status,
+};
+
+/// What a report says of a target instrument: its standing, and how much of it the corpus
+/// holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct TargetSummary {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// Its short title.
+    pub short_title: String,
+    /// Its kind.
+    pub kind: InstrumentKind,
+    /// Draft, in force, superseded …
+    pub status: Status,
+    /// Whether it binds.
+    pub binding: bool,
+    /// What the corpus holds of it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coverage: String,
+    /// The provisions it declares missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingRange>,
+    /// Where each text was read, with its legal value.
+    pub sources: Vec<SourceSummary>,
+}
+
+/// Where the text of a target in one language was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SourceSummary {
+    /// The language.
+    pub lang: Lang,
+    /// Its legal value.
+    pub legal_value: LegalValue,
+    /// Where it was read.
+    pub source: String,
+    /// Notes on the text (conversions, gaps, how it was read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The result of a comparison: its parameters, the standing of the target, and the gaps, in a
+/// deterministic order (open findings first; then severity, highest first; code; target
+/// provisions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct GapReport {
+    /// Provision or instrument scope.
+    pub scope: Scope,
+    /// The target provisions.
+    pub target: Vec<ProvisionId>,
+    /// The baseline provisions (empty for an absolute check).
+    pub baseline: Vec<ProvisionId>,
+    /// The target instruments: their standing and coverage.
+    pub targets: Vec<TargetSummary>,
+    /// The gaps found.
+    pub gaps: Vec<Gap>,
+    /// Derogations of the target that take processing out of the instrument because the
+    /// text says another instrument governs it; the rules do not judge them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referred: Vec<Cite>,
+}
+
+impl GapReport {
+    /// The gap with this code, if it was reported.
+    ///
+    /// ```
+    /// use lexgap::classify::{Comparison, GapKind};
+    /// let report = Comparison::new(&lexgap::Corpus::bundled().select(["cn/constitution/art-40"])?, &lexgap::Corpus::bundled().select(["coe/echr/art-8"])?)
+    ///     .run();
+    /// assert!(report.gap(GapKind::OpenEndedException).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn gap(&self, code: impl Into<GapCode>) -> Option<&Gap> {
+        let code = code.into();
+        self.gaps.iter().find(|g| g.code == code)
+    }
+    /// The codes reported, in report order.
+    pub fn codes(&self) -> Vec<&str> {
+        self.gaps.iter().map(|g| g.code.as_str()).collect()
+    }
+    /// The open findings (absent, partial or unknown).
+    pub fn open(&self) -> impl Iterator<Item = &Gap> {
+        self.gaps.iter().filter(|g| g.is_open())
+    }
+}
+
+/// Sorts gaps: open findings first, then by severity (highest first), code, target provisions.
+pub(super) fn sort_gaps(gaps: &mut [Gap]) {
+    gaps.sort_by(|a, b| {
+        b.status
+            .is_open()
+            .cmp(&a.status.is_open())
+            .then_with(|| b.severity.cmp(&a.severity))
+            .then_with(|| a.code.cmp(&b.code))
+            .then_with(|| a.target.cmp(&b.target))
+    });
+}
