@@ -1,0 +1,212 @@
+//! Structural diffs: how the norms read from two provisions differ.
+//!
+//! The types a diff is made of are here ([`StructuralDiff`], [`NormDiff`], [`NormStatus`]);
+//! the term lists and their hierarchies are in `terms`, the changes in `changes`, norm
+//! matching in `matching` and derogation changes in `derogations`.
+
+mod changes;
+mod derogations;
+mod matching;
+mod terms;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{Norm, NormKind, Provision, Purpose};
+
+pub use changes::{NormChange, SafeguardChange};
+pub use matching::{
+    NORM_MATCH_ACTIVITY_WEIGHT, NORM_MATCH_ACTOR_WEIGHT, NORM_MATCH_DATA_WEIGHT,
+    NORM_MATCH_QUOTE_WEIGHT,
+};
+pub use terms::{Hierarchy, TermChange};
+
+/// Whether a norm is only on one side, on both and changed, or on both and the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NormStatus {
+    /// Read from both provisions, the same.
+    Unchanged,
+    /// Read from both provisions, with changes.
+    Changed,
+    /// Only in the new provision.
+    Added,
+    /// Only in the old provision.
+    Removed,
+}
+
+impl fmt::Display for NormStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NormStatus::Unchanged => "unchanged",
+            NormStatus::Changed => "changed",
+            NormStatus::Added => "added",
+            NormStatus::Removed => "removed",
+        })
+    }
+}
+
+/// A norm of the old provision, the matching norm of the new one, and what changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NormDiff<'a> {
+    old: Option<&'a Norm>,
+    new: Option<&'a Norm>,
+    changes: Vec<NormChange<'a>>,
+}
+
+impl<'a> NormDiff<'a> {
+    /// The norm in the old provision, if it has one.
+    pub fn old_norm(&self) -> Option<&'a Norm> {
+        self.old
+    }
+    /// The norm in the new provision, if it has one.
+    pub fn new_norm(&self) -> Option<&'a Norm> {
+        self.new
+    }
+    /// The kind of norm (from the new side when there is one).
+    pub fn kind(&self) -> Option<NormKind> {
+        self.new.or(self.old).map(|n| n.kind)
+    }
+    /// Added, removed, changed or unchanged.
+    pub fn status(&self) -> NormStatus {
+        match (self.old, self.new) {
+            (None, Some(_)) => NormStatus::Added,
+            (Some(_), None) => NormStatus::Removed,
+            _ if self.changes.is_empty() => NormStatus::Unchanged,
+            _ => NormStatus::Changed,
+        }
+    }
+    /// What changed between the two norms, in a fixed order (scope, actors, data, activities,
+    /// purposes, safeguards, exceptions); empty for an added or removed norm.
+    pub fn changes(&self) -> &[NormChange<'a>] {
+        &self.changes
+    }
+}
+
+/// How the norms read from two provisions differ.
+///
+/// Norms are matched one to one between the two sides: same kind, overlapping data or
+/// activities, then the best score of data, activity and actor overlap and the similarity of
+/// their evidence quotes (weights [`NORM_MATCH_DATA_WEIGHT`] and the constants next to it).
+/// Matched norms are compared term by term; the rest are added or removed.
+///
+/// A provision with no norms at all has not been annotated, which is not the same as having
+/// no rule: when either side has none, nothing is reported as added or removed, and
+/// [`is_comparable`](StructuralDiff::is_comparable) is false.
+///
+/// ```
+/// use lexgap::diff::ProvisionDiff;
+/// use lexgap::model::Purpose;
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let diff = ProvisionDiff::new(corpus.locate("cn/pipl-draft-2020/art-27")?, corpus.locate("cn/pipl/art-26")?);
+/// assert_eq!(diff.structure().grounds_dropped(), [Purpose::OtherLaw]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct StructuralDiff<'a> {
+    old_annotated: bool,
+    new_annotated: bool,
+    norms: Vec<NormDiff<'a>>,
+    derogations: Vec<NormChange<'a>>,
+    old_grounds: BTreeSet<Purpose>,
+    new_grounds: BTreeSet<Purpose>,
+}
+
+impl<'a> StructuralDiff<'a> {
+    /// Compares the norms and derogations of two provisions.
+    pub fn new(old: &'a Provision, new: &'a Provision) -> StructuralDiff<'a> {
+        let grounds = |p: &Provision| -> BTreeSet<Purpose> {
+            p.derogations
+                .iter()
+                .flat_map(|d| d.ground_terms())
+                .collect()
+        };
+        let annotated = |p: &Provision| !p.norms.is_empty() || !p.derogations.is_empty();
+        let (old_annotated, new_annotated) = (annotated(old), annotated(new));
+        let mut diff = StructuralDiff {
+            old_annotated,
+            new_annotated,
+            norms: Vec::new(),
+            derogations: Vec::new(),
+            old_grounds: grounds(old),
+            new_grounds: grounds(new),
+        };
+        if old_annotated && new_annotated {
+            diff.norms = matching::norm_diffs(&old.norms, &new.norms);
+            diff.derogations = derogations::exception_changes(&old.derogations, &new.derogations);
+        }
+        diff
+    }
+}
+
+impl<'a> StructuralDiff<'a> {
+    /// Whether both provisions carry norms, so that the two readings can be compared.
+    pub fn is_comparable(&self) -> bool {
+        self.old_annotated && self.new_annotated
+    }
+
+    /// Whether the old provision carries norms.
+    pub fn old_annotated(&self) -> bool {
+        self.old_annotated
+    }
+
+    /// Whether the new provision carries norms.
+    pub fn new_annotated(&self) -> bool {
+        self.new_annotated
+    }
+
+    /// Every norm of both sides: matched pairs and removed norms in the old provision's order,
+    /// then added norms in the new provision's order.
+    pub fn norms(&self) -> &[NormDiff<'a>] {
+        &self.norms
+    }
+
+    /// Whether nothing changed (or the two sides cannot be compared).
+    pub fn is_empty(&self) -> bool {
+        self.derogations.is_empty()
+            && self
+                .norms
+                .iter()
+                .all(|n| n.status() == NormStatus::Unchanged)
+    }
+
+    /// Every change within matched norms, in order, then the derogations added, dropped or
+    /// changed.
+    pub fn iter_changes(&self) -> impl Iterator<Item = &NormChange<'a>> + '_ {
+        self.norms
+            .iter()
+            .flat_map(|n| n.changes.iter())
+            .chain(&self.derogations)
+    }
+
+    /// The changes of the derogations: added, dropped, grounds, coverage, conditions.
+    pub fn derogation_changes(&self) -> &[NormChange<'a>] {
+        &self.derogations
+    }
+
+    /// The exception grounds the old provision's norms had and the new one's have nowhere:
+    /// draft PIPL art. 27's "法律、行政法规另有规定" (`other-law`), gone from PIPL art. 26.
+    pub fn grounds_dropped(&self) -> Vec<Purpose> {
+        let (o, n) = self.grounds();
+        o.difference(&n).copied().collect()
+    }
+
+    /// The exception grounds only the new provision's norms have.
+    pub fn grounds_added(&self) -> Vec<Purpose> {
+        let (o, n) = self.grounds();
+        n.difference(&o).copied().collect()
+    }
+
+    fn grounds(&self) -> (BTreeSet<Purpose>, BTreeSet<Purpose>) {
+        if !self.is_comparable() {
+            return (BTreeSet::new(), BTreeSet::new());
+        }
+        (self.old_grounds.clone(), self.new_grounds.clone())
+    }
+}
