@@ -1,0 +1,420 @@
+//! The evidence step of an alignment: the kinds of evidence that two provisions
+//! correspond ([`Reason`]), what each adds to a score ([`Contribution`]), the norm features
+//! compared, and how the [`Scorer`] gathers each kind of evidence, in the order of the
+//! module's narration (1 and 5, then 2, 3 and 4).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{
+    Activity, Actor, DataCategory, Lang, Provision, ProvisionId, Relation, SafeguardKind,
+    first_shared, within,
+};
+
+use super::index::{Doc, TextIndex};
+use super::options::HEADING_MIN_SIMILARITY;
+use super::scoring::Scorer;
+
+/// One piece of evidence that two provisions correspond.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    rename_all_fields = "kebab-case"
+)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The two texts are the same (whitespace aside) in this language.
+    IdenticalText {
+        /// The language compared.
+        lang: Lang,
+    },
+    /// The data says so: one provision lists the other among its correspondences.
+    Correspondence {
+        /// The provision whose data declares the correspondence.
+        declared_by: ProvisionId,
+        /// The relation as declared (from `declared_by`'s point of view).
+        relation: Relation,
+        /// The rationale given.
+        rationale: String,
+    },
+    /// The norms of both provisions share these features.
+    Features {
+        /// Data categories both govern.
+        data: Vec<DataCategory>,
+        /// Actors both bind or empower.
+        actors: Vec<Actor>,
+        /// Activities both govern.
+        activities: Vec<Activity>,
+        /// Kinds of safeguard both set.
+        safeguards: Vec<SafeguardKind>,
+        /// The Jaccard index of the two feature sets.
+        similarity: f64,
+    },
+    /// The headings are alike.
+    Heading {
+        /// The language compared.
+        lang: Lang,
+        /// Sørensen–Dice similarity of the headings.
+        similarity: f64,
+    },
+    /// The texts are alike.
+    Text {
+        /// The language compared.
+        lang: Lang,
+        /// Cosine similarity of the TF-IDF vectors.
+        similarity: f64,
+    },
+}
+
+impl Reason {
+    pub(super) fn rank(&self) -> u8 {
+        match self {
+            Reason::IdenticalText { .. } => 0,
+            Reason::Correspondence { .. } => 1,
+            Reason::Features { .. } => 2,
+            Reason::Heading { .. } => 3,
+            Reason::Text { .. } => 4,
+        }
+    }
+}
+
+fn joined<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl fmt::Display for Reason {
+    /// `text similarity 0.43 (en)`, `correspondence declared by cn/pipl/art-55 (overlapping)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::IdenticalText { lang } => write!(f, "identical text ({lang})"),
+            Reason::Correspondence {
+                declared_by,
+                relation,
+                ..
+            } => {
+                write!(f, "correspondence declared by {declared_by} ({relation})")
+            }
+            Reason::Features {
+                data,
+                actors,
+                activities,
+                safeguards,
+                similarity,
+            } => {
+                let mut parts = Vec::new();
+                for (name, list) in [
+                    ("data", joined(data)),
+                    ("actors", joined(actors)),
+                    ("activities", joined(activities)),
+                    ("safeguards", joined(safeguards)),
+                ] {
+                    if !list.is_empty() {
+                        parts.push(format!("{name} {list}"));
+                    }
+                }
+                write!(f, "shared features {similarity:.2}: {}", parts.join("; "))
+            }
+            Reason::Heading { lang, similarity } => {
+                write!(f, "heading similarity {similarity:.2} ({lang})")
+            }
+            Reason::Text { lang, similarity } => {
+                write!(f, "text similarity {similarity:.2} ({lang})")
+            }
+        }
+    }
+}
+
+/// A reason and what it adds to a pair's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution {
+    pub(super) reason: Reason,
+    pub(super) value: f64,
+}
+
+impl Contribution {
+    /// The evidence.
+    pub fn reason(&self) -> &Reason {
+        &self.reason
+    }
+    /// Its contribution, in `[0, 1]`: its weight times its similarity.
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+}
+
+impl fmt::Display for Contribution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.2} {}", self.value, self.reason)
+    }
+}
+
+/// The evidence gathered so far, by pair of provisions (indices into the left and the right
+/// provisions).
+#[derive(Debug, Default)]
+pub(super) struct Evidence(HashMap<(usize, usize), Vec<Contribution>>);
+
+impl Evidence {
+    /// Adds a piece of evidence that counts (a positive value), capped at 1.
+    fn add(&mut self, i: usize, j: usize, reason: Reason, value: f64) {
+        if value > 0.0 {
+            self.0.entry((i, j)).or_default().push(Contribution {
+                reason,
+                value: value.min(1.0),
+            });
+        }
+    }
+
+    /// The pairs with their evidence, in no particular order.
+    pub(super) fn into_pairs(self) -> impl Iterator<Item = ((usize, usize), Vec<Contribution>)> {
+        self.0.into_iter()
+    }
+}
+
+/// Whitespace-normalised text, for the identical-text test.
+fn normalized(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The features of a provision that alignment compares: the specific terms of its norms
+/// (personal-data, any-handler and process, which nearly every norm has, are left out).
+#[derive(Debug, Default)]
+pub(super) struct Features {
+    data: BTreeSet<DataCategory>,
+    actors: BTreeSet<Actor>,
+    activities: BTreeSet<Activity>,
+    safeguards: BTreeSet<SafeguardKind>,
+}
+
+impl Features {
+    pub(super) fn of(p: &Provision) -> Option<Features> {
+        if p.norms.is_empty() {
+            return None;
+        }
+        let mut f = Features::default();
+        for n in &p.norms {
+            f.data
+                .extend(n.data.iter().filter(|d| **d != DataCategory::PersonalData));
+            f.actors
+                .extend(n.actors.iter().filter(|a| **a != Actor::AnyHandler));
+            f.activities
+                .extend(n.activities.iter().filter(|a| **a != Activity::Process));
+            f.safeguards.extend(n.safeguards.iter().map(|s| s.kind));
+        }
+        Some(f)
+    }
+
+    fn len(&self) -> usize {
+        self.data.len() + self.actors.len() + self.activities.len() + self.safeguards.len()
+    }
+
+    fn shared(&self, o: &Features) -> Option<Reason> {
+        let data: Vec<DataCategory> = self.data.intersection(&o.data).copied().collect();
+        let actors: Vec<Actor> = self.actors.intersection(&o.actors).copied().collect();
+        let activities: Vec<Activity> = self
+            .activities
+            .intersection(&o.activities)
+            .copied()
+            .collect();
+        let safeguards: Vec<SafeguardKind> = self
+            .safeguards
+            .intersection(&o.safeguards)
+            .copied()
+            .collect();
+        let shared = data.len() + actors.len() + activities.len() + safeguards.len();
+        if shared == 0 {
+            return None;
+        }
+        let union = self.len() + o.len() - shared;
+        Some(Reason::Features {
+            data,
+            actors,
+            activities,
+            safeguards,
+            similarity: shared as f64 / union as f64,
+        })
+    }
+
+    /// Whether every data category, actor and activity of `o` falls under one of `self`'s,
+    /// by the rule of [`Processing::covers`](crate::model::Processing::covers): an empty list
+    /// (here: only the generic terms) covers anything, and is covered only by an empty list.
+    pub(super) fn covers(&self, o: &Features) -> bool {
+        within(&self.data, &o.data, |m, t| t.is_a(m))
+            && within(&self.actors, &o.actors, Actor::covers)
+            && within(&self.activities, &o.activities, Activity::covers)
+    }
+}
+
+fn first_heading(p: &Provision, langs: &[&Lang]) -> Option<(usize, String)> {
+    langs
+        .iter()
+        .position(|l| p.heading.contains_key(*l))
+        .map(|k| (k, p.heading[langs[k]].clone()))
+}
+
+impl<'a> Scorer<'_, 'a> {
+    /// The language in which two provisions are compared (the model's policy), as an index
+    /// into `self.langs`.
+    fn pair_lang(&self, l: &Provision, r: &Provision) -> Option<usize> {
+        let lang = first_shared(&self.langs, l, r)?;
+        self.langs.iter().position(|x| x == lang)
+    }
+
+    /// 1 and 5: identical texts and text similarity, language by language.
+    pub(super) fn texts(&self, evidence: &mut Evidence) {
+        for (k, lang) in self.langs.iter().enumerate() {
+            self.texts_in(k, lang, evidence);
+        }
+    }
+
+    /// Identical texts and text similarity in `lang`, the `k`th language, for the pairs
+    /// compared in it.
+    fn texts_in(&self, k: usize, lang: &Lang, evidence: &mut Evidence) {
+        let (lp, rp) = (&self.left.provisions, &self.right.provisions);
+        let doc = |p: &'a Provision| {
+            p.text.get(lang).map(|t| Doc {
+                text: t,
+                heading: p.heading.get(lang).map(String::as_str),
+            })
+        };
+        let lt: Vec<Option<Doc<'a>>> = lp.iter().map(doc).collect();
+        let rt: Vec<Option<Doc<'a>>> = rp.iter().map(doc).collect();
+        let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, d) in rt.iter().enumerate() {
+            if let Some(d) = d {
+                by_text.entry(normalized(d.text)).or_default().push(j);
+            }
+        }
+        let index = TextIndex::new(&lt, &rt);
+        for (i, d) in lt.iter().enumerate() {
+            let Some(d) = d else { continue };
+            let first = |j: usize| self.pair_lang(&lp[i], &rp[j]) == Some(k);
+            if let Some(js) = by_text.get(&normalized(d.text)) {
+                for &j in js.iter().filter(|&&j| first(j)) {
+                    evidence.add(i, j, Reason::IdenticalText { lang: lang.clone() }, 1.0);
+                }
+            }
+            for (j, sim) in index.similar_to(i) {
+                if first(j) {
+                    evidence.add(
+                        i,
+                        j,
+                        Reason::Text {
+                            lang: lang.clone(),
+                            similarity: sim,
+                        },
+                        self.opts.text_weight * sim,
+                    );
+                }
+            }
+        }
+    }
+
+    /// 2: explicit correspondences, declared on either side.
+    pub(super) fn correspondences(&self, evidence: &mut Evidence) {
+        let (lp, rp) = (&self.left.provisions, &self.right.provisions);
+        let lix: HashMap<&ProvisionId, usize> =
+            lp.iter().enumerate().map(|(i, p)| (&p.id, i)).collect();
+        let rix: HashMap<&ProvisionId, usize> =
+            rp.iter().enumerate().map(|(j, p)| (&p.id, j)).collect();
+        for (i, p) in lp.iter().enumerate() {
+            for c in &p.correspondences {
+                if let Some(&j) = rix.get(&c.target) {
+                    let reason = Reason::Correspondence {
+                        declared_by: p.id.clone(),
+                        relation: c.relation,
+                        rationale: c.rationale.clone(),
+                    };
+                    evidence.add(i, j, reason, self.opts.correspondence_weight);
+                }
+            }
+        }
+        for (j, p) in rp.iter().enumerate() {
+            for c in &p.correspondences {
+                if let Some(&i) = lix.get(&c.target) {
+                    let reason = Reason::Correspondence {
+                        declared_by: p.id.clone(),
+                        relation: c.relation,
+                        rationale: c.rationale.clone(),
+                    };
+                    evidence.add(i, j, reason, self.opts.correspondence_weight);
+                }
+            }
+        }
+    }
+
+    /// 3: shared norm features (annotated provisions only), from the features of the left
+    /// and the right provisions.
+    pub(super) fn features(
+        &self,
+        lf: &[Option<Features>],
+        rf: &[Option<Features>],
+        evidence: &mut Evidence,
+    ) {
+        for (i, a) in lf.iter().enumerate() {
+            let Some(a) = a else { continue };
+            for (j, b) in rf.iter().enumerate() {
+                let Some(b) = b else { continue };
+                if let Some(reason) = a.shared(b) {
+                    let value = match &reason {
+                        Reason::Features { similarity, .. } => {
+                            self.opts.feature_weight * similarity
+                        }
+                        _ => 0.0,
+                    };
+                    evidence.add(i, j, reason, value);
+                }
+            }
+        }
+    }
+
+    /// 4: headings, in the first language both have.
+    pub(super) fn headings(&self, evidence: &mut Evidence) {
+        let (lp, rp) = (&self.left.provisions, &self.right.provisions);
+        let heading_langs: Vec<&Lang> = self.langs.iter().collect();
+        let lh: Vec<Option<(usize, String)>> = lp
+            .iter()
+            .map(|p| first_heading(p, &heading_langs))
+            .collect();
+        let rh: Vec<Option<(usize, String)>> = rp
+            .iter()
+            .map(|p| first_heading(p, &heading_langs))
+            .collect();
+        for (i, a) in lh.iter().enumerate() {
+            let Some((_, _)) = a else { continue };
+            for (j, b) in rh.iter().enumerate() {
+                if b.is_none() {
+                    continue;
+                }
+                let Some(k) = heading_langs
+                    .iter()
+                    .position(|l| lp[i].heading.contains_key(*l) && rp[j].heading.contains_key(*l))
+                else {
+                    continue;
+                };
+                let lang = heading_langs[k];
+                let sim = strsim::sorensen_dice(
+                    &lp[i].heading[lang].to_lowercase(),
+                    &rp[j].heading[lang].to_lowercase(),
+                );
+                if sim >= HEADING_MIN_SIMILARITY {
+                    evidence.add(
+                        i,
+                        j,
+                        Reason::Heading {
+                            lang: lang.clone(),
+                            similarity: sim,
+                        },
+                        self.opts.heading_weight * sim,
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The scoring step of an alignment: the [`Scorer`] gathers the evidence for the pairs of
+//! provisions (in `evidence`), scores the pairs, groups them (in `grouping`), relates them (in
+//! `relations`) and selects the pairs kept.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Instrument, Lang};
+
+use super::evidence::{Evidence, Features};
+use super::grouping::IndexGroup;
+use super::options::{AlignOptions, Mode};
+use super::relations::{guess_relation, relate_versions};
+use super::{Alignment, Pair, same_local};
+
+/// A scored pair, with the indices of its provisions among the left and the right provisions.
+pub(super) type Candidate<'a> = (usize, usize, Pair<'a>);
+
+/// An alignment in the making: the options, the two instruments, the mode and the languages
+/// compared.
+pub(super) struct Scorer<'o, 'a> {
+    pub(super) opts: &'o AlignOptions,
+    pub(super) left: &'a Instrument,
+    pub(super) right: &'a Instrument,
+    pub(super) mode: Mode,
+    pub(super) langs: Vec<Lang>,
+}
+
+impl<'o, 'a> Scorer<'o, 'a> {
+    pub(super) fn new(
+        opts: &'o AlignOptions,
+        left: &'a Instrument,
+        right: &'a Instrument,
+    ) -> Scorer<'o, 'a> {
+        let mode = opts.mode.unwrap_or(if left.is_version_of(right) {
+            Mode::Version
+        } else {
+            Mode::Comparison
+        });
+        Scorer {
+            opts,
+            left,
+            right,
+            mode,
+            langs: left.common_langs(right),
+        }
+    }
+
+    pub(super) fn run(self) -> Alignment<'a> {
+        let (lp, rp) = (&self.left.provisions, &self.right.provisions);
+        let mut evidence = Evidence::default();
+
+        // 1 and 5: identical texts and text similarity, language by language.
+        self.texts(&mut evidence);
+
+        // 2: explicit correspondences, declared on either side.
+        if self.opts.correspondences {
+            self.correspondences(&mut evidence);
+        }
+
+        // 3: shared norm features (annotated provisions only).
+        let lf: Vec<Option<Features>> = lp.iter().map(Features::of).collect();
+        let rf: Vec<Option<Features>> = rp.iter().map(Features::of).collect();
+        self.features(&lf, &rf, &mut evidence);
+
+        // 4: headings, in the first language both have.
+        self.headings(&mut evidence);
+
+        // Score and keep the candidates.
+        let candidates = self.candidates(evidence, &lf, &rf);
+
+        let groups = self.group(&candidates);
+        let selected = self.select(&groups, &candidates);
+        let groups = self.groups(groups, &candidates);
+        let mut candidates: Vec<Pair<'a>> = candidates.into_iter().map(|(_, _, p)| p).collect();
+        if self.mode == Mode::Version {
+            relate_versions(&mut candidates, &groups);
+        }
+        Alignment {
+            left: self.left,
+            right: self.right,
+            mode: self.mode,
+            langs: self.langs,
+            candidates,
+            selected,
+            groups,
+        }
+    }
+
+    /// Scores the pairs with evidence, keeps those from the candidate threshold, each with a
+    /// guessed relation, and orders them by left provision, best score first.
+    fn candidates(
+        &self,
+        evidence: Evidence,
+        lf: &[Option<Features>],
+        rf: &[Option<Features>],
+    ) -> Vec<Candidate<'a>> {
+        let (lp, rp) = (&self.left.provisions, &self.right.provisions);
+        let mut candidates: Vec<Candidate<'a>> = Vec::new();
+        for ((i, j), mut reasons) in evidence.into_pairs() {
+            reasons.sort_by(|a, b| {
+                a.reason
+                    .rank()
+                    .cmp(&b.reason.rank())
+                    .then(b.value.total_cmp(&a.value))
+            });
+            let score = 1.0 - reasons.iter().map(|c| 1.0 - c.value).product::<f64>();
+            if score < self.opts.candidate_threshold {
+                continue;
+            }
+            let relation = guess_relation(&lp[i], &reasons, lf[i].as_ref(), rf[j].as_ref());
+            candidates.push((
+                i,
+                j,
+                Pair {
+                    left: &lp[i],
+                    right: &rp[j],
+                    score,
+                    relation,
+                    reasons,
+                },
+            ));
+        }
+        candidates.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.2.score.total_cmp(&a.2.score))
+                .then(same_local(&b.2).cmp(&same_local(&a.2)))
+                .then(a.1.cmp(&b.1))
+        });
+        candidates
+    }
+
+    /// The candidates kept, as indices into `candidates`: between versions, those in the
+    /// `groups`; across instruments, the matches.
+    fn select(&self, groups: &[IndexGroup], candidates: &[Candidate<'a>]) -> Vec<usize> {
+        match self.mode {
+            Mode::Version => {
+                let kept: BTreeSet<(usize, usize)> = groups
+                    .iter()
+                    .flat_map(|(_, l, r)| {
+                        l.iter().flat_map(move |&i| r.iter().map(move |&j| (i, j)))
+                    })
+                    .collect();
+                (0..candidates.len())
+                    .filter(|&k| kept.contains(&(candidates[k].0, candidates[k].1)))
+                    .collect()
+            }
+            Mode::Comparison => {
+                let mut best_l = vec![0.0f64; self.left.provisions.len()];
+                let mut best_r = vec![0.0f64; self.right.provisions.len()];
+                for (i, j, p) in candidates {
+                    best_l[*i] = best_l[*i].max(p.score);
+                    best_r[*j] = best_r[*j].max(p.score);
+                }
+                let rel = self.opts.relative_cutoff;
+                (0..candidates.len())
+                    .filter(|&k| {
+                        let (i, j, p) = &candidates[k];
+                        p.score >= self.opts.match_threshold
+                            && (p.score >= rel * best_l[*i] || p.score >= rel * best_r[*j])
+                    })
+                    .collect()
+            }
+        }
+    }
+}
