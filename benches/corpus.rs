@@ -49,11 +49,11 @@ fn classify(c: &mut Criterion) {
         let m = GapMatrix::new(baseline);
         eprintln!(
             "classify: matrix against the {what}: {} rows x {} codes, {} open cells",
-            m.rows.len(),
-            m.codes.len(),
-            m.rows
+            m.rows().len(),
+            m.codes().len(),
+            m.rows()
                 .iter()
-                .flat_map(|r| &r.cells)
+                .flat_map(|r| r.cells())
                 .filter(|c| c.is_some())
                 .count()
         );

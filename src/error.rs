@@ -113,7 +113,7 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     /// `origin:line:column: message`, where no word of the message is longer than
-    /// [`WORD_IN_MESSAGE`] characters: a 5 MB key or value is cut, the location points at it.
+    /// 200 characters: a 5 MB key or value is cut, the location points at it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, bounded(&self.kind.to_string()))
     }

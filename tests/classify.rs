@@ -380,17 +380,17 @@ fn gap_matrix_against_gdpr_and_echr() {
     let baseline = Corpus::bundled().select(["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"]);
     let m = GapMatrix::new(&baseline.unwrap());
     let mut table = String::new();
-    for row in &m.rows {
+    for row in m.rows() {
         let cells: Vec<&str> = row
-            .cells
+            .cells()
             .iter()
             .map(|c| c.map_or("-", |s| s.code()))
             .collect();
-        table += &format!("{}: {}\n", row.instrument, cells.join(" "));
+        table += &format!("{}: {}\n", row.instrument(), cells.join(" "));
     }
     insta::assert_snapshot!(format!(
         "{}\n{table}",
-        m.codes
+        m.codes()
             .iter()
             .map(|c| c.as_str())
             .collect::<Vec<_>>()

@@ -14,7 +14,6 @@ use crate::model::{
 };
 
 use super::index::{Doc, TextIndex};
-use super::options::HEADING_MIN_SIMILARITY;
 use super::scoring::Scorer;
 
 /// One piece of evidence that two provisions correspond.
@@ -403,7 +402,7 @@ impl<'a> Scorer<'_, 'a> {
                     &lp[i].heading[lang].to_lowercase(),
                     &rp[j].heading[lang].to_lowercase(),
                 );
-                if sim >= HEADING_MIN_SIMILARITY {
+                if sim >= self.opts.heading_min_similarity {
                     evidence.add(
                         i,
                         j,

@@ -83,6 +83,8 @@ pub struct AlignOptions {
     pub(super) relative_cutoff: f64,
     pub(super) version_threshold: f64,
     pub(super) split_threshold: f64,
+    pub(super) heading_min_similarity: f64,
+    pub(super) equivalent_text_threshold: f64,
     pub(super) correspondences: bool,
     pub(super) mode: Option<Mode>,
 }
@@ -118,6 +120,8 @@ impl AlignOptions {
             relative_cutoff: RELATIVE_CUTOFF,
             version_threshold: VERSION_THRESHOLD,
             split_threshold: SPLIT_THRESHOLD,
+            heading_min_similarity: HEADING_MIN_SIMILARITY,
+            equivalent_text_threshold: EQUIVALENT_TEXT_THRESHOLD,
             correspondences: true,
             mode: None,
         }
@@ -160,6 +164,16 @@ impl AlignOptions {
         /// Score from which a leftover provision joins a split or merge (default
         /// [`SPLIT_THRESHOLD`]).
         split_threshold
+    );
+    setter!(
+        /// Heading similarity from which shared headings count as evidence (default
+        /// [`HEADING_MIN_SIMILARITY`]).
+        heading_min_similarity
+    );
+    setter!(
+        /// Text similarity from which two provisions that cover each other's features are
+        /// equivalent rather than overlapping (default [`EQUIVALENT_TEXT_THRESHOLD`]).
+        equivalent_text_threshold
     );
 
     /// Whether to use the correspondences declared in the data (default yes). Without them,

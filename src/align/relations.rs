@@ -7,13 +7,13 @@ use crate::model::{Provision, Relation};
 use super::Pair;
 use super::evidence::{Contribution, Features, Reason};
 use super::grouping::{Group, GroupKind};
-use super::options::EQUIVALENT_TEXT_THRESHOLD;
 
 pub(super) fn guess_relation(
     l: &Provision,
     reasons: &[Contribution],
     lf: Option<&Features>,
     rf: Option<&Features>,
+    equivalent_text: f64,
 ) -> Relation {
     for c in reasons {
         if let Reason::Correspondence {
@@ -44,9 +44,7 @@ pub(super) fn guess_relation(
     });
     if let (Some(a), Some(b)) = (lf, rf) {
         return match (a.covers(b), b.covers(a)) {
-            (true, true) if text.is_some_and(|t| t >= EQUIVALENT_TEXT_THRESHOLD) => {
-                Relation::Equivalent
-            }
+            (true, true) if text.is_some_and(|t| t >= equivalent_text) => Relation::Equivalent,
             (true, false) => Relation::Broader,
             (false, true) => Relation::Narrower,
             _ => Relation::Overlapping,

@@ -107,7 +107,13 @@ impl<'o, 'a> Scorer<'o, 'a> {
             if score < self.opts.candidate_threshold {
                 continue;
             }
-            let relation = guess_relation(&lp[i], &reasons, lf[i].as_ref(), rf[j].as_ref());
+            let relation = guess_relation(
+                &lp[i],
+                &reasons,
+                lf[i].as_ref(),
+                rf[j].as_ref(),
+                self.opts.equivalent_text_threshold,
+            );
             candidates.push((
                 i,
                 j,

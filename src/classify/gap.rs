@@ -217,6 +217,7 @@ impl fmt::Display for Element {
 /// A quote from a provision, cited as evidence, with what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Cite {
     /// The provision quoted.
     pub provision: ProvisionId,
@@ -281,6 +282,7 @@ impl Cite {
 /// it covers, what it switches off, what is missing under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct DerogationFinding {
     /// The provision that makes the derogation.
     pub provision: ProvisionId,
@@ -345,6 +347,7 @@ impl DerogationFinding {
 /// The provisions an instrument declares missing, which a finding depends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct MissingText {
     /// The instrument.
     pub instrument: InstrumentId,
@@ -356,6 +359,7 @@ pub struct MissingText {
 /// sentence a reader sees is written by [`crate::render`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Gap {
     /// The stable kebab-case code, such as `no-impact-assessment`.
     pub code: GapCode,

@@ -1,21 +1,36 @@
 //! The gap matrix: every instrument against one baseline, one column per rule.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Comparison, GapCode, GapStatus, Registry};
 use crate::corpus::Selection;
 use crate::model::{InstrumentId, Scope};
 
 /// One instrument's row: the status of each rule's gap (`None`: no gap).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct MatrixRow {
+    instrument: InstrumentId,
+    short_title: String,
+    cells: Vec<Option<GapStatus>>,
+}
+
+impl MatrixRow {
     /// The instrument.
-    pub instrument: InstrumentId,
+    pub fn instrument(&self) -> &InstrumentId {
+        &self.instrument
+    }
+
     /// Its short title.
-    pub short_title: String,
-    /// One cell per column, in column order.
-    pub cells: Vec<Option<GapStatus>>,
+    pub fn short_title(&self) -> &str {
+        &self.short_title
+    }
+
+    /// One cell per column of the matrix, in column order: the status of the gap, `None`
+    /// when there is none.
+    pub fn cells(&self) -> &[Option<GapStatus>] {
+        &self.cells
+    }
 }
 
 /// Instruments × gap codes for one baseline, each instrument compared as a whole at
@@ -34,15 +49,12 @@ pub struct MatrixRow {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct GapMatrix {
-    /// The baseline provisions.
-    pub baseline: Vec<crate::model::ProvisionId>,
-    /// The column codes, in registry order.
-    pub codes: Vec<GapCode>,
-    /// One row per instrument, in id order.
-    pub rows: Vec<MatrixRow>,
+    baseline: Vec<crate::model::ProvisionId>,
+    codes: Vec<GapCode>,
+    rows: Vec<MatrixRow>,
 }
 
 impl GapMatrix {
@@ -81,6 +93,21 @@ impl GapMatrix {
             codes,
             rows,
         }
+    }
+
+    /// The baseline provisions, in id order.
+    pub fn baseline(&self) -> &[crate::model::ProvisionId] {
+        &self.baseline
+    }
+
+    /// The column codes, in registry order.
+    pub fn codes(&self) -> &[GapCode] {
+        &self.codes
+    }
+
+    /// One row per instrument, in id order, each with one cell per column.
+    pub fn rows(&self) -> &[MatrixRow] {
+        &self.rows
     }
 
     /// The cell for an instrument and a code: `None` if either is unknown, `Some(None)` if

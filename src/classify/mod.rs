@@ -62,5 +62,6 @@ pub use gap::{Cite, DerogationFinding, Element, Gap, GapStatus, MissingText, Sev
 pub use matrix::{GapMatrix, MatrixRow};
 pub use registry::{Registry, Rule, catalogue};
 pub use report::{GapReport, SourceSummary, TargetSummary};
+#[cfg(feature = "render")]
 pub(crate) use rules::list;
 pub use rules::{SafeguardRule, summarize};

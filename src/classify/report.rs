@@ -12,6 +12,7 @@ use crate::model::{
 /// holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct TargetSummary {
     /// The instrument.
     pub instrument: InstrumentId,
@@ -36,6 +37,7 @@ pub struct TargetSummary {
 /// Where the text of a target in one language was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct SourceSummary {
     /// The language.
     pub lang: Lang,
@@ -53,6 +55,7 @@ pub struct SourceSummary {
 /// provisions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct GapReport {
     /// Provision or instrument scope.
     pub scope: Scope,

@@ -28,6 +28,56 @@
 //! fast (the way `git diff --word-diff` works) and gives inline changes inside changed lines.
 //! [`text_diff`] diffs two plain strings.
 //!
+//! ## A budget of steps, not a deadline
+//!
+//! Diffing is `O((n + m) · d)` in the number of tokens and the number of differences: two
+//! long, much changed texts can take very long. A diff therefore does at most a fixed amount
+//! of work, counted in *steps* (one token or line hashed, one pair of tokens compared, one
+//! diagonal visited by the search), never in time: the same two texts give the same diff on
+//! every run and every machine. The budget is [`DEFAULT_BUDGET`] steps; a
+//! [`timeout`](DiffOptions::timeout) is turned into a budget at [`STEPS_PER_SECOND`],
+//! so that the default one-second [`DEFAULT_TIMEOUT`] is the default budget.
+//!
+//! Within the budget the diff is the one the patience algorithm finds, exactly as `similar`
+//! computes it (the search is `similar`'s, ported so that it can count its steps). When a
+//! search would exceed the budget, it gives up and that part of the texts is compared
+//! coarsely instead, and the diff says so ([`TextDiff::is_approximate`],
+//! [`TextDiff::approximation`]):
+//!
+//! 1. the lines are paired, then the words or characters compared inside each run of changed
+//!    lines, the smallest runs first, as long as the budget lasts;
+//! 2. a run (or the line diff itself) that does not fit is compared coarsely: its common
+//!    prefix and suffix are kept; the tokens that occur once on each side, or (when those are
+//!    scarce, as in repetitive text) the runs of eight tokens that do, anchor the rest in
+//!    order; and each stretch between anchors is diffed by a Myers search capped at 256
+//!    differences a split (as GNU diff's heuristic), from a second budget of the same size;
+//! 3. a stretch too large for what is left of that budget is compared coarsely again, with
+//!    anchors unique within it, up to eight levels deep; at the last level, or without
+//!    anchors, the capped search spends what is left and replaces the rest of each stretch
+//!    past its common prefix and suffix.
+//!
+//! Nothing that is shared and can be told apart is replaced wholesale, so the
+//! [`similarity`](TextDiff::similarity) of an approximate diff still reflects what the texts
+//! share. A diff costs at most twice its budget plus a few passes over the input at each level
+//! ([`TextDiff::steps`]).
+//!
+//! ## Grapheme clusters
+//!
+//! Tokens are made of whole grapheme clusters (as `similar`'s `unicode` feature segments them):
+//! by characters, each cluster is a token (`e` with a combining accent is one), and by words,
+//! a cluster belongs to the word, space or punctuation run of its first character, so that
+//! no accent is ever diffed apart from its letter.
+//!
+//! ## Unicode normalisation
+//!
+//! The texts are compared as they are, not normalised: a change always rebuilds both texts
+//! byte for byte. A change whose two sides are canonically equivalent (the same text in NFC
+//! and in NFD, say `café` with `é` precomposed or as `e` and a combining accent) is flagged
+//! instead ([`TextOp::is_normalization_only`], [`Change::is_normalization_only`]); renderers
+//! say "Unicode normalisation only", and [`similarity`](TextDiff::similarity) counts it as
+//! kept. The check compares the canonical decompositions (NFD) of both sides, by the
+//! `unicode-normalization` crate.
+//!
 //! # Structural diffs
 //!
 //! [`StructuralDiff`] matches the norms of the two provisions and lists, for each pair, the
@@ -51,9 +101,7 @@ use serde::Serialize;
 use crate::model::{Lang, Located, Provision, ProvisionId, compared_lang};
 
 pub use structure::{
-    Hierarchy, NORM_MATCH_ACTIVITY_WEIGHT, NORM_MATCH_ACTOR_WEIGHT, NORM_MATCH_DATA_WEIGHT,
-    NORM_MATCH_QUOTE_WEIGHT, NormChange, NormDiff, NormStatus, SafeguardChange, StructuralDiff,
-    TermChange,
+    Hierarchy, NormChange, NormDiff, NormStatus, SafeguardChange, StructuralDiff, TermChange,
 };
 pub use text::{
     Change, ChangeTag, DEFAULT_BUDGET, DEFAULT_TIMEOUT, Granularity, LineOp, OpTag,

@@ -1,29 +1,4 @@
-//! Derogations: everything that takes processing out from under a rule.
-//!
-//! A carve-out from a prohibition ("…except where laws provide otherwise"), an exemption
-//! ("sections 4 to 8 do not apply to processing by the State for…"), a material-scope
-//! exclusion ("This Act does not apply to processing by a public body which involves national
-//! security"), a restriction power ("Union or Member State law may restrict the scope of the
-//! obligations and rights provided for in Articles 12 to 22"), an executive disapplication
-//! power ("the Minister may, by order, exempt …") and a general limitation clause (EU Charter
-//! art. 52(1)) are all [`Derogation`]s: entries of their own beside the norms of a provision,
-//! each saying what it switches off ([`Effect`]), whom and what it covers ([`Covers`]), on
-//! which [`Grounds`], under which conditions of its own, with a verbatim quote for each.
-//!
-//! ```
-//! use lexgap::model::{DerogationForm, Grounds, SafeguardKind};
-//!
-//! let corpus = lexgap::Corpus::bundled();
-//! let art27 = corpus.provision("cn/pipl-draft-2020/art-27")?;
-//! let other_law = art27
-//!     .derogations
-//!     .iter()
-//!     .find(|d| matches!(d.grounds, Grounds::Delegated { .. }))
-//!     .expect("法律、行政法规另有规定的除外 is annotated");
-//! assert_eq!(other_law.form, DerogationForm::CarveOut);
-//! assert!(other_law.effect.switches_off_kind(SafeguardKind::PurposeLimitation));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! Derogations: see the [model's docs](crate::model#derogations).
 
 use serde::{Deserialize, Serialize};
 
@@ -150,6 +125,7 @@ fn is_rules(t: &Target) -> bool {
 /// Which provisions a derogation reaches.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
+#[non_exhaustive]
 pub enum Reach {
     /// The provision it stands in (a carve-out: "…except where…").
     Here,
@@ -193,6 +169,7 @@ pub struct Covers {
 /// On what grounds a derogation may be relied on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
+#[non_exhaustive]
 pub enum Grounds {
     /// The text lists them.
     Stated {
@@ -260,7 +237,7 @@ impl Grounds {
     }
 }
 
-/// A derogation from the rules of an instrument; see the [module docs](self).
+/// A derogation from the rules of an instrument; see the [model's docs](crate::model#derogations).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Derogation {

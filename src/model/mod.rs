@@ -16,6 +16,34 @@
 //! assert_eq!(necessity.evidence.quote, "应当为维护公共安全所必需");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Derogations
+//!
+//! Everything that takes processing out from under a rule. A carve-out from a prohibition
+//! ("…except where laws provide otherwise"), an exemption
+//! ("sections 4 to 8 do not apply to processing by the State for…"), a material-scope
+//! exclusion ("This Act does not apply to processing by a public body which involves national
+//! security"), a restriction power ("Union or Member State law may restrict the scope of the
+//! obligations and rights provided for in Articles 12 to 22"), an executive disapplication
+//! power ("the Minister may, by order, exempt …") and a general limitation clause (EU Charter
+//! art. 52(1)) are all [`Derogation`]s: entries of their own beside the norms of a provision,
+//! each saying what it switches off ([`Effect`]), whom and what it covers ([`Covers`]), on
+//! which [`Grounds`], under which conditions of its own, with a verbatim quote for each.
+//!
+//! ```
+//! use lexgap::model::{DerogationForm, Grounds, SafeguardKind};
+//!
+//! let corpus = lexgap::Corpus::bundled();
+//! let art27 = corpus.provision("cn/pipl-draft-2020/art-27")?;
+//! let other_law = art27
+//!     .derogations
+//!     .iter()
+//!     .find(|d| matches!(d.grounds, Grounds::Delegated { .. }))
+//!     .expect("法律、行政法规另有规定的除外 is annotated");
+//! assert_eq!(other_law.form, DerogationForm::CarveOut);
+//! assert!(other_law.effect.switches_off_kind(SafeguardKind::PurposeLimitation));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod date;
 mod derogation;
@@ -40,9 +68,9 @@ pub(crate) use located::{compared_lang, first_shared, within};
 pub use numeral::{article_number_of_label, parse_chinese_numeral};
 pub use provision::{Correspondence, Evidence, Norm, Provision, Safeguard};
 pub(crate) use quote::{NormalizedText, find_lazy};
-pub(crate) use script::{
-    MAX_CLUSTER_TAIL, ZWJ, continues_cluster, floor_char_boundary, is_cjk_letter,
-};
+#[cfg(feature = "render")]
+pub(crate) use script::{MAX_CLUSTER_TAIL, ZWJ, continues_cluster};
+pub(crate) use script::{floor_char_boundary, is_cjk_letter};
 pub(crate) use text::{normalize_ws, quote_in_text};
 pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;

@@ -39,7 +39,7 @@ pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
 ///
 /// The cut does not fall between a character and the combining marks, joiners or variation
 /// selectors that follow it (the common ones; a cluster may run over `max_chars` by up to 32
-/// characters). Terminal tables use it with [`MAX_TABLE_CELL_CHARS`]; it also suits error
+/// characters). Terminal tables use it with `render::MAX_TABLE_CELL_CHARS`; it also suits error
 /// messages that would otherwise repeat a long quote in full.
 ///
 /// ```

@@ -225,7 +225,7 @@ impl Render for ProvisionDiff<'_> {
         vec![text, changes, structure]
     }
 
-    fn html(&self) -> Markup {
+    fn html(&self) -> String {
         html! {
             section.diff {
                 h2 { (self.title()) }
@@ -238,6 +238,7 @@ impl Render for ProvisionDiff<'_> {
                 }
             }
         }
+        .into_string()
     }
 }
 
@@ -341,7 +342,7 @@ impl Render for VersionDiff<'_> {
         }]
     }
 
-    fn html(&self) -> Markup {
+    fn html(&self) -> String {
         html! {
             section.version-diff {
                 (super::html::sheet_table(&self.sheets()[0]))
@@ -355,6 +356,7 @@ impl Render for VersionDiff<'_> {
                 }
             }
         }
+        .into_string()
     }
 }
 

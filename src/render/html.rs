@@ -55,7 +55,7 @@ pub(crate) fn tone_class(t: Tone) -> &'static str {
 #[derive(Debug, Clone)]
 pub struct Page {
     title: String,
-    sections: Vec<Markup>,
+    sections: Vec<PreEscaped<String>>,
 }
 
 impl Page {
@@ -68,7 +68,7 @@ impl Page {
     }
     /// Adds a result's HTML section.
     pub fn add<T: Render>(&mut self, item: &T) -> &mut Page {
-        self.sections.push(item.html());
+        self.sections.push(PreEscaped(item.html()));
         self
     }
 }

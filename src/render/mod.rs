@@ -247,9 +247,10 @@ pub trait Render: Serialize {
     fn title(&self) -> String;
     /// The tables that show the result.
     fn sheets(&self) -> Vec<Sheet>;
-    /// The HTML section that shows the result (default: its sheets as tables).
-    fn html(&self) -> maud::Markup {
-        html::sheets_section(&self.title(), &self.sheets())
+    /// The HTML section that shows the result, as escaped HTML ready to put in a page
+    /// (default: its sheets as tables).
+    fn html(&self) -> String {
+        html::sheets_section(&self.title(), &self.sheets()).into_string()
     }
 }
 

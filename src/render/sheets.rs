@@ -56,8 +56,8 @@ impl Render for GapReport {
         ]
     }
 
-    fn html(&self) -> maud::Markup {
-        super::html::gap_report(self)
+    fn html(&self) -> String {
+        super::html::gap_report(self).into_string()
     }
 }
 
@@ -202,19 +202,23 @@ impl Render for GapMatrix {
     fn title(&self) -> String {
         format!(
             "Gap matrix against {} (instrument scope)",
-            ids(&self.baseline)
+            ids(self.baseline())
         )
     }
 
     fn sheets(&self) -> Vec<Sheet> {
         let mut headers = vec!["instrument".to_owned()];
-        headers.extend(self.codes.iter().map(|c| c.as_str().to_owned()));
+        headers.extend(self.codes().iter().map(|c| c.as_str().to_owned()));
         let rows = self
-            .rows
+            .rows()
             .iter()
             .map(|r| {
-                let mut row = vec![Cell::plain(format!("{} ({})", r.short_title, r.instrument))];
-                row.extend(r.cells.iter().map(|c| match c {
+                let mut row = vec![Cell::plain(format!(
+                    "{} ({})",
+                    r.short_title(),
+                    r.instrument()
+                ))];
+                row.extend(r.cells().iter().map(|c| match c {
                     Some(s) => Cell::toned(s.code(), status_tone(*s)),
                     None => Cell::toned("·", Tone::Muted),
                 }));
@@ -361,7 +365,7 @@ impl Render for SideBySide<'_> {
         }]
     }
 
-    fn html(&self) -> maud::Markup {
-        super::html::side_by_side(self)
+    fn html(&self) -> String {
+        super::html::side_by_side(self).into_string()
     }
 }

@@ -7,14 +7,14 @@ use super::terms::overlap;
 use crate::model::Norm;
 
 /// Weight of the data categories in matching a norm of one provision with a norm of the other.
-pub const NORM_MATCH_DATA_WEIGHT: f64 = 0.4;
+const NORM_MATCH_DATA_WEIGHT: f64 = 0.4;
 /// Weight of the activities in norm matching.
-pub const NORM_MATCH_ACTIVITY_WEIGHT: f64 = 0.3;
+const NORM_MATCH_ACTIVITY_WEIGHT: f64 = 0.3;
 /// Weight of the actors in norm matching.
-pub const NORM_MATCH_ACTOR_WEIGHT: f64 = 0.1;
+const NORM_MATCH_ACTOR_WEIGHT: f64 = 0.1;
 /// Weight of the similarity of the two norms' evidence quotes (Sørensen–Dice over character
 /// bigrams, `strsim`) in norm matching.
-pub const NORM_MATCH_QUOTE_WEIGHT: f64 = 0.2;
+const NORM_MATCH_QUOTE_WEIGHT: f64 = 0.2;
 
 /// Matches the norms of two provisions and compares the pairs.
 pub(super) fn norm_diffs<'a>(old: &'a [Norm], new: &'a [Norm]) -> Vec<NormDiff<'a>> {

@@ -19,15 +19,12 @@ use serde::Serialize;
 use crate::model::{Norm, NormKind, Provision, Purpose};
 
 pub use changes::{NormChange, SafeguardChange};
-pub use matching::{
-    NORM_MATCH_ACTIVITY_WEIGHT, NORM_MATCH_ACTOR_WEIGHT, NORM_MATCH_DATA_WEIGHT,
-    NORM_MATCH_QUOTE_WEIGHT,
-};
 pub use terms::{Hierarchy, TermChange};
 
 /// Whether a norm is only on one side, on both and changed, or on both and the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum NormStatus {
     /// Read from both provisions, the same.
     Unchanged,
@@ -90,8 +87,9 @@ impl<'a> NormDiff<'a> {
 /// How the norms read from two provisions differ.
 ///
 /// Norms are matched one to one between the two sides: same kind, overlapping data or
-/// activities, then the best score of data, activity and actor overlap and the similarity of
-/// their evidence quotes (weights [`NORM_MATCH_DATA_WEIGHT`] and the constants next to it).
+/// activities, then the best score of data (weight 0.4), activity (0.3) and actor (0.1)
+/// overlap and the similarity of their evidence quotes (0.2, Sørensen–Dice over character
+/// bigrams).
 /// Matched norms are compared term by term; the rest are added or removed.
 ///
 /// A provision with no norms at all has not been annotated, which is not the same as having

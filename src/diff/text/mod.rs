@@ -5,55 +5,8 @@
 //! `tokens` (tokens and the diff inside changed lines), `cleanup` (semantic clean-up) and
 //! `similarity`, and the types of the steps in `ops`.
 //!
-//! # A budget of steps, not a deadline
-//!
-//! Diffing is `O((n + m) · d)` in the number of tokens and the number of differences: two
-//! long, much changed texts can take very long. A diff therefore does at most a fixed amount
-//! of work, counted in *steps* (one token or line hashed, one pair of tokens compared, one
-//! diagonal visited by the search), never in time: the same two texts give the same diff on
-//! every run and every machine. The budget is [`DEFAULT_BUDGET`] steps; a
-//! [`timeout`](super::DiffOptions::timeout) is turned into a budget at [`STEPS_PER_SECOND`],
-//! so that the default one-second [`DEFAULT_TIMEOUT`] is the default budget.
-//!
-//! Within the budget the diff is the one the patience algorithm finds, exactly as `similar`
-//! computes it (the search is `similar`'s, ported so that it can count its steps). When a
-//! search would exceed the budget, it gives up and that part of the texts is compared
-//! coarsely instead, and the diff says so ([`TextDiff::is_approximate`],
-//! [`TextDiff::approximation`]):
-//!
-//! 1. the lines are paired, then the words or characters compared inside each run of changed
-//!    lines, the smallest runs first, as long as the budget lasts;
-//! 2. a run (or the line diff itself) that does not fit is compared coarsely: its common
-//!    prefix and suffix are kept; the tokens that occur once on each side, or (when those are
-//!    scarce, as in repetitive text) the runs of eight tokens that do, anchor the rest in
-//!    order; and each stretch between anchors is diffed by a Myers search capped at 256
-//!    differences a split (as GNU diff's heuristic), from a second budget of the same size;
-//! 3. a stretch too large for what is left of that budget is compared coarsely again, with
-//!    anchors unique within it, up to eight levels deep; at the last level, or without
-//!    anchors, the capped search spends what is left and replaces the rest of each stretch
-//!    past its common prefix and suffix.
-//!
-//! Nothing that is shared and can be told apart is replaced wholesale, so the
-//! [`similarity`](TextDiff::similarity) of an approximate diff still reflects what the texts
-//! share. A diff costs at most twice its budget plus a few passes over the input at each level
-//! ([`TextDiff::steps`]).
-//!
-//! # Grapheme clusters
-//!
-//! Tokens are made of whole grapheme clusters (as `similar`'s `unicode` feature segments them):
-//! by characters, each cluster is a token (`e` with a combining accent is one), and by words,
-//! a cluster belongs to the word, space or punctuation run of its first character, so that
-//! no accent is ever diffed apart from its letter.
-//!
-//! # Unicode normalisation
-//!
-//! The texts are compared as they are, not normalised: a change always rebuilds both texts
-//! byte for byte. A change whose two sides are canonically equivalent (the same text in NFC
-//! and in NFD, say `café` with `é` precomposed or as `e` and a combining accent) is flagged
-//! instead ([`TextOp::is_normalization_only`], [`Change::is_normalization_only`]); renderers
-//! say "Unicode normalisation only", and [`similarity`](TextDiff::similarity) counts it as
-//! kept. The check compares the canonical decompositions (NFD) of both sides, by the
-//! `unicode-normalization` crate.
+//! What a budget buys, how clusters and normalisation are handled: see the [module
+//! docs of `diff`](crate::diff#a-budget-of-steps-not-a-deadline).
 
 mod cleanup;
 mod lines;
@@ -84,7 +37,7 @@ pub use tokens::Granularity;
 /// the search; 100 million steps of search take about 0.4 s on one core of a current machine
 /// (release build). Ordinary legal texts need far fewer: a few thousand for an article, about ten
 /// thousand for the whole GDPR (190 KB, lines first) against an edited copy. Past the budget a diff compares
-/// the rest coarsely (see the [module docs](self)); it then spends up to the same budget again
+/// the rest coarsely (see the [module docs](crate::diff#a-budget-of-steps-not-a-deadline)); it then spends up to the same budget again
 /// on refining the coarse matches, so a diff costs at most twice the budget plus a few passes
 /// over its input. Counting steps rather than time makes diffs reproducible.
 pub const DEFAULT_BUDGET: u64 = 100_000_000;
@@ -135,7 +88,7 @@ pub(crate) fn budget_for(timeout: Duration) -> u64 {
 /// Lines are paired first with the patience algorithm; inside each run of changed lines the
 /// words (or, for Chinese, Japanese and Korean, the characters) are diffed the same way, the
 /// stretches between unique tokens with Myers' algorithm, as `similar` does, under one budget
-/// of steps for the whole text (see the [module docs](self) for what happens past it). Short
+/// of steps for the whole text (see the [module docs](crate::diff#a-budget-of-steps-not-a-deadline) for what happens past it). Short
 /// equal runs sandwiched between larger changes (a shared 他 inside 向他人提供 → 用于其他目的)
 /// are then folded into the change, as diff-match-patch's semantic clean-up does, so that a
 /// replaced phrase reads as one replacement. The diff is always computed in one canonical
@@ -174,7 +127,7 @@ pub fn text_diff<'a>(old: &'a str, new: &'a str, lang: Option<&Lang>) -> TextDif
 }
 
 impl<'a> TextDiff<'a> {
-    /// Diffs within a budget of `budget` steps (see the [module docs](self)).
+    /// Diffs within a budget of `budget` steps (see the [module docs](crate::diff#a-budget-of-steps-not-a-deadline)).
     pub(crate) fn compute_within(
         old: &'a str,
         new: &'a str,
@@ -320,7 +273,7 @@ impl<'a> TextDiff<'a> {
 
     /// Whether the budget ran out, so that part of the texts was compared coarsely and the
     /// diff may mark more text as changed than a full search would have (see the
-    /// [module docs](self) and [`approximation`](TextDiff::approximation)).
+    /// [module docs](crate::diff#a-budget-of-steps-not-a-deadline) and [`approximation`](TextDiff::approximation)).
     ///
     /// ```
     /// use std::time::Duration;

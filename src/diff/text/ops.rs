@@ -82,7 +82,7 @@ impl TextOp {
     }
     /// Whether this replacement only changes the Unicode normalisation: both sides are the
     /// same text, one for instance in NFC and the other in NFD (see the
-    /// [module docs](super#unicode-normalisation)).
+    /// [module docs](crate::diff#unicode-normalisation)).
     ///
     /// ```
     /// use lexgap::diff::{OpTag, text_diff};
