@@ -345,7 +345,7 @@ impl Render for VersionDiff<'_> {
     fn html(&self) -> String {
         html! {
             section.version-diff {
-                (super::html::sheet_table(&self.sheets()[0]))
+                (super::backend::html::sheet_table(&self.sheets()[0]))
                 @for e in self.entries() {
                     @for d in e.diffs() {
                         @if !d.text().is_unchanged() {

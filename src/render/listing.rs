@@ -199,11 +199,28 @@ impl Render for ProvisionCard<'_> {
                     codes(&d.covers.data),
                     codes(&d.covers.activities)
                 )),
-                Cell::plain(crate::render::grounds_summary(&d.grounds)),
+                Cell::plain(grounds_summary(&d.grounds)),
                 Cell::plain(safeguards.join(", ")),
                 Cell::plain(&d.evidence.quote),
             ]);
         }
         vec![texts, norms]
+    }
+}
+
+/// The grounds of a derogation in a few words: `stated: state-security, public-security`,
+/// `none stated`, `left to other law`, `left to the executive`.
+fn grounds_summary(g: &crate::model::Grounds) -> String {
+    use crate::model::{Delegate, Grounds};
+    match g {
+        Grounds::Stated { purposes, .. } => {
+            let p: Vec<&str> = purposes.iter().map(|p| p.code()).collect();
+            format!("stated: {}", p.join(", "))
+        }
+        Grounds::None => "none stated".to_owned(),
+        Grounds::Delegated {
+            to: Delegate::Law, ..
+        } => "left to other law".to_owned(),
+        Grounds::Delegated { .. } => "left to the executive".to_owned(),
     }
 }

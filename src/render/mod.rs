@@ -81,24 +81,29 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod backend;
 mod diff;
 mod explain;
-mod html;
 mod listing;
-mod sheets;
+mod report;
+mod side_by_side;
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
+use backend::csv::write_csv;
+use backend::json::write_json;
+use backend::markdown::write_markdown;
+use backend::table::write_table;
+
+pub use crate::model::script::clip;
+pub use backend::html::Page;
 pub use diff::redline;
 pub use explain::{explain, explain_derogation};
-pub use html::Page;
 pub use listing::{InstrumentList, ProvisionCard};
-pub use sheets::SideBySide;
+pub use side_by_side::SideBySide;
 
 /// The version of the JSON schema (see the module docs).
 pub const SCHEMA_VERSION: u32 = 3;
@@ -250,7 +255,7 @@ pub trait Render: Serialize {
     /// The HTML section that shows the result, as escaped HTML ready to put in a page
     /// (default: its sheets as tables).
     fn html(&self) -> String {
-        html::sheets_section(&self.title(), &self.sheets()).into_string()
+        backend::html::sheets_section(&self.title(), &self.sheets()).into_string()
     }
 }
 
@@ -331,227 +336,5 @@ impl<T: Render> fmt::Display for View<'_, T> {
                 write!(f, "{page}")
             }
         }
-    }
-}
-
-fn tone_color(tone: Tone) -> Option<comfy_table::Color> {
-    use comfy_table::Color;
-    match tone {
-        Tone::Plain => None,
-        Tone::Good => Some(Color::Green),
-        Tone::Warn => Some(Color::Yellow),
-        Tone::Bad | Tone::Delete => Some(Color::Red),
-        Tone::Insert => Some(Color::Green),
-        Tone::Muted => Some(Color::DarkGrey),
-    }
-}
-
-fn write_table(f: &mut fmt::Formatter<'_>, sheet: &Sheet, width: u16, color: bool) -> fmt::Result {
-    let mut clipped = false;
-    let mut bound = |s: &str| {
-        let (text, cut) = table_text(s);
-        clipped |= cut;
-        text.into_owned()
-    };
-    let title = bound(&sheet.title);
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width);
-    if color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(sheet.headers.iter().map(|h| bound(h)).collect::<Vec<_>>());
-    for row in &sheet.rows {
-        let cells: Vec<comfy_table::Cell> = row
-            .iter()
-            .map(|c| {
-                let mut cell = comfy_table::Cell::new(bound(&c.text));
-                if color {
-                    if let Some(col) = tone_color(c.tone) {
-                        cell = cell.fg(col);
-                    }
-                }
-                cell
-            })
-            .collect();
-        table.add_row(cells);
-    }
-    if !title.is_empty() {
-        writeln!(f, "{title}")?;
-    }
-    writeln!(f, "{table}")?;
-    if clipped {
-        writeln!(
-            f,
-            "(Cells longer than {MAX_TABLE_CELL_CHARS} characters are cut in tables; \
-             the Markdown, CSV, JSON and HTML formats show the full text.)"
-        )?;
-    }
-    Ok(())
-}
-
-pub use crate::model::script::clip;
-use crate::model::{MAX_CLUSTER_TAIL, ZWJ, continues_cluster};
-
-/// A visible stand-in for a control character, so that a text cannot drive the terminal:
-/// the control pictures `␀`..`␟` and `␡`, and `�` for the C1 controls. Tab and line feed are
-/// kept.
-fn control_picture(c: char) -> Option<char> {
-    match c {
-        '\t' | '\n' => None,
-        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
-        '\u{7F}' => Some('\u{2421}'),
-        '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
-        _ => None,
-    }
-}
-
-/// A cell's text as a terminal table lays it out, and whether it was cut: at most
-/// [`MAX_TABLE_CELL_CHARS`] characters, no run longer than [`MAX_TABLE_RUN_CHARS`], `\r\n`
-/// as `\n`, other control characters as pictures. Ordinary text is returned as it is.
-fn table_text(s: &str) -> (Cow<'_, str>, bool) {
-    let mut chars = 0usize;
-    let mut run = 0usize;
-    let ordinary = s.chars().all(|c| {
-        chars += 1;
-        run = if c == ' ' || c == '\n' { 0 } else { run + 1 };
-        chars <= MAX_TABLE_CELL_CHARS && run <= MAX_TABLE_RUN_CHARS && control_picture(c).is_none()
-    });
-    if ordinary {
-        return (Cow::Borrowed(s), false);
-    }
-    let s = s.replace("\r\n", "\n");
-    let clipped = clip(&s, MAX_TABLE_CELL_CHARS);
-    let cut = matches!(clipped, Cow::Owned(_));
-    let mut out = String::with_capacity(clipped.len() + clipped.len() / MAX_TABLE_RUN_CHARS + 8);
-    let mut run = 0usize;
-    let mut prev = ' ';
-    for c in clipped.chars() {
-        if c == ' ' || c == '\n' {
-            run = 0;
-        } else {
-            // Break a long run, but not inside a cluster (unless the cluster is absurdly long).
-            let inside = continues_cluster(c) || prev == ZWJ;
-            if run >= MAX_TABLE_RUN_CHARS + MAX_CLUSTER_TAIL
-                || (run >= MAX_TABLE_RUN_CHARS && !inside)
-            {
-                out.push('\n');
-                run = 0;
-            }
-            run += 1;
-        }
-        out.push(control_picture(c).unwrap_or(c));
-        prev = c;
-    }
-    (Cow::Owned(out), cut)
-}
-
-/// Escapes a Markdown table cell, so that it shows its text as text: backslashes and pipes
-/// with a backslash, `<` and `>` as `&lt;` and `&gt;` (raw HTML is shown, not rendered), `&`
-/// as `&amp;` where it would start a character reference such as `&lt;` or `&#60;` (a bare
-/// `&`, as in a URL's query, shows as itself and stays readable), and line breaks as `<br>`.
-fn md_cell(s: &str) -> String {
-    let s = s.trim_end_matches('\n');
-    let mut out = String::with_capacity(s.len() + s.len() / 16);
-    for (i, c) in s.char_indices() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' if starts_reference(&s[i + 1..]) => out.push_str("&amp;"),
-            '\n' => out.push_str("<br>"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether the text after an `&` makes it a character reference in CommonMark or HTML: a
-/// name or a `#` number of ASCII letters and digits, then `;`. (A name of 40 or more is no
-/// entity's.)
-fn starts_reference(after: &str) -> bool {
-    let name = after
-        .bytes()
-        .take(40)
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
-        .count();
-    name > 0 && name < 40 && after.as_bytes().get(name) == Some(&b';')
-}
-
-fn write_markdown(f: &mut fmt::Formatter<'_>, sheet: &Sheet) -> fmt::Result {
-    if !sheet.title.is_empty() {
-        writeln!(f, "### {}\n", md_cell(&sheet.title))?;
-    }
-    let headers: Vec<String> = sheet.headers.iter().map(|h| md_cell(h)).collect();
-    writeln!(f, "| {} |", headers.join(" | "))?;
-    writeln!(f, "|{}|", vec!["---"; headers.len()].join("|"))?;
-    for row in &sheet.rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c.tone {
-                Tone::Insert if !c.text.is_empty() => format!("**{}**", md_cell(&c.text)),
-                Tone::Delete if !c.text.is_empty() => format!("~~{}~~", md_cell(&c.text)),
-                _ => md_cell(&c.text),
-            })
-            .collect();
-        writeln!(f, "| {} |", cells.join(" | "))?;
-    }
-    Ok(())
-}
-
-fn write_csv(f: &mut fmt::Formatter<'_>, sheet: &Sheet) -> fmt::Result {
-    let write = || -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record(&sheet.headers)?;
-        for row in &sheet.rows {
-            w.write_record(row.iter().map(|c| c.text.as_str()))?;
-        }
-        Ok(w.into_inner()?)
-    };
-    let bytes = write().map_err(|_| fmt::Error)?;
-    f.write_str(&String::from_utf8_lossy(&bytes))
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-struct Envelope<'a, T> {
-    schema_version: u32,
-    kind: &'static str,
-    data: &'a T,
-}
-
-fn write_json<T: Serialize>(
-    f: &mut fmt::Formatter<'_>,
-    kind: &'static str,
-    item: &T,
-) -> fmt::Result {
-    let env = Envelope {
-        schema_version: SCHEMA_VERSION,
-        kind,
-        data: item,
-    };
-    let s = serde_json::to_string_pretty(&env).map_err(|_| fmt::Error)?;
-    writeln!(f, "{s}")
-}
-
-/// The grounds of a derogation in a few words: `stated: state-security, public-security`,
-/// `none stated`, `left to other law`, `left to the executive`.
-pub(crate) fn grounds_summary(g: &crate::model::Grounds) -> String {
-    use crate::model::{Delegate, Grounds};
-    match g {
-        Grounds::Stated { purposes, .. } => {
-            let p: Vec<&str> = purposes.iter().map(|p| p.code()).collect();
-            format!("stated: {}", p.join(", "))
-        }
-        Grounds::None => "none stated".to_owned(),
-        Grounds::Delegated {
-            to: Delegate::Law, ..
-        } => "left to other law".to_owned(),
-        Grounds::Delegated { .. } => "left to the executive".to_owned(),
     }
 }

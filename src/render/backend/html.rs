@@ -5,9 +5,7 @@ use std::fmt;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::sheets::{SideBySide, status_tone};
-use super::{Render, Sheet, Tone};
-use crate::classify::{Cite, GapReport};
+use crate::render::{Render, Sheet, Tone};
 
 const CSS: &str = r#"
 body { font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.45; color: #1a1a1a; }
@@ -115,77 +113,6 @@ pub(crate) fn sheet_table(s: &Sheet) -> Markup {
             tbody {
                 @for row in &s.rows {
                     tr { @for c in row { td class=(tone_class(c.tone)) { (c.text) } } }
-                }
-            }
-        }
-    }
-}
-
-fn quote(c: &Cite) -> Markup {
-    html! {
-        blockquote.quote lang=(c.evidence.lang.as_str()) {
-            span.provenance { (c.reference()) " · " (c.shows) } br;
-            (c.evidence.quote)
-        }
-    }
-}
-
-pub(crate) fn gap_report(r: &GapReport) -> Markup {
-    html! {
-        section.gaps {
-            h2 { (r.title()) }
-            @for t in &r.targets {
-                p.target {
-                    strong { (t.short_title) } " (" (t.instrument) "): " (t.kind) ", " (t.status) ", "
-                    (if t.binding { "binding" } else { "not binding" })
-                    @if !t.missing.is_empty() {
-                        ". Not held: " (t.missing.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
-                    }
-                    @for s in &t.sources {
-                        br; span.provenance { (s.lang) " · " (s.legal_value) " · read at " (s.source) }
-                    }
-                }
-            }
-            @if r.gaps.is_empty() { p { "No gaps." } }
-            @for g in &r.gaps {
-                div.gap data-code=(g.code) data-status=(g.status.code()) {
-                    span class={ "badge " (tone_class(status_tone(g.status))) } {
-                        (g.code) " · " (g.status) " · " (g.severity)
-                    }
-                    p { (crate::render::explain(g)) }
-                    @if !g.missing.is_empty() { p { strong { "Missing: " } (crate::classify::summarize(&g.missing)) } }
-                    @if let Some(s) = &g.standard {
-                        blockquote.quote.standard { span.provenance { "standard" } br; (s) }
-                    }
-                    @for c in &g.target_quotes { (quote(c)) }
-                    @for c in &g.closed_by { (quote(c)) }
-                    @for d in &g.derogations { @for c in &d.quotes { (quote(c)) } }
-                    @for c in &g.baseline_quotes { (quote(c)) }
-                }
-            }
-        }
-    }
-}
-
-pub(crate) fn side_by_side(v: &SideBySide<'_>) -> Markup {
-    html! {
-        section.side-by-side {
-            h2 { (v.title()) }
-            div.columns {
-                @for (title, provisions) in v.columns() {
-                    div.column {
-                        h3 { (title) }
-                        @for p in provisions {
-                            h4 { (p.label) }
-                            @for t in &p.texts {
-                                p.provenance {
-                                    (t.lang) @if let Some(v) = t.legal_value { " · " (v) }
-                                    @if let Some(s) = t.source { " · source: " (s) }
-                                }
-                                div.text lang=(t.lang.as_str()) { (t.text.trim_end()) }
-                            }
-                        }
-                    }
                 }
             }
         }

@@ -1,13 +1,13 @@
-//! The tables behind each result.
+//! Gap reports and gap matrices: their tables and their HTML.
 
-use serde::Serialize;
+use maud::{Markup, html};
 
+use super::backend::html::tone_class;
 use super::{Cell, Render, Sheet, Tone};
 use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, summarize};
-use crate::corpus::Selection;
-use crate::model::{Lang, LegalValue, Located, Scope};
+use crate::model::Scope;
 
-pub(crate) fn status_tone(s: GapStatus) -> Tone {
+fn status_tone(s: GapStatus) -> Tone {
     match s {
         GapStatus::Absent => Tone::Bad,
         GapStatus::Partial | GapStatus::Unknown => Tone::Warn,
@@ -57,7 +57,7 @@ impl Render for GapReport {
     }
 
     fn html(&self) -> String {
-        super::html::gap_report(self).into_string()
+        gap_report(self).into_string()
     }
 }
 
@@ -233,139 +233,48 @@ impl Render for GapMatrix {
     }
 }
 
-/// Provisions side by side, in columns, with the source and legal value of each text.
-///
-/// ```
-/// use lexgap::render::{Format, SideBySide, View};
-///
-/// let corpus = lexgap::Corpus::bundled();
-/// let view = SideBySide::new()
-///     .column("draft PIPL", &corpus.select(["cn/pipl-draft-2020/art-27"])?)
-///     .column("GDPR", &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"])?);
-/// let table = View::new(&view, Format::Table).width(120).to_string();
-/// assert!(table.contains("第二十七条"));
-/// assert!(table.contains("Article 35"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct SideBySide<'c> {
-    columns: Vec<Column<'c>>,
-}
-
-/// A provision as a column shows it: labelled with its instrument's short title, its texts
-/// authentic first, each with its legal value and source.
-fn show(p: Located<'_>) -> ShownProvision<'_> {
-    let (inst, p) = (p.instrument(), p.provision());
-    let label = p.label.values().cloned().collect::<Vec<_>>().join(" / ");
-    let label = format!("{} {label}", inst.short_title);
-    let mut langs: Vec<&Lang> = inst
-        .languages_by_value()
-        .filter(|l| p.text.contains_key(*l))
-        .collect();
-    for l in p.text.keys() {
-        if !langs.contains(&l) {
-            langs.push(l);
+fn quote(c: &Cite) -> Markup {
+    html! {
+        blockquote.quote lang=(c.evidence.lang.as_str()) {
+            span.provenance { (c.reference()) " · " (c.shows) } br;
+            (c.evidence.quote)
         }
     }
-    let texts = langs
-        .into_iter()
-        .filter_map(|l| {
-            let text = p.text.get(l)?;
-            let prov = inst.languages.get(l);
-            Some(ShownText {
-                lang: l,
-                legal_value: prov.map(|p| p.legal_value),
-                source: prov.map(|p| p.source.as_str()),
-                text,
-            })
-        })
-        .collect();
-    ShownProvision {
-        id: p.id.to_string(),
-        label,
-        texts,
-    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-struct Column<'c> {
-    title: String,
-    provisions: Vec<ShownProvision<'c>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) struct ShownProvision<'c> {
-    pub id: String,
-    pub label: String,
-    pub texts: Vec<ShownText<'c>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) struct ShownText<'c> {
-    pub lang: &'c Lang,
-    pub legal_value: Option<LegalValue>,
-    pub source: Option<&'c str>,
-    pub text: &'c str,
-}
-
-impl<'c> SideBySide<'c> {
-    /// An empty view.
-    pub fn new() -> SideBySide<'c> {
-        SideBySide::default()
-    }
-
-    /// Adds a column with the selected provisions.
-    pub fn column(mut self, title: &str, selection: &Selection<'c>) -> Self {
-        let provisions = selection.provisions().iter().map(|p| show(*p)).collect();
-        self.columns.push(Column {
-            title: title.to_owned(),
-            provisions,
-        });
-        self
-    }
-
-    pub(crate) fn columns(&self) -> impl Iterator<Item = (&str, &[ShownProvision<'c>])> {
-        self.columns
-            .iter()
-            .map(|c| (c.title.as_str(), c.provisions.as_slice()))
-    }
-}
-
-impl Render for SideBySide<'_> {
-    const KIND: &'static str = "side-by-side";
-
-    fn title(&self) -> String {
-        let t: Vec<&str> = self.columns.iter().map(|c| c.title.as_str()).collect();
-        format!("Side by side: {}", t.join(" | "))
-    }
-
-    fn sheets(&self) -> Vec<Sheet> {
-        let headers = self.columns.iter().map(|c| c.title.clone()).collect();
-        let cell = |c: &Column<'_>| {
-            let mut s = String::new();
-            for p in &c.provisions {
-                if !s.is_empty() {
-                    s.push('\n');
-                }
-                s.push_str(&p.label);
-                s.push('\n');
-                for t in &p.texts {
-                    let value = t.legal_value.map_or("", |v| v.code());
-                    s.push_str(&format!("[{}, {value}]\n{}\n", t.lang, t.text.trim_end()));
+fn gap_report(r: &GapReport) -> Markup {
+    html! {
+        section.gaps {
+            h2 { (r.title()) }
+            @for t in &r.targets {
+                p.target {
+                    strong { (t.short_title) } " (" (t.instrument) "): " (t.kind) ", " (t.status) ", "
+                    (if t.binding { "binding" } else { "not binding" })
+                    @if !t.missing.is_empty() {
+                        ". Not held: " (t.missing.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+                    }
+                    @for s in &t.sources {
+                        br; span.provenance { (s.lang) " · " (s.legal_value) " · read at " (s.source) }
+                    }
                 }
             }
-            Cell::plain(s.trim_end())
-        };
-        vec![Sheet {
-            title: String::new(),
-            headers,
-            rows: vec![self.columns.iter().map(cell).collect()],
-        }]
-    }
-
-    fn html(&self) -> String {
-        super::html::side_by_side(self).into_string()
+            @if r.gaps.is_empty() { p { "No gaps." } }
+            @for g in &r.gaps {
+                div.gap data-code=(g.code) data-status=(g.status.code()) {
+                    span class={ "badge " (tone_class(status_tone(g.status))) } {
+                        (g.code) " · " (g.status) " · " (g.severity)
+                    }
+                    p { (crate::render::explain(g)) }
+                    @if !g.missing.is_empty() { p { strong { "Missing: " } (crate::classify::summarize(&g.missing)) } }
+                    @if let Some(s) = &g.standard {
+                        blockquote.quote.standard { span.provenance { "standard" } br; (s) }
+                    }
+                    @for c in &g.target_quotes { (quote(c)) }
+                    @for c in &g.closed_by { (quote(c)) }
+                    @for d in &g.derogations { @for c in &d.quotes { (quote(c)) } }
+                    @for c in &g.baseline_quotes { (quote(c)) }
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,170 @@
+//! Provisions side by side, in columns: the view, its table and its HTML.
+
+use maud::{Markup, html};
+use serde::Serialize;
+
+use super::{Cell, Render, Sheet};
+use crate::corpus::Selection;
+use crate::model::{Lang, LegalValue, Located};
+
+/// Provisions side by side, in columns, with the source and legal value of each text.
+///
+/// ```
+/// use lexgap::render::{Format, SideBySide, View};
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let view = SideBySide::new()
+///     .column("draft PIPL", &corpus.select(["cn/pipl-draft-2020/art-27"])?)
+///     .column("GDPR", &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"])?);
+/// let table = View::new(&view, Format::Table).width(120).to_string();
+/// assert!(table.contains("第二十七条"));
+/// assert!(table.contains("Article 35"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SideBySide<'c> {
+    columns: Vec<Column<'c>>,
+}
+
+/// A provision as a column shows it: labelled with its instrument's short title, its texts
+/// authentic first, each with its legal value and source.
+fn show(p: Located<'_>) -> ShownProvision<'_> {
+    let (inst, p) = (p.instrument(), p.provision());
+    let label = p.label.values().cloned().collect::<Vec<_>>().join(" / ");
+    let label = format!("{} {label}", inst.short_title);
+    let mut langs: Vec<&Lang> = inst
+        .languages_by_value()
+        .filter(|l| p.text.contains_key(*l))
+        .collect();
+    for l in p.text.keys() {
+        if !langs.contains(&l) {
+            langs.push(l);
+        }
+    }
+    let texts = langs
+        .into_iter()
+        .filter_map(|l| {
+            let text = p.text.get(l)?;
+            let prov = inst.languages.get(l);
+            Some(ShownText {
+                lang: l,
+                legal_value: prov.map(|p| p.legal_value),
+                source: prov.map(|p| p.source.as_str()),
+                text,
+            })
+        })
+        .collect();
+    ShownProvision {
+        id: p.id.to_string(),
+        label,
+        texts,
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Column<'c> {
+    title: String,
+    provisions: Vec<ShownProvision<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct ShownProvision<'c> {
+    id: String,
+    label: String,
+    texts: Vec<ShownText<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct ShownText<'c> {
+    lang: &'c Lang,
+    legal_value: Option<LegalValue>,
+    source: Option<&'c str>,
+    text: &'c str,
+}
+
+impl<'c> SideBySide<'c> {
+    /// An empty view.
+    pub fn new() -> SideBySide<'c> {
+        SideBySide::default()
+    }
+
+    /// Adds a column with the selected provisions.
+    pub fn column(mut self, title: &str, selection: &Selection<'c>) -> Self {
+        let provisions = selection.provisions().iter().map(|p| show(*p)).collect();
+        self.columns.push(Column {
+            title: title.to_owned(),
+            provisions,
+        });
+        self
+    }
+
+    fn columns(&self) -> impl Iterator<Item = (&str, &[ShownProvision<'c>])> {
+        self.columns
+            .iter()
+            .map(|c| (c.title.as_str(), c.provisions.as_slice()))
+    }
+}
+
+impl Render for SideBySide<'_> {
+    const KIND: &'static str = "side-by-side";
+
+    fn title(&self) -> String {
+        let t: Vec<&str> = self.columns.iter().map(|c| c.title.as_str()).collect();
+        format!("Side by side: {}", t.join(" | "))
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let headers = self.columns.iter().map(|c| c.title.clone()).collect();
+        let cell = |c: &Column<'_>| {
+            let mut s = String::new();
+            for p in &c.provisions {
+                if !s.is_empty() {
+                    s.push('\n');
+                }
+                s.push_str(&p.label);
+                s.push('\n');
+                for t in &p.texts {
+                    let value = t.legal_value.map_or("", |v| v.code());
+                    s.push_str(&format!("[{}, {value}]\n{}\n", t.lang, t.text.trim_end()));
+                }
+            }
+            Cell::plain(s.trim_end())
+        };
+        vec![Sheet {
+            title: String::new(),
+            headers,
+            rows: vec![self.columns.iter().map(cell).collect()],
+        }]
+    }
+
+    fn html(&self) -> String {
+        side_by_side(self).into_string()
+    }
+}
+
+fn side_by_side(v: &SideBySide<'_>) -> Markup {
+    html! {
+        section.side-by-side {
+            h2 { (v.title()) }
+            div.columns {
+                @for (title, provisions) in v.columns() {
+                    div.column {
+                        h3 { (title) }
+                        @for p in provisions {
+                            h4 { (p.label) }
+                            @for t in &p.texts {
+                                p.provenance {
+                                    (t.lang) @if let Some(v) = t.legal_value { " · " (v) }
+                                    @if let Some(s) = t.source { " · source: " (s) }
+                                }
+                                div.text lang=(t.lang.as_str()) { (t.text.trim_end()) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
