@@ -69,7 +69,7 @@ pub use numeral::{article_number_of_label, parse_chinese_numeral};
 pub use provision::{Correspondence, Evidence, Norm, Provision, Safeguard};
 pub(crate) use quote::{NormalizedText, find_lazy};
 #[cfg(feature = "render")]
-pub(crate) use script::{MAX_CLUSTER_TAIL, ZWJ, continues_cluster};
+pub(crate) use script::{MAX_CLUSTER_TAIL, is_cluster_boundary};
 pub(crate) use script::{floor_char_boundary, is_cjk_letter};
 pub(crate) use text::{normalize_ws, quote_in_text};
 pub(crate) use vocab::closest as closest_code;

@@ -12,7 +12,7 @@
 //! plus the quote, whatever they hold. Normalise a text once ([`NormalizedText::new`]) to look
 //! up many quotes in it.
 
-use super::script::{is_mark, is_unspaced};
+use super::script::{is_cluster_boundary, is_mark, is_unspaced};
 
 /// A text with its whitespace collapsed, remembering where each byte came from.
 #[derive(Debug, Clone)]
@@ -83,7 +83,9 @@ impl NormalizedText {
     fn on_boundaries(&self, start: usize, end: usize, quote: &str) -> bool {
         let before = self.text[..start].chars().next_back();
         let after = self.text[end..].chars().next();
-        !joined(before, quote.chars().next()) && !joined(quote.chars().next_back(), after)
+        !joined(before, quote.chars().next())
+            && !joined(quote.chars().next_back(), after)
+            && cluster_edges(&self.text, start, end)
     }
 }
 
@@ -152,15 +154,48 @@ fn on_boundaries(text: &str, start: usize, end: usize, first: &str, last: &str) 
         .next_back()
         .filter(|_| !text[..start].trim_start().is_empty());
     let after = text[end..].chars().next();
-    !joined(before, first.chars().next()) && !joined(last.chars().next_back(), after)
+    !joined(before, first.chars().next())
+        && !joined(last.chars().next_back(), after)
+        && cluster_edges(text, start, end)
 }
 
-/// Whether `a` and `b`, side by side, belong to one word (or `b` is a mark on `a`).
+/// Whether `text[start..end]` begins and ends between grapheme clusters, judged as in the
+/// normalised text, so that both searches agree: a whitespace run counts as one space (which
+/// a combining mark after it joins, where a line break would not), leading and trailing
+/// whitespace as nothing.
+fn cluster_edges(text: &str, start: usize, end: usize) -> bool {
+    let start_ok = match text[..start].chars().next_back() {
+        None => true,
+        Some(w) if w.is_whitespace() => {
+            text[..start].trim_start().is_empty()
+                || text[start..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !extends_space(c))
+        }
+        Some(_) => is_cluster_boundary(text, start),
+    };
+    let end_ok = match text[end..].chars().next() {
+        None => true,
+        Some(w) if w.is_whitespace() => true,
+        Some(_) => is_cluster_boundary(text, end),
+    };
+    start_ok && end_ok
+}
+
+/// Whether `c` joins the cluster of a space before it (a combining mark, a joiner).
+fn extends_space(c: char) -> bool {
+    let mut buf = [0u8; 5];
+    buf[0] = b' ';
+    let n = 1 + c.encode_utf8(&mut buf[1..]).len();
+    std::str::from_utf8(&buf[..n]).is_ok_and(|s| !is_cluster_boundary(s, 1))
+}
+
+/// Whether `a` and `b`, side by side, belong to one word (a grapheme cluster, such as a
+/// letter and its accent, is never split either: see [`is_cluster_boundary`]).
 fn joined(a: Option<char>, b: Option<char>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            is_mark(b) || (is_word(a) && is_word(b) && !(is_unspaced(a) || is_unspaced(b)))
-        }
+        (Some(a), Some(b)) => is_word(a) && is_word(b) && !(is_unspaced(a) || is_unspaced(b)),
         _ => false,
     }
 }
@@ -203,8 +238,28 @@ mod tests {
         // Texts and quotes from a small alphabet of words, marks, CJK and whitespace runs, so
         // that candidates, near misses and boundaries are frequent.
         let pieces = [
-            "a", "ab", "b", " ", "  ", "\n", "\n\n", "\t", "e\u{301}", "\u{301}", "个", "人", "。",
-            "(a)", ".",
+            "a",
+            "ab",
+            "b",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\t",
+            "e\u{301}",
+            "\u{301}",
+            "个",
+            "人",
+            "。",
+            "(a)",
+            ".",
+            "\u{200D}",
+            "\u{FE0F}",
+            "👍🏽",
+            "🇨🇳",
+            "\u{1F1E8}",
+            "क\u{093F}",
+            "\u{093F}",
         ];
         let mut state = 12345u64;
         let mut next = |n: usize| {
@@ -227,6 +282,13 @@ mod tests {
                 find(&text, &cut);
             }
         }
+        // A quote never ends inside a grapheme cluster: not before a spacing vowel sign, not
+        // inside an emoji sequence, not between the two halves of a flag.
+        assert_eq!(find("नीति कि", "क"), None);
+        assert_eq!(find("नीति कि", "कि"), Some(13));
+        assert_eq!(find("👍🏽 ok", "👍"), None);
+        assert_eq!(find("🇨🇳🇪🇺", "🇳🇪"), None);
+        assert_eq!(find("🇨🇳🇪🇺", "🇪🇺"), Some(8));
         // The crafted case falls back to the linear search and still agrees.
         let text = "a ".repeat(50_000) + "b";
         assert_eq!(find(&text, &("a ".repeat(500) + "c")), None);

@@ -2,6 +2,8 @@
 //! which belong to the character before them, where a byte offset may cut a text. One place
 //! for the quote search, the text diff, the alignment index and the loader.
 
+use unicode_segmentation::GraphemeCursor;
+
 /// A Han character, kana or hangul syllable: a letter of a script written without spaces.
 pub(crate) fn is_cjk_letter(c: char) -> bool {
     matches!(c as u32,
@@ -37,9 +39,9 @@ pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
 /// Cuts `text` after `max_chars` characters, and says how many were cut:
 /// `… (N more characters)`. Text that is short enough is returned as it is.
 ///
-/// The cut does not fall between a character and the combining marks, joiners or variation
-/// selectors that follow it (the common ones; a cluster may run over `max_chars` by up to 32
-/// characters). Terminal tables use it with `render::MAX_TABLE_CELL_CHARS`; it also suits error
+/// The cut does not fall inside a grapheme cluster (a letter and its accents, an emoji
+/// sequence; a cluster may run over `max_chars` by up to 32 characters, past which it is cut
+/// anyway). Terminal tables use it with `render::MAX_TABLE_CELL_CHARS`; it also suits error
 /// messages that would otherwise repeat a long quote in full.
 ///
 /// ```
@@ -55,13 +57,10 @@ pub fn clip(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
     };
     // Keep combining marks and joined characters with their base: move the cut past them.
     for _ in 0..MAX_CLUSTER_TAIL {
-        let Some(c) = text[cut..].chars().next() else {
-            return std::borrow::Cow::Borrowed(text);
-        };
-        if !(continues_cluster(c) || text[..cut].ends_with(ZWJ)) {
+        if is_cluster_boundary(text, cut) {
             break;
         }
-        cut += c.len_utf8();
+        cut += text[cut..].chars().next().map_or(0, char::len_utf8);
     }
     let more = text[cut..].chars().count();
     if more == 0 {
@@ -71,36 +70,36 @@ pub fn clip(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}… ({more} more {noun})", &text[..cut]))
 }
 
-pub(crate) const ZWJ: char = '\u{200D}';
-
 /// How many characters a cut or a break may move on to keep a cluster whole.
 pub(crate) const MAX_CLUSTER_TAIL: usize = 32;
 
-/// Whether `c` belongs with the character before it: a combining mark of the common blocks
-/// and scripts, a joiner, a variation selector, an emoji modifier or tag, a kana voicing mark.
-/// A heuristic without the Unicode tables, good enough to choose where to cut or break.
-pub(crate) fn continues_cluster(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F
-        | 0x0483..=0x0489
-        | 0x0591..=0x05C7
-        | 0x0610..=0x061A
-        | 0x064B..=0x065F
-        | 0x0670
-        | 0x06D6..=0x06ED
-        | 0x0900..=0x0903
-        | 0x093A..=0x094F
-        | 0x0E31
-        | 0x0E34..=0x0E3A
-        | 0x0E47..=0x0E4E
-        | 0x1AB0..=0x1AFF
-        | 0x1DC0..=0x1DFF
-        | 0x200C..=0x200D
-        | 0x20D0..=0x20FF
-        | 0x3099..=0x309A
-        | 0xFE00..=0xFE0F
-        | 0xFE20..=0xFE2F
-        | 0x1F3FB..=0x1F3FF
-        | 0xE0020..=0xE007F
-        | 0xE0100..=0xE01EF)
+/// Whether `text` may be cut at the byte `offset` without splitting a character or an
+/// extended grapheme cluster (Unicode's UAX #29, by `unicode-segmentation`, as the text diff
+/// segments its tokens): never between a letter and its accent, inside an emoji sequence
+/// joined by U+200D, or between a base and its variation selector. The ends of a text are
+/// boundaries.
+///
+/// The rules read at most [`CLUSTER_CONTEXT`] bytes on each side, so that each answer costs
+/// a bounded amount of work whatever the text (a run of hundreds of regional indicators would
+/// otherwise be counted back to its start at every offset); past that, the pairing of flags
+/// may be guessed wrong, which no statute's text reaches.
+pub(crate) fn is_cluster_boundary(text: &str, offset: usize) -> bool {
+    if offset == 0 || offset >= text.len() {
+        return true;
+    }
+    if !text.is_char_boundary(offset) {
+        return false;
+    }
+    let start = floor_char_boundary(text, offset.saturating_sub(CLUSTER_CONTEXT));
+    let mut end = (offset + CLUSTER_CONTEXT).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let chunk = &text[start..end];
+    GraphemeCursor::new(offset - start, chunk.len(), true)
+        .is_boundary(chunk, 0)
+        .unwrap_or(true)
 }
+
+/// How far, in bytes, [`is_cluster_boundary`] reads on each side of an offset.
+const CLUSTER_CONTEXT: usize = 256;

@@ -7,7 +7,7 @@ use std::fmt;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::model::{MAX_CLUSTER_TAIL, ZWJ, continues_cluster};
+use crate::model::{MAX_CLUSTER_TAIL, is_cluster_boundary};
 use crate::render::{MAX_TABLE_CELL_CHARS, MAX_TABLE_RUN_CHARS, Sheet, Tone, clip};
 
 fn tone_color(tone: Tone) -> Option<comfy_table::Color> {
@@ -107,15 +107,13 @@ fn table_text(s: &str) -> (Cow<'_, str>, bool) {
     let cut = matches!(clipped, Cow::Owned(_));
     let mut out = String::with_capacity(clipped.len() + clipped.len() / MAX_TABLE_RUN_CHARS + 8);
     let mut run = 0usize;
-    let mut prev = ' ';
-    for c in clipped.chars() {
+    for (at, c) in clipped.char_indices() {
         if c == ' ' || c == '\n' {
             run = 0;
         } else {
             // Break a long run, but not inside a cluster (unless the cluster is absurdly long).
-            let inside = continues_cluster(c) || prev == ZWJ;
             if run >= MAX_TABLE_RUN_CHARS + MAX_CLUSTER_TAIL
-                || (run >= MAX_TABLE_RUN_CHARS && !inside)
+                || (run >= MAX_TABLE_RUN_CHARS && is_cluster_boundary(&clipped, at))
             {
                 out.push('\n');
                 run = 0;
@@ -123,7 +121,6 @@ fn table_text(s: &str) -> (Cow<'_, str>, bool) {
             run += 1;
         }
         out.push(control_picture(c).unwrap_or(c));
-        prev = c;
     }
     (Cow::Owned(out), cut)
 }
