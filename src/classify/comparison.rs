@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use super::engine::PinpointCache;
 use super::report::sort_gaps;
 use super::{Cite, Clause, Gap, GapReport, Registry, SourceSummary, TargetSummary};
 use crate::corpus::{Corpus, Selection};
@@ -121,6 +122,7 @@ impl<'c> Comparison<'c> {
             elsewhere,
             target_instruments,
             scope: self.scope,
+            pinpoints: PinpointCache::default(),
         }
     }
 }
@@ -161,9 +163,15 @@ pub struct Context<'a> {
     elsewhere: Vec<&'a Provision>,
     target_instruments: Vec<InstrumentId>,
     scope: Scope,
+    pinpoints: PinpointCache,
 }
 
 impl<'a> Context<'a> {
+    /// The pinpoints worked out so far in this comparison.
+    pub(crate) fn pinpoints(&self) -> &PinpointCache {
+        &self.pinpoints
+    }
+
     /// The corpus.
     pub fn corpus(&self) -> &'a Corpus {
         self.corpus

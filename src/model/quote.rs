@@ -110,16 +110,16 @@ pub(crate) fn find_lazy(
     if let Some(n) = normalized.get() {
         return n.find(quote);
     }
-    let mut words = quote.split_whitespace();
-    let first = words.next()?;
-    let rest: Vec<&str> = words.collect();
+    let mut rest = quote.split_whitespace();
+    let first = rest.next()?;
+    let last = quote.split_whitespace().next_back().unwrap_or(first);
     let mut budget = 4 * (text.len() + quote.len()) + 1024;
     let mut from = 0;
     while let Some(found) = text[from..].find(first) {
         let at = from + found;
         let mut pos = at + first.len();
         let mut follows = true;
-        for w in &rest {
+        for w in rest.clone() {
             let after = &text[pos..];
             let trimmed = after.trim_start();
             let skipped = after.len() - trimmed.len();
@@ -131,7 +131,7 @@ pub(crate) fn find_lazy(
             pos += skipped + w.len();
         }
         budget = budget.saturating_sub(first.len() + found / 8);
-        if follows && on_boundaries(text, at, pos, first, rest.last().copied().unwrap_or(first)) {
+        if follows && on_boundaries(text, at, pos, first, last) {
             return Some(at);
         }
         if budget == 0 {

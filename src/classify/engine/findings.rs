@@ -10,8 +10,7 @@ use crate::classify::{
 use crate::model::SafeguardKind;
 
 /// The findings of one rule, gathered over requirements, subjects and regimes.
-#[derive(Default)]
-pub(super) struct Acc {
+pub(super) struct Acc<'c> {
     pub(super) status: Option<GapStatus>,
     /// The verdict whose missing and present elements the gap shows: the worst, and among
     /// equally bad ones those judged without a derogation (the target's rules as they stand).
@@ -34,17 +33,25 @@ pub(super) struct Acc {
     >,
     /// Whether a derogation judged as a subject is absent on its own terms.
     pub(super) absent_derogation_subject: bool,
-    pins: Pinpoints,
+    pins: Pinpoints<'c>,
 }
 
-/// Pinpoints already worked out, by provision and quote: a rule cites the same words under
-/// many requirements and regimes, and finding a pinpoint searches the text.
-#[derive(Default)]
-pub(super) struct Pinpoints(std::collections::HashMap<(usize, usize), Option<String>>);
+/// Pinpoints already worked out, by provision and quote, for one comparison: every rule cites
+/// the same words under many requirements and regimes, and finding a pinpoint searches the
+/// text.
+pub(super) struct Pinpoints<'c>(&'c PinpointCache);
 
-impl Pinpoints {
+/// The pinpoints of one comparison, by the addresses of a provision and of the evidence.
+pub(crate) type PinpointCache =
+    std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<String>>>;
+
+impl<'c> Pinpoints<'c> {
+    pub(super) fn new(cache: &'c PinpointCache) -> Pinpoints<'c> {
+        Pinpoints(cache)
+    }
+
     fn cite(
-        &mut self,
+        &self,
         p: &crate::model::Provision,
         shows: impl Into<String>,
         ev: &crate::model::Evidence,
@@ -53,7 +60,12 @@ impl Pinpoints {
             std::ptr::from_ref(p) as usize,
             std::ptr::from_ref(ev) as usize,
         );
-        let pinpoint = self.0.entry(key).or_insert_with(|| p.pinpoint(ev)).clone();
+        let known = self.0.borrow().get(&key).cloned();
+        let pinpoint = known.unwrap_or_else(|| {
+            let found = p.pinpoint(ev);
+            self.0.borrow_mut().insert(key, found.clone());
+            found
+        });
         Cite {
             provision: p.id.clone(),
             pinpoint,
@@ -64,7 +76,7 @@ impl Pinpoints {
 
     /// [`cite_elements`](super::cite_elements), with the pinpoints remembered.
     pub(super) fn cite_elements(
-        &mut self,
+        &self,
         c: &Clause<'_>,
         elements: &BTreeSet<Element>,
         out: &mut BTreeSet<Cite>,
@@ -98,7 +110,23 @@ impl Pinpoints {
     }
 }
 
-impl Acc {
+impl<'c> Acc<'c> {
+    pub(super) fn new(cache: &'c PinpointCache) -> Acc<'c> {
+        Acc {
+            status: None,
+            shown: None,
+            missing: BTreeSet::new(),
+            present: BTreeSet::new(),
+            subjects: BTreeSet::new(),
+            target_quotes: BTreeSet::new(),
+            baseline_quotes: BTreeSet::new(),
+            closed_by: BTreeSet::new(),
+            derogations: BTreeMap::new(),
+            absent_derogation_subject: false,
+            pins: Pinpoints::new(cache),
+        }
+    }
+
     /// Cites a requirement that a subject lacks: the clause itself, and the quotes of its
     /// required elements.
     pub(super) fn cite_requirement(&mut self, item: &Clause<'_>, required: &BTreeSet<Element>) {

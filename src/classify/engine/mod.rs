@@ -56,6 +56,7 @@ use crate::model::{InstrumentKind, Reach, SafeguardKind, Scope};
 mod findings;
 mod regime;
 
+pub(crate) use findings::PinpointCache;
 use findings::{Acc, Pinpoints};
 use regime::judge_regime;
 
@@ -143,7 +144,7 @@ pub fn is_rights_level(kind: InstrumentKind) -> bool {
 /// see the [module docs](self).
 pub fn judge(info: RuleInfo, reading: &dyn Reading, cx: &Context<'_>) -> Option<Gap> {
     let clauses = Clauses::gather(reading, cx);
-    let mut acc = Acc::default();
+    let mut acc = Acc::new(cx.pinpoints());
     let mut has_requirement = false;
     for item in cx.baseline_clauses() {
         // A modifier of a derogation (an urgency procedure) is judged with the derogation it
@@ -546,5 +547,5 @@ fn excused(
 /// Cites the quotes of a clause's safeguards for the elements listed (and the clause's own
 /// quote for elements that are not safeguards).
 pub fn cite_elements(c: &Clause<'_>, elements: &BTreeSet<Element>, out: &mut BTreeSet<Cite>) {
-    Pinpoints::default().cite_elements(c, elements, out);
+    Pinpoints::new(&PinpointCache::default()).cite_elements(c, elements, out);
 }
