@@ -6,6 +6,7 @@
 
 mod align;
 mod bundled;
+mod citations;
 mod classify;
 #[cfg(feature = "cli")]
 mod cli;

@@ -268,7 +268,7 @@ fn important_messages() {
     assert_eq!(
         one("tests/data/bad/unknown-field.toml"),
         "tests/data/bad/unknown-field.toml:5:1: unknown field `short-titel`, expected one of `id`, \
-         `title`, `short-title`, `kind`, `status`, `binding`, `published`, `adopted`, `in-force`, \
+         `title`, `short-title`, `cite-as`, `kind`, `status`, `binding`, `published`, `adopted`, `in-force`, \
          `repealed`, `applies-from`, `identifiers`, `becomes`, `supersedes`, `languages`, \
          `coverage`, `missing`"
     );

@@ -6,7 +6,7 @@ use super::engine::PinpointCache;
 use super::report::sort_gaps;
 use super::{Cite, Clause, Gap, GapReport, Registry, SourceSummary, TargetSummary};
 use crate::corpus::{Corpus, Selection};
-use crate::model::{Instrument, InstrumentId, Provision, ProvisionId, Scope};
+use crate::model::{Citation, Instrument, InstrumentId, Located, Provision, ProvisionId, Scope};
 
 /// A target set of provisions compared with a baseline set at a scope.
 ///
@@ -84,14 +84,41 @@ impl<'c> Comparison<'c> {
             .filter_map(|id| self.corpus.get_instrument(id))
             .map(target_summary)
             .collect();
+        let referred: Vec<Cite> = referred.into_iter().collect();
+        let citations = self.citations(&gaps, &referred);
         GapReport {
             scope: self.scope,
             target,
             baseline,
             targets,
             gaps,
-            referred: referred.into_iter().collect(),
+            referred,
+            citations,
         }
+    }
+
+    /// How to cite every provision a quote of the report stands in, in id order.
+    fn citations(&self, gaps: &[Gap], referred: &[Cite]) -> Vec<Citation> {
+        let mut ids: BTreeSet<&ProvisionId> = referred.iter().map(|c| &c.provision).collect();
+        for g in gaps {
+            let quotes = g
+                .target_quotes
+                .iter()
+                .chain(&g.baseline_quotes)
+                .chain(&g.closed_by);
+            ids.extend(quotes.map(|c| &c.provision));
+            for d in &g.derogations {
+                ids.insert(&d.provision);
+                ids.extend(d.quotes.iter().chain(&d.modifies).map(|c| &c.provision));
+            }
+        }
+        ids.into_iter()
+            .filter_map(|id| {
+                let p = self.corpus.get_id(id)?;
+                let inst = self.corpus.instrument_of(id)?;
+                Some(Citation::of(Located::new(inst, p)))
+            })
+            .collect()
     }
 
     /// The context rules read; public so that custom rules can be tested on their own.

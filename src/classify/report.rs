@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Cite, Gap, GapCode};
 use crate::model::{
-    InstrumentId, InstrumentKind, Lang, LegalValue, MissingRange, ProvisionId, Scope, Status,
+    Citation, CiteForm, InstrumentId, InstrumentKind, Lang, LegalValue, MissingRange, ProvisionId,
+    Scope, Status,
 };
 
 /// What a report says of a target instrument: its standing, and how much of it the corpus
@@ -71,6 +72,9 @@ pub struct GapReport {
     /// text says another instrument governs it; the rules do not judge them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub referred: Vec<Cite>,
+    /// How to cite each provision the report cites or names, in id order.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
 }
 
 impl GapReport {
@@ -91,6 +95,39 @@ impl GapReport {
     pub fn codes(&self) -> Vec<&str> {
         self.gaps.iter().map(|g| g.code.as_str()).collect()
     }
+    /// A quote's provision and pinpoint as a citation in `form` ("GDPR art. 35(3)(c)"), or
+    /// its id and pinpoint when the report has no citation for it.
+    ///
+    /// ```
+    /// use lexgap::classify::{Comparison, GapKind};
+    /// use lexgap::model::CiteForm;
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let report = Comparison::new(
+    ///     &corpus.select(["cn/pipl-draft-2020/art-27"])?,
+    ///     &corpus.select(["eu/gdpr/art-9", "eu/gdpr/art-35"])?,
+    /// )
+    /// .run();
+    /// let dpia = report.gap(GapKind::NoImpactAssessment).unwrap();
+    /// let cites: Vec<String> = dpia.baseline_quotes.iter().map(|c| report.cite(c, CiteForm::Short)).collect();
+    /// assert!(cites.contains(&"GDPR art. 35(3)(c)".to_owned()), "{cites:?}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cite(&self, cite: &Cite, form: CiteForm) -> String {
+        self.citation(&cite.provision).map_or_else(
+            || cite.reference(),
+            |c| c.with(cite.pinpoint.as_deref(), form),
+        )
+    }
+
+    /// How to cite a provision the report names.
+    pub fn citation(&self, id: &ProvisionId) -> Option<&Citation> {
+        self.citations
+            .binary_search_by(|c| c.id().cmp(id))
+            .ok()
+            .map(|k| &self.citations[k])
+    }
+
     /// The open findings (absent, partial or unknown).
     pub fn open(&self) -> impl Iterator<Item = &Gap> {
         self.gaps.iter().filter(|g| g.is_open())

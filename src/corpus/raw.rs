@@ -23,6 +23,8 @@ pub(crate) struct RawInstrument {
     pub id: S<String>,
     pub title: BTreeMap<String, S<String>>,
     pub short_title: S<String>,
+    #[serde(default)]
+    pub cite_as: BTreeMap<String, S<String>>,
     pub kind: S<String>,
     pub status: S<String>,
     pub binding: bool,

@@ -76,6 +76,11 @@ pub struct Instrument {
     pub title: Texts,
     /// A short name for tables, such as `GDPR` or `PIPL (draft 2020)`.
     pub short_title: String,
+    /// How citations name the instrument, by language, where the short title is not the
+    /// convention: `U.S. Const.` (for "U.S. Const. amend. IV"), `《个人信息保护法》`. Without
+    /// one, English citations use the short title and Chinese ones the title in 《》.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cite_as: Texts,
     /// Constitution, statute, draft statute ...
     pub kind: InstrumentKind,
     /// Draft, in force, superseded ...
@@ -220,6 +225,7 @@ impl Instrument {
             id,
             title: Texts::new(),
             short_title,
+            cite_as: Texts::new(),
             kind: InstrumentKind::Statute,
             status: Status::InForce,
             binding: true,

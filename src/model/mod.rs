@@ -45,6 +45,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cite;
 mod date;
 mod derogation;
 mod id;
@@ -58,6 +59,7 @@ pub(crate) mod script;
 mod text;
 mod vocab;
 
+pub use cite::{Citation, CiteForm};
 pub use date::{Date, DateError};
 pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referral, Target};
 pub use id::{IdError, InstrumentId, ProvisionId};
@@ -65,7 +67,7 @@ pub use instrument::{Identifiers, Instrument, Jurisdiction, MissingRange, Proven
 pub use lang::{Lang, LangError, Texts};
 pub use located::{Located, Processing};
 pub(crate) use located::{compared_lang, first_shared, within};
-pub use numeral::{article_number_of_label, parse_chinese_numeral};
+pub use numeral::{article_number_of_label, chinese_numeral, parse_chinese_numeral};
 pub use provision::{Correspondence, Evidence, Norm, Provision, Safeguard};
 pub(crate) use quote::{NormalizedText, find_lazy};
 #[cfg(feature = "render")]

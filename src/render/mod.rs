@@ -46,6 +46,10 @@
 //! [`Change`](crate::diff::Change) of a text diff serialises `old-range` and `new-range` (were
 //! `old_range`, `new_range`). Nothing else changed.
 //!
+//! Version 3 has since gained, without a bump (a key added, none changed): a gap report's
+//! `citations`, one per cited provision (`id`, `short`, and `native` with `lang` and `text`
+//! where the authentic language has its own form); an instrument's `cite-as`.
+//!
 //! # Long and hostile text
 //!
 //! The texts come from corpus files, which anyone may write, so every format shows them as

@@ -39,6 +39,7 @@ struct Header {
     id: InstrumentId,
     id_at: Location,
     title: Texts,
+    cite_as: Texts,
     kind: Option<InstrumentKind>,
     status: Option<Status>,
     dates: Dates,
@@ -78,6 +79,7 @@ fn header_of(
         }
     }
     let title = titles_of(cx, ri, &id);
+    let cite_as = cx.texts(&ri.cite_as, "cite-as", &id.to_string());
     let kind = cx.term(&ri.kind);
     let status = cx.term(&ri.status);
     let dates = Dates {
@@ -96,6 +98,7 @@ fn header_of(
         id,
         id_at,
         title,
+        cite_as,
         kind,
         status,
         dates,
@@ -327,6 +330,7 @@ fn located(
             id: header.id,
             title: header.title,
             short_title: ri.short_title.into_inner(),
+            cite_as: header.cite_as,
             kind,
             status,
             binding: ri.binding,
