@@ -96,6 +96,50 @@ pub fn article_number_of_label(label: &str) -> Option<u32> {
     }
 }
 
+/// Writes a number from 1 to 9,999 as a Chinese numeral, as article and paragraph labels do
+/// (`二十六`, `一百零一`, `一千零三十二`): the inverse of [`parse_chinese_numeral`]. `None` for 0
+/// and past 9,999.
+///
+/// ```
+/// use lexgap::model::chinese_numeral;
+/// assert_eq!(chinese_numeral(26).as_deref(), Some("二十六"));
+/// assert_eq!(chinese_numeral(10).as_deref(), Some("十"));
+/// assert_eq!(chinese_numeral(110).as_deref(), Some("一百一十"));
+/// assert_eq!(chinese_numeral(1032).as_deref(), Some("一千零三十二"));
+/// ```
+pub fn chinese_numeral(n: u32) -> Option<String> {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if n == 0 || n > 9_999 {
+        return None;
+    }
+    let mut out = String::new();
+    let mut zero = false;
+    for (unit, name) in [
+        (1000, Some('千')),
+        (100, Some('百')),
+        (10, Some('十')),
+        (1, None),
+    ] {
+        let d = (n / unit % 10) as usize;
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push('零');
+            zero = false;
+        }
+        // 十二, not 一十二, at the head of a number; 一百一十 inside one.
+        if !(unit == 10 && d == 1 && out.is_empty()) {
+            out.push(DIGITS[d]);
+        }
+        if let Some(name) = name {
+            out.push(name);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,48 +212,4 @@ mod tests {
             assert_eq!(parse_chinese_numeral(s), None, "{s}");
         }
     }
-}
-
-/// Writes a number from 1 to 9,999 as a Chinese numeral, as article and paragraph labels do
-/// (`二十六`, `一百零一`, `一千零三十二`): the inverse of [`parse_chinese_numeral`]. `None` for 0
-/// and past 9,999.
-///
-/// ```
-/// use lexgap::model::chinese_numeral;
-/// assert_eq!(chinese_numeral(26).as_deref(), Some("二十六"));
-/// assert_eq!(chinese_numeral(10).as_deref(), Some("十"));
-/// assert_eq!(chinese_numeral(110).as_deref(), Some("一百一十"));
-/// assert_eq!(chinese_numeral(1032).as_deref(), Some("一千零三十二"));
-/// ```
-pub fn chinese_numeral(n: u32) -> Option<String> {
-    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    if n == 0 || n > 9_999 {
-        return None;
-    }
-    let mut out = String::new();
-    let mut zero = false;
-    for (unit, name) in [
-        (1000, Some('千')),
-        (100, Some('百')),
-        (10, Some('十')),
-        (1, None),
-    ] {
-        let d = (n / unit % 10) as usize;
-        if d == 0 {
-            zero = !out.is_empty();
-            continue;
-        }
-        if zero {
-            out.push('零');
-            zero = false;
-        }
-        // 十二, not 一十二, at the head of a number; 一百一十 inside one.
-        if !(unit == 10 && d == 1 && out.is_empty()) {
-            out.push(DIGITS[d]);
-        }
-        if let Some(name) = name {
-            out.push(name);
-        }
-    }
-    Some(out)
 }
