@@ -119,6 +119,7 @@ fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
     docs.push(json("matrix", &matrix));
 
     docs.push(json("list", &InstrumentList::new(corpus, None)));
+    docs.push(json("glossary", &lexgap::render::Glossary::new()));
     docs.push(json("list cn", &InstrumentList::new(corpus, Some("cn"))));
     // Every provision's card: every shape of norm, derogation and correspondence in the data.
     for p in corpus.instruments().flat_map(|i| i.located_provisions()) {
@@ -226,6 +227,7 @@ fn every_key_of_every_json_document_is_kebab_case() {
         "alignment",
         "gap-matrix",
         "gap-report",
+        "glossary",
         "instrument-list",
         "provision",
         "provision-diff",

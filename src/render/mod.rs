@@ -88,6 +88,7 @@
 mod backend;
 mod diff;
 mod explain;
+mod glossary;
 mod listing;
 mod report;
 mod side_by_side;
@@ -106,6 +107,7 @@ pub use crate::model::script::clip;
 pub use backend::html::Page;
 pub use diff::redline;
 pub use explain::{explain, explain_derogation};
+pub use glossary::Glossary;
 pub use listing::{InstrumentList, ProvisionCard};
 pub use side_by_side::SideBySide;
 
