@@ -51,6 +51,11 @@ pub fn run(
         write!(out, "{page}")?;
         return Ok(());
     }
+    if matches!(format, Format::Csv | Format::Json) {
+        // One document a program can read: the findings, by provision.
+        write!(out, "{}", View::new(&by_provision, format))?;
+        return Ok(());
+    }
     writeln!(out, "{}", View::new(&side, format).width(120).color(color))?;
     writeln!(
         out,

@@ -43,8 +43,19 @@ fn formatted_examples_in_table_and_markdown() {
 #[test]
 fn main_example_in_every_format() {
     let csv = output(pipl_vs_gdpr::run, Format::Csv);
-    assert!(csv.contains("no-impact-assessment,absent,medium,"), "{csv}");
     let json = output(pipl_vs_gdpr::run, Format::Json);
+    // One rectangular table, RFC 4180 line ends, the finding in its summary section.
+    assert!(
+        crate::support::csv_has_finding(&csv, "no-impact-assessment", "absent", "medium"),
+        "{csv}"
+    );
+    let (header, _) = csv.split_once("\r\n").expect("CRLF line ends");
+    assert!(
+        header.starts_with("section,") && !header.contains('\n'),
+        "{header}"
+    );
+    assert!(csv.ends_with("\r\n"));
+    assert!(json.starts_with('{') && serde_json::from_str::<serde_json::Value>(&json).is_ok());
     assert!(json.contains("\"kind\": \"gap-report\""));
     let html = output(pipl_vs_gdpr::run, Format::Html);
     assert!(

@@ -6,6 +6,36 @@ use std::collections::BTreeMap;
 use lexgap::diff::{ChangeTag, TextDiff};
 use lexgap::model::{Lang, LegalValue, Provenance};
 
+/// A CSV document read as one rectangular table (the reader fails on a ragged row), as
+/// maps from column name to cell.
+pub(crate) fn csv_rows(csv: &str) -> Vec<BTreeMap<String, String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap_or_else(|e| panic!("{e}")).clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("a ragged CSV: {e}\n{csv}"));
+            headers
+                .iter()
+                .map(str::to_owned)
+                .zip(r.iter().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether a gap report's CSV has a summary row for `gap` with this status and severity.
+pub(crate) fn csv_has_finding(csv: &str, gap: &str, status: &str, severity: &str) -> bool {
+    csv_rows(csv).iter().any(|r| {
+        r.get("section").map(String::as_str) == Some("summary")
+            && r.get("gap").map(String::as_str) == Some(gap)
+            && r.get("status").map(String::as_str) == Some(status)
+            && r.get("severity").map(String::as_str) == Some(severity)
+    })
+}
+
 /// A pseudo-random generator (a 64-bit LCG with Knuth's MMIX constants), so that generated
 /// inputs and picks are the same on every run and platform.
 pub(crate) struct Lcg(pub(crate) u64);

@@ -13,7 +13,7 @@ use crate::model::{Instrument, Located, Provision};
 ///
 /// let list = InstrumentList::new(lexgap::Corpus::bundled(), Some("coe"));
 /// let csv = View::new(&list, Format::Csv).to_string();
-/// assert!(csv.starts_with("id,short title,kind,status,binding,in force,provisions,annotated,languages\n"));
+/// assert!(csv.starts_with("id,short title,kind,status,binding,in force,provisions,annotated,languages\r\n"));
 /// assert!(csv.contains("coe/echr,ECHR,treaty,in-force,yes,1953-09-03,1,1,en (authentic)"));
 /// ```
 #[derive(Debug, Clone, Serialize)]

@@ -272,6 +272,7 @@ pub struct View<'a, T> {
     format: Format,
     width: u16,
     color: bool,
+    bom: bool,
 }
 
 impl<'a, T: Render> View<'a, T> {
@@ -282,6 +283,7 @@ impl<'a, T: Render> View<'a, T> {
             format,
             width: DEFAULT_WIDTH,
             color: false,
+            bom: false,
         }
     }
     /// The width of terminal tables (default [`DEFAULT_WIDTH`]).
@@ -292,6 +294,18 @@ impl<'a, T: Render> View<'a, T> {
     /// Whether terminal tables use colour (default no; see [`color_wanted`]).
     pub fn color(mut self, yes: bool) -> Self {
         self.color = yes;
+        self
+    }
+    /// Whether CSV starts with a byte-order mark (default no), so that spreadsheet programs
+    /// read it as UTF-8 and show Chinese as Chinese.
+    ///
+    /// ```
+    /// use lexgap::render::{Format, InstrumentList, View};
+    /// let list = InstrumentList::new(lexgap::Corpus::bundled(), Some("cn"));
+    /// assert!(View::new(&list, Format::Csv).bom(true).to_string().starts_with('\u{feff}'));
+    /// ```
+    pub fn bom(mut self, yes: bool) -> Self {
+        self.bom = yes;
         self
     }
 }
@@ -327,12 +341,10 @@ impl<T: Render> fmt::Display for View<'_, T> {
                 Ok(())
             }
             Format::Csv => {
-                for (i, sheet) in self.item.sheets().iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write_csv(f, sheet)?;
+                if self.bom {
+                    f.write_str("\u{feff}")?;
                 }
+                write_csv(f, &self.item.title(), &self.item.sheets())?;
                 Ok(())
             }
             Format::Json => write_json(f, T::KIND, self.item),
