@@ -1,5 +1,6 @@
 //! The `lexgap` command (built with `--features cli`): the JSON of each command pinned by
-//! snapshots, exit codes, did-you-mean, and `check` on a directory with ten mistakes, on
+//! snapshots, the exit code of each command and outcome, did-you-mean, the format from `-o`'s
+//! extension, the width of tables, and `check` on a directory with ten mistakes, on
 //! directories it cannot read, and on entries it skips.
 
 use std::path::Path;
@@ -8,13 +9,21 @@ use std::process::{Command, Output};
 use crate::load_errors::{scratch_corpus, scratch_dir};
 
 fn lexgap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lexgap"))
+    lexgap_with_columns(args, None)
+}
+
+/// Runs `lexgap` with `COLUMNS` set to `columns`, or unset.
+fn lexgap_with_columns(args: &[&str], columns: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lexgap"));
+    command
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .output()
-        .expect("the lexgap binary runs")
+        .env_remove("COLUMNS");
+    if let Some(c) = columns {
+        command.env("COLUMNS", c);
+    }
+    command.output().expect("the lexgap binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -56,7 +65,7 @@ fn json_of_each_command() {
                 "--format",
                 "json",
             ],
-            0,
+            1,
         ),
         (
             "diff",
@@ -494,7 +503,7 @@ fn check_warns_of_what_it_skips() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "ok: 1 instruments, 1 provisions; 3 entries skipped (see the warnings)\n"
+        "ok: 1 instrument, 1 provision; 3 entries skipped (see the warnings)\n"
     );
     assert_eq!(
         stderr(&o),
@@ -535,7 +544,7 @@ fn check_does_not_hang_on_a_named_pipe() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "ok: 1 instruments, 1 provisions; 4 entries skipped (see the warnings)\n"
+        "ok: 1 instrument, 1 provision; 4 entries skipped (see the warnings)\n"
     );
     assert!(
         stderr(&o).ends_with(
@@ -564,4 +573,371 @@ fn check_encodes_colons_in_file_names() {
     let line = stdout(&o);
     let (loc, _) = line.split_once(": ").unwrap();
     assert_eq!(loc.split(':').count(), 3, "{line}");
+}
+
+/// The first line of standard error, or nothing.
+fn first_err_line(o: &Output) -> String {
+    stderr(o).lines().next().unwrap_or_default().to_owned()
+}
+
+/// The exit code of every command and outcome, as the README's table has them, and the first
+/// line of standard error where the outcome is an error (`-` for an empty standard error, `*`
+/// for warnings or messages not checked here).
+///
+/// Fix (issue "Reports a researcher can cite and read"): `matrix` exited 0 with open gaps; it
+/// exits 1, as `gaps` does. `diff --lang` without `--text` was ignored; it is a usage error, as
+/// `--budget` is.
+#[test]
+fn exit_codes_of_every_command() {
+    let dir = scratch_dir("cli-exit-codes");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, "The controller shall notify the authority.\n").unwrap();
+    std::fs::write(&b, "The processor shall notify the authority.\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let missing_txt = dir.join("missing.txt");
+    let missing_txt = missing_txt.to_str().unwrap();
+    let unwritable = dir.join("no-such-dir/out.txt");
+    let unwritable = unwritable.to_str().unwrap();
+    let reason = std::fs::read(missing_txt).unwrap_err().to_string();
+    let write_reason = std::fs::write(unwritable, "").unwrap_err().to_string();
+    let own = "tests/data/dir_with_skips";
+    let cases: Vec<(Vec<&str>, i32, String)> = vec![
+        // list
+        (vec!["list"], 0, "-".into()),
+        (vec!["list", "--corpus", own], 0, "*".into()),
+        (
+            vec!["list", "-j", "xx"],
+            2,
+            "error: unknown jurisdiction `xx`; the corpus has cn, coe, eu, intl, oecd, sg, un, \
+             us, za"
+                .into(),
+        ),
+        (
+            vec!["list", "--corpus", "tests/data/cli-ten-mistakes"],
+            2,
+            "error: the corpus at `tests/data/cli-ten-mistakes` is invalid:".into(),
+        ),
+        (
+            vec!["list", "--with-bundled"],
+            2,
+            "error: the following required arguments were not provided:".into(),
+        ),
+        // show
+        (vec!["show", "eu/gdpr/art-9"], 0, "-".into()),
+        (
+            vec!["show", "eu/gdpr"],
+            2,
+            "error: no provision `eu/gdpr`; did you mean `eu/gdpr/art-1`?".into(),
+        ),
+        // gaps
+        (
+            vec!["gaps", "eu/gdpr/art-9", "-b", "eu/gdpr/art-9"],
+            0,
+            "-".into(),
+        ),
+        (
+            vec!["gaps", "cn/constitution/art-40", "-b", "coe/echr/art-8"],
+            1,
+            "-".into(),
+        ),
+        (
+            vec!["gaps", "cn/pipl/art-26", "-b", "eu/gpdr"],
+            2,
+            "error: no instrument `eu/gpdr`; did you mean `eu/gdpr`?".into(),
+        ),
+        (
+            vec!["gaps", "cn/pipl/art-26", "--scope", "article"],
+            2,
+            "error: invalid value 'article' for '--scope <SCOPE>'".into(),
+        ),
+        // matrix
+        (
+            vec!["matrix", "-b", "zz/law/art-1", "--corpus", own],
+            0,
+            "*".into(),
+        ),
+        (vec!["matrix", "-b", "eu/gdpr/art-9"], 1, "-".into()),
+        (
+            vec!["matrix", "-b", "eu/gdpr/art-9x"],
+            2,
+            "error: no provision `eu/gdpr/art-9x`; did you mean `eu/gdpr/art-9`?".into(),
+        ),
+        (
+            vec!["matrix"],
+            2,
+            "error: the following required arguments were not provided:".into(),
+        ),
+        // diff of two provisions
+        (
+            vec!["diff", "eu/gdpr/art-9", "eu/gdpr/art-9"],
+            0,
+            "-".into(),
+        ),
+        (
+            vec!["diff", "cn/pipl-draft-2020/art-27", "cn/pipl/art-26"],
+            1,
+            "-".into(),
+        ),
+        (
+            vec!["diff", "cn/pipl/art-26", "cn/pipl/art-999"],
+            2,
+            "error: no provision `cn/pipl/art-999`; did you mean `cn/pipl/art-9`?".into(),
+        ),
+        // diff of two versions
+        (vec!["diff", "cn/pipl", "cn/pipl"], 0, "-".into()),
+        (vec!["diff", "cn/pipl-draft-2020", "cn/pipl"], 1, "-".into()),
+        (
+            vec!["diff", "cn/pipl-draft-2020", "cn/piplx"],
+            2,
+            "error: no instrument `cn/piplx`; did you mean `cn/pipl`?".into(),
+        ),
+        (
+            vec!["diff", "--lang", "zh", "cn/pipl-draft-2020", "cn/pipl"],
+            2,
+            "error: `--lang` applies to `--text` diffs".into(),
+        ),
+        // diff of two texts
+        (vec!["diff", "--text", a, a], 0, "-".into()),
+        (vec!["diff", "--text", a, b], 1, "-".into()),
+        (
+            vec!["diff", "--text", a, missing_txt],
+            2,
+            format!("error: cannot read `{missing_txt}`: {reason}"),
+        ),
+        (
+            vec!["diff", "--text", "--lang", "x!", a, b],
+            2,
+            "error: `x!` is not a language tag (expected a code such as `zh`, `en` or `zh-hant`)"
+                .into(),
+        ),
+        // align
+        (
+            vec!["align", "cn/pipl-draft-2020", "cn/pipl"],
+            0,
+            "-".into(),
+        ),
+        (
+            vec!["align", "eu/gdpr", "cn/piplx"],
+            2,
+            "error: no instrument `cn/piplx`; did you mean `cn/pipl`?".into(),
+        ),
+        (
+            vec!["align", "eu/gdpr/art-9", "cn/pipl"],
+            2,
+            "error: no instrument `eu/gdpr/art-9`; did you mean `eu/gdpr`?".into(),
+        ),
+        // check
+        (vec!["check", "provisions"], 0, "-".into()),
+        (
+            vec!["check", "tests/data/cli-ten-mistakes"],
+            1,
+            "10 problems".into(),
+        ),
+        (
+            vec!["check", "tests/data/no-such-dir"],
+            2,
+            "1 problem".into(),
+        ),
+        // writing the output
+        (
+            vec!["show", "eu/gdpr/art-9", "-o", unwritable],
+            2,
+            format!("error: cannot write `{unwritable}`: {write_reason}"),
+        ),
+        // the command line itself
+        (vec!["--version"], 0, "-".into()),
+        (vec!["--help"], 0, "-".into()),
+        (
+            vec!["compare"],
+            2,
+            "error: unrecognized subcommand 'compare'".into(),
+        ),
+    ];
+    for (args, code, err) in &cases {
+        let o = lexgap(args);
+        let line = first_err_line(&o);
+        assert_eq!(
+            o.status.code(),
+            Some(*code),
+            "lexgap {}: {}",
+            args.join(" "),
+            stderr(&o)
+        );
+        match err.as_str() {
+            "*" => {}
+            "-" => assert_eq!(stderr(&o), "", "lexgap {}", args.join(" ")),
+            _ => assert_eq!(&line, err, "lexgap {}", args.join(" ")),
+        }
+        if *code == 2 && err != "*" {
+            assert!(
+                line.starts_with("error: ") || line.ends_with("problem"),
+                "lexgap {}: {line}",
+                args.join(" ")
+            );
+        }
+    }
+}
+
+/// Fix (issue "Reports a researcher can cite and read"): `check` on an absolute path that does
+/// not exist exits 2, as on a relative one, with the system's reason.
+#[test]
+fn check_exits_2_for_a_missing_absolute_path() {
+    let missing = scratch_dir("cli-absolute").join("nonexistent");
+    let o = lexgap(&["check", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert_eq!(stderr(&o), "1 problem\n");
+    assert!(
+        stdout(&o).starts_with(&format!(
+            "nonexistent: failed to read `{}`: ",
+            missing.display()
+        )),
+        "{}",
+        stdout(&o)
+    );
+    // The same directory as a `--corpus`: a usage error too.
+    let o = lexgap(&["list", "--corpus", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        first_err_line(&o),
+        format!("error: the corpus at `{}` is invalid:", missing.display())
+    );
+}
+
+/// `-o FILE` without `--format` takes the format from the extension (in any case); `--format`
+/// wins over it; an unknown extension is a usage error that names the known ones, and writes
+/// nothing; a file without an extension gets a table.
+#[test]
+fn output_format_from_the_extension() {
+    let dir = scratch_dir("cli-extensions");
+    let list = ["list", "-j", "coe"];
+    let with = |extra: &[&str]| {
+        let mut args = list.to_vec();
+        args.extend_from_slice(extra);
+        let o = lexgap(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        o
+    };
+    for (name, format) in [
+        ("list.md", "md"),
+        ("list.csv", "csv"),
+        ("list.json", "json"),
+        ("list.html", "html"),
+        ("list.HTM", "html"),
+        ("list.txt", "table"),
+        ("list", "table"),
+    ] {
+        let file = dir.join(name);
+        let o = with(&["-o", file.to_str().unwrap()]);
+        assert!(o.stdout.is_empty(), "{name}");
+        // A file's tables are 120 columns wide.
+        let expected = stdout(&with(&["--format", format, "--width", "120"]));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), expected, "{name}");
+    }
+    // `--format` given explicitly wins.
+    let file = dir.join("explicit.md");
+    with(&["-o", file.to_str().unwrap(), "--format", "json"]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with('{'), "{text}");
+    let file = dir.join("explicit.pdf");
+    with(&["-o", file.to_str().unwrap(), "-f", "csv"]);
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("id,"));
+    // An unknown extension, without `--format`.
+    let file = dir.join("list.pdf");
+    let o = lexgap(&["list", "-o", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: cannot tell the format of `{}` from its extension `.pdf`: give `--format`, \
+             or use one of .md, .csv, .json, .html, .htm, .txt\n",
+            file.display()
+        )
+    );
+    assert!(!file.exists());
+    // `diff --text` too: a file gets the document, not the redline.
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, "one two\n").unwrap();
+    std::fs::write(&b, "one three\n").unwrap();
+    let file = dir.join("diff.json");
+    let o = lexgap(&[
+        "diff",
+        "--text",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).expect("valid JSON");
+    assert_eq!(json["schema-version"], lexgap::render::SCHEMA_VERSION);
+}
+
+/// The widest line of a text's tables (the lines that start with a box-drawing character, not
+/// the titles above them), in characters.
+fn widest(text: &str) -> usize {
+    text.lines()
+        .filter(|l| l.starts_with(|c| ('\u{2500}'..='\u{257f}').contains(&c)))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// `--width N` (at least 40) on every command that prints tables, before or after the
+/// command; `COLUMNS` when it is a number of at least 40; else the default width. Fix (issue
+/// "Reports a researcher can cite and read"): `COLUMNS=0` (as a terminal that reports 0×0
+/// gives) squeezed every column of a table to a few characters.
+#[test]
+fn widths_of_tables() {
+    let default = usize::from(lexgap::render::DEFAULT_WIDTH);
+    let plain = lexgap(&["list"]);
+    assert_eq!(plain.status.code(), Some(0));
+    assert_eq!(widest(&stdout(&plain)), default);
+    for bad in ["0", "abc", "30", "", "-80"] {
+        let o = lexgap_with_columns(&["list"], Some(bad));
+        assert_eq!(o.status.code(), Some(0), "COLUMNS={bad}");
+        assert_eq!(stdout(&o), stdout(&plain), "COLUMNS={bad}");
+    }
+    let o = lexgap_with_columns(&["list"], Some("60"));
+    assert_eq!(widest(&stdout(&o)), 60);
+    // `--width` wins over `COLUMNS`, wherever it is given.
+    for args in [["list", "--width", "80"], ["--width", "80", "list"]] {
+        let o = lexgap_with_columns(&args, Some("60"));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(widest(&stdout(&o)), 80, "{args:?}");
+    }
+    // Every command that prints a table.
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["show", "eu/gdpr/art-9"],
+        &["gaps", "cn/constitution/art-40", "-b", "coe/echr/art-8"],
+        &["matrix", "-b", "eu/gdpr/art-9"],
+        &["diff", "cn/pipl-draft-2020/art-27", "cn/pipl/art-26"],
+        &["diff", "cn/pipl-draft-2020", "cn/pipl"],
+        &["align", "cn/pipl-draft-2020", "cn/pipl"],
+    ];
+    for args in commands {
+        let mut with_width = args.to_vec();
+        with_width.extend(["--width", "80"]);
+        let o = lexgap(&with_width);
+        assert!(
+            widest(&stdout(&o)) <= 80,
+            "{}: {}",
+            with_width.join(" "),
+            widest(&stdout(&o))
+        );
+        assert_ne!(stdout(&o), stdout(&lexgap(args)), "{}", args.join(" "));
+    }
+    // In a file too.
+    let file = scratch_dir("cli-widths").join("list.txt");
+    let o = lexgap(&["list", "-o", file.to_str().unwrap(), "--width", "80"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(widest(&std::fs::read_to_string(&file).unwrap()), 80);
+    // Below 40: a usage error.
+    let o = lexgap(&["list", "--width", "39"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        first_err_line(&o),
+        "error: invalid value '39' for '--width <N>': 39 is not in 40..=65535"
+    );
 }

@@ -1,16 +1,17 @@
 //! The `lexgap` command: list, show, diff, align and classify provisions from the bundled
 //! corpus or your own. Built with `--features cli`.
 //!
-//! Exit codes: 0 success, 1 findings (open gaps for `gaps`, differences for `diff`, problems in
-//! the files for `check`), 2 usage error (bad arguments, unknown ids, a file or directory that
-//! cannot be read, a directory with no instrument file, an invalid `--corpus`).
+//! Exit codes: 0 success, 1 findings (open gaps for `gaps` and `matrix`, differences for
+//! `diff`, problems in the files for `check`), 2 usage error (bad arguments, unknown ids, a file
+//! or directory that cannot be read or written, a directory with no instrument file, an invalid
+//! `--corpus`).
 //!
 //! Entries of a corpus directory that are not read (hidden files, named pipes, `.TOML`, ...)
 //! are warnings, printed on standard error as `warning: origin: message`; they change no exit
 //! code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -33,24 +34,40 @@ Examples:
   lexgap check my-provisions/ --with-bundled
   lexgap gaps zz/cctv-policy --baseline eu/gdpr/art-9 --corpus examples/own-provisions --with-bundled
 
-Exit codes: 0 ok; 1 findings: open gaps (gaps), differences (diff), problems in the files (check);
-2 usage error: bad arguments, unknown ids, a file or directory that cannot be read, a directory
-with no instrument file (check), an invalid --corpus (other commands).";
+Exit codes: 0 ok; 1 findings: open gaps (gaps, matrix), differences (diff), problems in the
+files (check); 2 usage error: bad arguments, unknown ids, a file or directory that cannot be read
+or written, a directory with no instrument file (check), an invalid --corpus (other commands).";
 
 /// Compare legal provisions across jurisdictions and versions.
 #[derive(Debug, Parser)]
 #[command(name = "lexgap", version, about, after_help = EXAMPLES)]
 struct Cli {
+    /// The width of terminal tables, in columns, at least 40 (default: `COLUMNS`, else the
+    /// terminal's width, else 100; in a file written with `-o`, 120).
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..)
+    )]
+    width: Option<u16>,
     #[command(subcommand)]
     command: Command,
 }
 
+/// The narrowest table `--width` accepts; a narrower `COLUMNS` or terminal is ignored.
+const MIN_WIDTH: u16 = 40;
+
+/// The width of tables in a file written with `-o`, unless `--width` says otherwise.
+const FILE_WIDTH: u16 = 120;
+
 #[derive(Debug, Args)]
 struct Output {
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Table)]
-    format: FormatArg,
-    /// Write to this file instead of standard output.
+    /// Output format [default: table; with `-o`, from the file's extension].
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<FormatArg>,
+    /// Write to this file instead of standard output; without `--format`, its extension gives
+    /// the format (`.md`, `.csv`, `.json`, `.html` or `.htm`, `.txt` or none for a table).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
     /// Load this provisions directory instead of the bundled corpus.
@@ -61,7 +78,7 @@ struct Output {
     with_bundled: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     Table,
     Md,
@@ -80,6 +97,62 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
         }
     }
+}
+
+/// The extensions `-o` recognises without `--format`, and their formats.
+const EXTENSIONS: &[(&str, FormatArg)] = &[
+    ("md", FormatArg::Md),
+    ("csv", FormatArg::Csv),
+    ("json", FormatArg::Json),
+    ("html", FormatArg::Html),
+    ("htm", FormatArg::Html),
+    ("txt", FormatArg::Table),
+];
+
+/// Where and how a command prints: the format (from `--format`, else `-o`'s extension, else a
+/// table), the file if any, and the width of tables.
+struct Sink {
+    format: FormatArg,
+    path: Option<PathBuf>,
+    width: Option<u16>,
+}
+
+impl Sink {
+    fn new(out: &Output, width: Option<u16>) -> Result<Sink, Usage> {
+        let format = match (out.format, &out.output) {
+            (Some(f), _) => f,
+            (None, Some(path)) => format_of(path)?,
+            (None, None) => FormatArg::Table,
+        };
+        Ok(Sink {
+            format,
+            path: out.output.clone(),
+            width,
+        })
+    }
+}
+
+/// The format a file's extension names (a table for a file without one), or a usage error
+/// that names the extensions known.
+fn format_of(path: &Path) -> Result<FormatArg, Usage> {
+    let Some(ext) = path.extension() else {
+        return Ok(FormatArg::Table);
+    };
+    let lower = ext.to_string_lossy().to_ascii_lowercase();
+    EXTENSIONS
+        .iter()
+        .find(|(e, _)| *e == lower)
+        .map(|&(_, f)| f)
+        .ok_or_else(|| {
+            let known: Vec<String> = EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect();
+            Usage(format!(
+                "cannot tell the format of `{}` from its extension `.{}`: give `--format`, or \
+                 use one of {}",
+                path.display(),
+                ext.to_string_lossy(),
+                known.join(", ")
+            ))
+        })
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -253,18 +326,20 @@ fn skipped_note(n: usize) -> String {
     }
 }
 
-fn emit<T: Render>(item: &T, out: &Output) -> Result<(), Usage> {
-    let format = Format::from(out.format);
-    match &out.output {
+fn emit<T: Render>(item: &T, sink: &Sink) -> Result<(), Usage> {
+    let format = Format::from(sink.format);
+    match &sink.path {
         Some(path) => {
-            let text = View::new(item, format).width(120).to_string();
+            let text = View::new(item, format)
+                .width(sink.width.unwrap_or(FILE_WIDTH))
+                .to_string();
             std::fs::write(path, text)
                 .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display())))
         }
         None => {
             let stdout = std::io::stdout();
             let color = color_wanted(stdout.is_terminal());
-            let width = terminal_width();
+            let width = sink.width.unwrap_or_else(terminal_width);
             let mut lock = stdout.lock();
             // A closed pipe (`lexgap ... | head`) is not an error worth a message.
             let _ = write!(
@@ -277,8 +352,9 @@ fn emit<T: Render>(item: &T, out: &Output) -> Result<(), Usage> {
     }
 }
 
-/// Exit code 1 when the compared items differ, as `diff` and `git diff --exit-code` do.
-fn differs(yes: bool) -> ExitCode {
+/// Exit code 1 when there are findings: open gaps, or items that differ (as `diff` and
+/// `git diff --exit-code` do).
+fn findings(yes: bool) -> ExitCode {
     if yes {
         ExitCode::from(1)
     } else {
@@ -286,14 +362,38 @@ fn differs(yes: bool) -> ExitCode {
     }
 }
 
-/// The width for tables: `COLUMNS` if set, else the terminal's own width (comfy-table asks
-/// the terminal), else the default.
+/// The width for tables on standard output without `--width`: `COLUMNS` if set, else the
+/// terminal's own width (comfy-table asks the terminal), else the default.
 fn terminal_width() -> u16 {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .or_else(|| comfy_table::Table::new().width())
+    table_width(
+        std::env::var("COLUMNS").ok().as_deref(),
+        comfy_table::Table::new().width(),
+    )
+}
+
+/// The first usable of `COLUMNS` and the terminal's width, else
+/// [`lexgap::render::DEFAULT_WIDTH`]. A value that is not a number, or is below [`MIN_WIDTH`]
+/// (such as the 0 of a terminal that reports 0×0), is not usable: it would squeeze each column
+/// of a table to a few characters.
+fn table_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    let usable = |w: u16| w >= MIN_WIDTH;
+    columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| usable(w))
+        .or(terminal.filter(|&w| usable(w)))
         .unwrap_or(lexgap::render::DEFAULT_WIDTH)
+}
+
+/// `1 instrument`, `2 instruments`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether any cell of a matrix is an open finding (absent, partial or unknown).
+fn has_open_cell(m: &GapMatrix) -> bool {
+    m.rows()
+        .iter()
+        .any(|r| r.cells().iter().flatten().any(|s| s.is_open()))
 }
 
 /// Whether an id names an instrument (`eu/gdpr`) rather than a provision (`eu/gdpr/art-9`).
@@ -302,20 +402,31 @@ fn is_instrument_id(id: &str) -> bool {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Usage> {
+    let width = cli.width;
     match cli.command {
         Command::List { jurisdiction, out } => {
+            let sink = Sink::new(&out, width)?;
             let corpus = load(&out)?;
             if let Some(j) = &jurisdiction {
                 if corpus.jurisdiction(j).is_none() {
-                    return Err(Usage(format!("unknown jurisdiction `{j}`")));
+                    let known: Vec<&str> =
+                        corpus.jurisdictions().map(|j| j.code.as_str()).collect();
+                    return Err(Usage(format!(
+                        "unknown jurisdiction `{j}`; the corpus has {}",
+                        known.join(", ")
+                    )));
                 }
             }
-            emit(&InstrumentList::new(&corpus, jurisdiction.as_deref()), &out)?;
+            emit(
+                &InstrumentList::new(&corpus, jurisdiction.as_deref()),
+                &sink,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { id, out } => {
+            let sink = Sink::new(&out, width)?;
             let corpus = load(&out)?;
-            emit(&ProvisionCard::new(corpus.locate(&id)?), &out)?;
+            emit(&ProvisionCard::new(corpus.locate(&id)?), &sink)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Gaps {
@@ -324,6 +435,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             scope,
             out,
         } => {
+            let sink = Sink::new(&out, width)?;
             let corpus = load(&out)?;
             let (targets, baseline) = (corpus.select(&targets)?, corpus.select(&baseline)?);
             let report = Comparison::new(&targets, &baseline)
@@ -332,18 +444,15 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                     ScopeArg::Instrument => Scope::Instrument,
                 })
                 .run();
-            emit(&report, &out)?;
-            Ok(if report.open().next().is_some() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            emit(&report, &sink)?;
+            Ok(findings(report.open().next().is_some()))
         }
         Command::Matrix { baseline, out } => {
+            let sink = Sink::new(&out, width)?;
             let corpus = load(&out)?;
             let m = GapMatrix::new(&corpus.select(&baseline)?);
-            emit(&m, &out)?;
-            Ok(ExitCode::SUCCESS)
+            emit(&m, &sink)?;
+            Ok(findings(has_open_cell(&m)))
         }
         Command::Diff {
             old,
@@ -356,19 +465,24 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             if budget.is_some() && !text {
                 return Err(Usage("`--budget` applies to `--text` diffs".into()));
             }
+            if lang.is_some() && !text {
+                return Err(Usage("`--lang` applies to `--text` diffs".into()));
+            }
+            let sink = Sink::new(&out, width)?;
             if text {
-                diff_files(&old, &new, lang.as_deref(), budget, &out)
+                diff_files(&old, &new, lang.as_deref(), budget, &sink)
             } else {
-                diff_in_corpus(&old, &new, &out)
+                diff_in_corpus(&old, &new, &out, &sink)
             }
         }
         Command::Align { left, right, out } => {
+            let sink = Sink::new(&out, width)?;
             let corpus = load(&out)?;
             let a = lexgap::align::Alignment::new(
                 corpus.instrument(&left)?,
                 corpus.instrument(&right)?,
             );
-            emit(&a, &out)?;
+            emit(&a, &sink)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { dir, with_bundled } => Ok(check(&dir, with_bundled)),
@@ -382,7 +496,7 @@ fn diff_files(
     new: &str,
     lang: Option<&str>,
     budget: Option<u64>,
-    out: &Output,
+    sink: &Sink,
 ) -> Result<ExitCode, Usage> {
     let read =
         |p: &str| std::fs::read_to_string(p).map_err(|e| Usage(format!("cannot read `{p}`: {e}")));
@@ -393,7 +507,7 @@ fn diff_files(
         options.budget(steps);
     }
     let diff = options.diff_texts(&a, &b, lang.as_ref());
-    if out.output.is_none() && matches!(out.format, FormatArg::Table) {
+    if sink.path.is_none() && sink.format == FormatArg::Table {
         // Like `git diff --word-diff`: the redline alone, fast on whole statutes.
         let stdout = std::io::stdout();
         let mut lock = std::io::BufWriter::new(stdout.lock());
@@ -405,26 +519,26 @@ fn diff_files(
             eprintln!("lexgap: approximate diff: {why}");
         }
     } else {
-        emit(&diff, out)?;
+        emit(&diff, sink)?;
     }
-    Ok(differs(!diff.is_unchanged()))
+    Ok(findings(!diff.is_unchanged()))
 }
 
 /// `diff` of two corpus ids: two versions of an instrument, or two provisions.
-fn diff_in_corpus(old: &str, new: &str, out: &Output) -> Result<ExitCode, Usage> {
+fn diff_in_corpus(old: &str, new: &str, out: &Output, sink: &Sink) -> Result<ExitCode, Usage> {
     let corpus = load(out)?;
     if is_instrument_id(old) && is_instrument_id(new) {
         let v = lexgap::version::VersionDiff::new(corpus.instrument(old)?, corpus.instrument(new)?);
-        emit(&v, out)?;
+        emit(&v, sink)?;
         let changed = v
             .entries()
             .iter()
             .any(|e| e.status() != lexgap::version::VersionStatus::Unchanged);
-        return Ok(differs(changed));
+        return Ok(findings(changed));
     }
     let d = lexgap::diff::ProvisionDiff::new(corpus.locate(old)?, corpus.locate(new)?);
-    emit(&d, out)?;
-    Ok(differs(!d.is_empty()))
+    emit(&d, sink)?;
+    Ok(findings(!d.is_empty()))
 }
 
 /// `check`: every problem of a directory, one located line each; the exit code says whether
@@ -434,9 +548,9 @@ fn check(dir: &std::path::Path, with_bundled: bool) -> ExitCode {
     match loaded {
         Ok(c) => {
             println!(
-                "ok: {} instruments, {} provisions{}",
-                c.instruments().count(),
-                c.provisions().count(),
+                "ok: {}, {}{}",
+                count(c.instruments().count(), "instrument", "instruments"),
+                count(c.provisions().count(), "provision", "provisions"),
                 skipped_note(skipped)
             );
             ExitCode::SUCCESS
@@ -445,14 +559,52 @@ fn check(dir: &std::path::Path, with_bundled: bool) -> ExitCode {
             for e in &errors {
                 println!("{}", with_causes(e));
             }
-            let n = errors.len();
-            let plural = if n == 1 { "" } else { "s" };
-            eprintln!("{n} problem{plural}{}", skipped_note(skipped));
+            eprintln!(
+                "{}{}",
+                count(errors.len(), "problem", "problems"),
+                skipped_note(skipped)
+            );
             ExitCode::from(if errors.iter().any(|e| is_unreadable(e.kind())) {
                 2
             } else {
                 1
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unusable_widths_fall_back() {
+        use lexgap::render::DEFAULT_WIDTH;
+        // A terminal that reports 0×0, or one too narrow for a table.
+        assert_eq!(table_width(None, Some(0)), DEFAULT_WIDTH);
+        assert_eq!(table_width(None, Some(39)), DEFAULT_WIDTH);
+        assert_eq!(table_width(None, Some(40)), 40);
+        assert_eq!(table_width(None, None), DEFAULT_WIDTH);
+        // `COLUMNS` first, when it is a usable number; else the terminal.
+        assert_eq!(table_width(Some("80"), Some(200)), 80);
+        assert_eq!(table_width(Some("0"), Some(0)), DEFAULT_WIDTH);
+        assert_eq!(table_width(Some("abc"), Some(132)), 132);
+        assert_eq!(table_width(Some("12"), None), DEFAULT_WIDTH);
+        assert_eq!(table_width(Some("99999"), None), DEFAULT_WIDTH);
+    }
+
+    #[test]
+    fn formats_from_extensions() {
+        let f = |p: &str| format_of(Path::new(p)).ok();
+        assert_eq!(f("a.md"), Some(FormatArg::Md));
+        assert_eq!(f("a.HTM"), Some(FormatArg::Html));
+        assert_eq!(f("dir.d/report"), Some(FormatArg::Table));
+        assert_eq!(f("a.pdf"), None);
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }
