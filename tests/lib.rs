@@ -24,3 +24,4 @@ mod props_classify;
 mod props_diff;
 mod props_loader;
 mod support;
+mod width;

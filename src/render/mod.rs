@@ -67,6 +67,13 @@
 //!   than tab and line feed are shown as their visible pictures (`␛` for escape), so a text
 //!   cannot drive the terminal. Ordinary texts, whose cells are shorter and whose runs are
 //!   words, are laid out exactly as they are.
+//! - **Terminal tables break lines between words**, never inside an id, a gap code or a URL:
+//!   each column is at least as wide as its longest run without a space (text written
+//!   without spaces, such as Chinese, breaks between its characters). A sheet whose columns
+//!   cannot sit side by side at the width is shown one block per row instead, the row's first
+//!   cell as its heading and `header: value` lines below; only a run wider than the whole
+//!   table is broken. The gap matrix numbers its columns and shows statuses as symbols, with
+//!   a legend below, when its codes do not fit.
 //!
 //! ```
 //! use lexgap::model::{Instrument, Lang, Provision};
@@ -258,6 +265,14 @@ pub trait Render: Serialize {
     fn title(&self) -> String;
     /// The tables that show the result.
     fn sheets(&self) -> Vec<Sheet>;
+    /// The tables a terminal shows, `width` columns wide, each with lines printed below it
+    /// (default: [`sheets`](Render::sheets), nothing below). A result whose sheets cannot fit
+    /// a terminal gives compact ones here, with a legend: the gap matrix numbers its columns
+    /// and shows statuses as symbols.
+    fn table_sheets(&self, width: u16) -> Vec<(Sheet, Vec<String>)> {
+        let _ = width;
+        self.sheets().into_iter().map(|s| (s, Vec::new())).collect()
+    }
     /// The HTML section that shows the result, as escaped HTML ready to put in a page
     /// (default: its sheets as tables).
     fn html(&self) -> String {
@@ -323,11 +338,11 @@ impl<T: Render> fmt::Display for View<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.format {
             Format::Table => {
-                for (i, sheet) in self.item.sheets().iter().enumerate() {
+                for (i, (sheet, notes)) in self.item.table_sheets(self.width).iter().enumerate() {
                     if i > 0 {
                         writeln!(f)?;
                     }
-                    write_table(f, sheet, self.width, self.color)?;
+                    write_table(f, sheet, notes, self.width, self.color)?;
                 }
                 Ok(())
             }

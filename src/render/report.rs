@@ -3,6 +3,7 @@
 use maud::{Markup, html};
 
 use super::backend::html::tone_class;
+use super::backend::table::longest_token;
 use super::{Cell, Render, Sheet, Tone};
 use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, summarize};
 use crate::model::Scope;
@@ -231,6 +232,114 @@ impl Render for GapMatrix {
             rows,
         }]
     }
+
+    /// The matrix as it is when it fits `width` without breaking a code; otherwise its
+    /// columns are numbered and its statuses are symbols, with a legend below for both.
+    fn table_sheets(&self, width: u16) -> Vec<(Sheet, Vec<String>)> {
+        let full = self.sheets().remove(0);
+        let need = 1
+            + (0..full.headers.len())
+                .map(|i| {
+                    let cells = full.rows.iter().filter_map(|r| r.get(i));
+                    let longest = cells
+                        .map(|c| longest_token(&c.text))
+                        .chain([longest_token(&full.headers[i])])
+                        .max()
+                        .unwrap_or(0);
+                    longest + 3
+                })
+                .sum::<usize>();
+        if need <= usize::from(width) {
+            return vec![(full, Vec::new())];
+        }
+        let mut headers = vec!["instrument".to_owned()];
+        headers.extend((1..=self.codes().len()).map(|n| n.to_string()));
+        let rows =
+            self.rows()
+                .iter()
+                .zip(full.rows)
+                .map(|(r, mut cells)| {
+                    cells.truncate(1);
+                    cells.extend(r.cells().iter().map(|c| {
+                        Cell::toned(status_symbol(*c), c.map_or(Tone::Muted, status_tone))
+                    }));
+                    cells
+                })
+                .collect();
+        let digits = self.codes().len().to_string().len();
+        let codes: Vec<String> = self
+            .codes()
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{:>digits$} = {}", i + 1, c.as_str()))
+            .collect();
+        let mut legend = grid(&codes, usize::from(width));
+        let statuses: Vec<String> = [
+            GapStatus::Absent,
+            GapStatus::Partial,
+            GapStatus::Unknown,
+            GapStatus::NotComparable,
+            GapStatus::ClosedElsewhere,
+        ]
+        .iter()
+        .map(|s| format!("{} = {}", status_symbol(Some(*s)), s.code()))
+        .chain([format!("{} = no gap", status_symbol(None))])
+        .collect();
+        legend.extend(pack(&statuses, "   ", usize::from(width)));
+        let sheet = Sheet {
+            title: full.title,
+            headers,
+            rows,
+        };
+        vec![(sheet, legend)]
+    }
+}
+
+/// The symbol of a status in the compact matrix of a terminal.
+fn status_symbol(s: Option<GapStatus>) -> &'static str {
+    match s {
+        None => "·",
+        Some(GapStatus::Absent) => "A",
+        Some(GapStatus::Partial) => "P",
+        Some(GapStatus::Unknown) => "?",
+        Some(GapStatus::NotComparable) => "-",
+        Some(GapStatus::ClosedElsewhere) => "E",
+    }
+}
+
+/// `entries` in aligned columns, as many to a line as fit `width` (at least one).
+fn grid(entries: &[String], width: usize) -> Vec<String> {
+    let cell = entries.iter().map(|e| e.chars().count()).max().unwrap_or(0) + 3;
+    let per_line = ((width + 3) / cell).max(1);
+    entries
+        .chunks(per_line)
+        .map(|line| {
+            let mut s = String::new();
+            for (i, e) in line.iter().enumerate() {
+                if i + 1 < line.len() {
+                    s.push_str(&format!("{e:<w$}", w = cell));
+                } else {
+                    s.push_str(e);
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+/// `entries` joined by `sep`, in lines at most `width` characters long where they fit.
+fn pack(entries: &[String], sep: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for e in entries {
+        match lines.last_mut() {
+            Some(last) if last.chars().count() + sep.len() + e.chars().count() <= width => {
+                last.push_str(sep);
+                last.push_str(e);
+            }
+            _ => lines.push(e.clone()),
+        }
+    }
+    lines
 }
 
 fn quote(c: &Cite) -> Markup {
