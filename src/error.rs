@@ -430,17 +430,51 @@ impl std::error::Error for LoadErrors {}
 
 /// No item in the corpus has the id asked for.
 ///
+/// `Display` says what was looked for, then a [note](LookupError::note) when the corpus knows
+/// why it has nothing (the instrument declares the provision missing, the number is past the
+/// instrument's last article, the id names an instrument), then a did-you-mean when an id is
+/// near enough ([`LookupError::suggestion`]). A suggestion of another kind of thing than was
+/// looked for says so: `did you mean the instrument `eu/gdpr`?`.
+///
 /// ```
-/// let err = lexgap::Corpus::bundled().provision("eu/gdpr/art-53x").unwrap_err();
+/// let corpus = lexgap::Corpus::bundled();
+/// let err = corpus.provision("eu/gdpr/art-53x").unwrap_err();
 /// assert_eq!(err.id(), "eu/gdpr/art-53x");
 /// assert!(err.to_string().starts_with("no provision `eu/gdpr/art-53x`"));
+///
+/// let err = corpus.provision("eu/gdpr/Article 9").unwrap_err();
+/// assert_eq!(err.suggestion(), Some("eu/gdpr/art-9"));
+///
+/// let err = corpus.provision("cn/pipl/art-75").unwrap_err();
+/// assert_eq!(err.suggestion(), None);
+/// assert_eq!(err.note(), Some("the PIPL has articles 1 to 74"));
+/// assert_eq!(err.to_string(), "no provision `cn/pipl/art-75`; the PIPL has articles 1 to 74");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("no {what} `{id}`{}", did_you_mean(.suggestion.as_deref()))]
+#[error(
+    "no {what} `{id}`{}{}",
+    note_part(.note.as_deref()),
+    did_you_mean_the(.suggestion_what, .suggestion.as_deref())
+)]
 pub struct LookupError {
     what: &'static str,
     id: String,
     suggestion: Option<String>,
+    /// What the suggestion names, when the message says it (`instrument`, `provision`).
+    suggestion_what: Option<&'static str>,
+    note: Option<String>,
+}
+
+fn note_part(note: Option<&str>) -> String {
+    note.map(|n| format!("; {n}")).unwrap_or_default()
+}
+
+fn did_you_mean_the(what: &Option<&'static str>, s: Option<&str>) -> String {
+    match (what, s) {
+        (Some(what), Some(s)) => format!("; did you mean the {what} `{s}`?"),
+        (None, s) => did_you_mean(s),
+        (_, None) => String::new(),
+    }
 }
 
 impl LookupError {
@@ -449,7 +483,20 @@ impl LookupError {
             what,
             id: id.to_owned(),
             suggestion,
+            suggestion_what: None,
+            note: None,
         }
+    }
+    /// The same error, its suggestion naming another kind of thing (`instrument` for a
+    /// provision id given where an instrument id is expected), which the message says.
+    pub(crate) fn suggesting_a(mut self, what: &'static str) -> LookupError {
+        self.suggestion_what = Some(what);
+        self
+    }
+    /// The same error with a note on why nothing was found.
+    pub(crate) fn with_note(mut self, note: Option<String>) -> LookupError {
+        self.note = note;
+        self
     }
     /// The id that was not found.
     pub fn id(&self) -> &str {
@@ -458,5 +505,20 @@ impl LookupError {
     /// The closest id in the corpus, if one is near enough.
     pub fn suggestion(&self) -> Option<&str> {
         self.suggestion.as_deref()
+    }
+    /// Why the corpus has nothing under the id, where it knows: "the PIPL has articles 1 to
+    /// 74", "the corpus does not hold article 9 of the ECHR: \`coe/echr\` declares
+    /// \`art-9..art-59\` missing", "\`eu/gdpr\` names an instrument (the GDPR), not a
+    /// provision".
+    ///
+    /// ```
+    /// let err = lexgap::Corpus::bundled().provision("coe/echr/art-9").unwrap_err();
+    /// assert_eq!(
+    ///     err.note(),
+    ///     Some("the corpus does not hold article 9 of the ECHR: `coe/echr` declares `art-9..art-59` missing")
+    /// );
+    /// ```
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 }

@@ -627,7 +627,7 @@ fn exit_codes_of_every_command() {
         (
             vec!["show", "eu/gdpr"],
             2,
-            "error: no provision `eu/gdpr`; did you mean `eu/gdpr/art-1`?".into(),
+            "error: no provision `eu/gdpr`; `eu/gdpr` names an instrument (the GDPR), not a provision".into(),
         ),
         // gaps
         (
@@ -681,7 +681,7 @@ fn exit_codes_of_every_command() {
         (
             vec!["diff", "cn/pipl/art-26", "cn/pipl/art-999"],
             2,
-            "error: no provision `cn/pipl/art-999`; did you mean `cn/pipl/art-9`?".into(),
+            "error: no provision `cn/pipl/art-999`; the PIPL has articles 1 to 74".into(),
         ),
         // diff of two versions
         (vec!["diff", "cn/pipl", "cn/pipl"], 0, "-".into()),
@@ -724,7 +724,7 @@ fn exit_codes_of_every_command() {
         (
             vec!["align", "eu/gdpr/art-9", "cn/pipl"],
             2,
-            "error: no instrument `eu/gdpr/art-9`; did you mean `eu/gdpr`?".into(),
+            "error: no instrument `eu/gdpr/art-9`; did you mean the instrument `eu/gdpr`?".into(),
         ),
         // check
         (vec!["check", "provisions"], 0, "-".into()),

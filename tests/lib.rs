@@ -19,6 +19,7 @@ mod hostile_render;
 mod json_keys;
 mod judgments;
 mod load_errors;
+mod lookups;
 mod module_graph;
 mod props_classify;
 mod props_diff;

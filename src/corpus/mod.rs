@@ -27,6 +27,7 @@ mod load;
 mod loader;
 mod raw;
 mod select;
+mod suggest;
 mod walk;
 
 use std::collections::{BTreeMap, HashMap};
@@ -102,12 +103,6 @@ impl PartialEq for Corpus {
 }
 
 impl Eq for Corpus {}
-
-/// The id in `ids` closest to `id`, for a did-you-mean (none for an id longer than any id
-/// could be: see `model::vocab::MAX_SUGGESTION_INPUT`).
-fn suggest(id: &str, ids: &[String]) -> Option<String> {
-    crate::model::closest_owned(id, ids.iter())
-}
 
 impl Corpus {
     /// The corpus embedded in the crate: parsed and validated once, on first use.
@@ -247,47 +242,48 @@ impl Corpus {
     ///
     /// # Errors
     ///
-    /// Returns a [`LookupError`] when no provision has the id.
+    /// Returns a [`LookupError`] when no provision has the id. Its suggestion reads the id as
+    /// people write one: by label in any language (`eu/gdpr/Article 9`, `cn/pipl/第二十六条`),
+    /// by kind and number (`eu/gdpr/art9`, `eu/gdpr/9`, `sg/pdpa/s.17`), without the
+    /// jurisdiction (`gdpr/art-9`). A number past the instrument's last article, or one the
+    /// instrument declares missing, gets a [note](LookupError::note) and no suggestion.
     ///
     /// ```
     /// let corpus = lexgap::Corpus::bundled();
     /// assert_eq!(corpus.provision("cn/constitution/art-40")?.id.to_string(), "cn/constitution/art-40");
     /// let err = corpus.provision("coe/echr/art8").unwrap_err();
     /// assert_eq!(err.suggestion(), Some("coe/echr/art-8"));
+    /// let err = corpus.provision("cn/pipl/第二十六条").unwrap_err();
+    /// assert_eq!(err.suggestion(), Some("cn/pipl/art-26"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn provision(&self, id: &str) -> Result<&Provision, LookupError> {
-        self.get(id).ok_or_else(|| {
-            let ids: Vec<String> = self.index.keys().map(ToString::to_string).collect();
-            LookupError::new("provision", id, suggest(id, &ids))
-        })
+        self.get(id)
+            .ok_or_else(|| suggest::provision_miss(self, id))
     }
 
     /// The instrument with this id (`eu/gdpr`), or an error that suggests the closest id.
     ///
     /// # Errors
     ///
-    /// Returns a [`LookupError`] when no instrument has the id.
+    /// Returns a [`LookupError`] when no instrument has the id; for a provision id, it
+    /// suggests the provision's instrument.
     ///
     /// ```
     /// let corpus = lexgap::Corpus::bundled();
     /// assert_eq!(corpus.instrument("eu/gdpr")?.short_title, "GDPR");
     /// assert_eq!(corpus.instrument("eu/gpdr").unwrap_err().suggestion(), Some("eu/gdpr"));
+    /// assert_eq!(
+    ///     corpus.instrument("eu/gdpr/art-9").unwrap_err().to_string(),
+    ///     "no instrument `eu/gdpr/art-9`; did you mean the instrument `eu/gdpr`?"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn instrument(&self, id: &str) -> Result<&Instrument, LookupError> {
         id.parse::<InstrumentId>()
             .ok()
             .and_then(|id| self.get_instrument(&id))
-            .ok_or_else(|| {
-                let ids: Vec<String> = self
-                    .data
-                    .instruments
-                    .iter()
-                    .map(|i| i.id.to_string())
-                    .collect();
-                LookupError::new("instrument", id, suggest(id, &ids))
-            })
+            .ok_or_else(|| suggest::instrument_miss(self, id))
     }
 
     /// The instrument with this typed id.

@@ -110,7 +110,9 @@ impl Corpus {
     /// # Errors
     ///
     /// Returns a [`LookupError`], with the closest id as a suggestion, for the first id that
-    /// names nothing in the corpus.
+    /// names nothing in the corpus (read as [`Corpus::provision`] and [`Corpus::instrument`]
+    /// read ids; an id with one `/` that names no instrument may be a provision without its
+    /// jurisdiction, `gdpr/art-9`).
     pub fn select<I, S>(&self, ids: I) -> Result<Selection<'_>, LookupError>
     where
         I: IntoIterator<Item = S>,
@@ -120,7 +122,12 @@ impl Corpus {
         for id in ids {
             let id = id.as_ref();
             if is_instrument_id(id) {
-                selection.push_whole(self.instrument(id)?);
+                let inst = id
+                    .parse()
+                    .ok()
+                    .and_then(|i| self.get_instrument(&i))
+                    .ok_or_else(|| super::suggest::selection_miss(self, id))?;
+                selection.push_whole(inst);
             } else {
                 selection.push(self.locate(id)?);
             }
