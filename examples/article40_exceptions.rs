@@ -17,13 +17,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or("table")
         .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
-    run(format, color, &mut std::io::stdout().lock())
+    run(
+        format,
+        color,
+        lexgap::render::terminal_width(),
+        &mut std::io::stdout().lock(),
+    )
 }
 
 /// Writes the comparisons in `format` (the tests call this too).
 pub fn run(
     format: Format,
     color: bool,
+    width: u16,
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
@@ -32,7 +38,11 @@ pub fn run(
         .column("PRC Constitution", &corpus.select(target)?)
         .column("ECHR", &corpus.select(["coe/echr/art-8"])?)
         .column("EU Charter", &corpus.select(["eu/charter/art-52"])?);
-    writeln!(out, "{}", View::new(&side, format).width(120).color(color))?;
+    writeln!(
+        out,
+        "{}",
+        View::new(&side, format).width(width).color(color)
+    )?;
 
     for baseline in [
         &["coe/echr/art-8"][..],
@@ -47,7 +57,7 @@ pub fn run(
         writeln!(
             out,
             "{}",
-            View::new(&report, format).width(120).color(color)
+            View::new(&report, format).width(width).color(color)
         )?;
     }
     Ok(())

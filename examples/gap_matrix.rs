@@ -15,13 +15,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or("table")
         .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
-    run(format, color, &mut std::io::stdout().lock())
+    run(
+        format,
+        color,
+        lexgap::render::terminal_width(),
+        &mut std::io::stdout().lock(),
+    )
 }
 
 /// Writes the matrix in `format` (the tests call this too).
 pub fn run(
     format: Format,
     color: bool,
+    width: u16,
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
@@ -30,7 +36,7 @@ pub fn run(
     write!(
         out,
         "{}",
-        View::new(&matrix, format).width(160).color(color)
+        View::new(&matrix, format).width(width).color(color)
     )?;
     Ok(())
 }

@@ -17,13 +17,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or("table")
         .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
-    run(format, color, &mut std::io::stdout().lock())
+    run(
+        format,
+        color,
+        lexgap::render::terminal_width(),
+        &mut std::io::stdout().lock(),
+    )
 }
 
 /// Writes the version diff in `format` (the tests call this too).
 pub fn run(
     format: Format,
     color: bool,
+    width: u16,
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
@@ -34,11 +40,15 @@ pub fn run(
     write!(
         out,
         "{}",
-        View::new(&versions, format).width(140).color(color)
+        View::new(&versions, format).width(width).color(color)
     )?;
     if matches!(format, Format::Table | Format::Markdown) {
         for diff in versions.changes().flat_map(|e| e.diffs()) {
-            write!(out, "\n{}", View::new(diff, format).width(140).color(color))?;
+            write!(
+                out,
+                "\n{}",
+                View::new(diff, format).width(width).color(color)
+            )?;
         }
     }
     Ok(())

@@ -19,13 +19,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or("table")
         .parse()?;
     let color = color_wanted(std::io::stdout().is_terminal());
-    run(format, color, &mut std::io::stdout().lock())
+    run(
+        format,
+        color,
+        lexgap::render::terminal_width(),
+        &mut std::io::stdout().lock(),
+    )
 }
 
 /// Writes the comparison in `format` (the tests call this too).
 pub fn run(
     format: Format,
     color: bool,
+    width: u16,
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = lexgap::Corpus::bundled();
@@ -56,21 +62,26 @@ pub fn run(
         write!(out, "{}", View::new(&by_provision, format))?;
         return Ok(());
     }
-    writeln!(out, "{}", View::new(&side, format).width(120).color(color))?;
+    // The findings first, then how the draft's article was rewritten, then the texts.
     writeln!(
         out,
         "{}",
-        View::new(&by_provision, format).width(120).color(color)
+        View::new(&by_provision, format).width(width).color(color)
     )?;
     writeln!(
         out,
         "{}",
-        View::new(&by_instrument, format).width(120).color(color)
+        View::new(&by_instrument, format).width(width).color(color)
     )?;
     writeln!(
         out,
         "{}",
-        View::new(&rewrite, format).width(120).color(color)
+        View::new(&rewrite, format).width(width).color(color)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        View::new(&side, format).width(width).color(color)
     )?;
     Ok(())
 }

@@ -18,11 +18,12 @@ mod pipl_draft_vs_final;
 #[path = "../examples/pipl_vs_gdpr.rs"]
 mod pipl_vs_gdpr;
 
-type Run = fn(Format, bool, &mut dyn std::io::Write) -> Result<(), Box<dyn std::error::Error>>;
+type Run = fn(Format, bool, u16, &mut dyn std::io::Write) -> Result<(), Box<dyn std::error::Error>>;
 
 fn output(run: Run, format: Format) -> String {
     let mut buf = Vec::new();
-    run(format, false, &mut buf).expect("the example runs");
+    // At 80 columns, the width the reports are written for.
+    run(format, false, 80, &mut buf).expect("the example runs");
     String::from_utf8(buf).expect("utf-8")
 }
 

@@ -160,7 +160,7 @@ fn no_id_code_or_url_is_broken_across_lines() {
             );
         }
     }
-    assert!(checked > 1_000, "{checked} occurrences checked");
+    assert!(checked > 500, "{checked} occurrences checked");
 }
 
 /// The defects measured before (an id, a code, a URL cut mid-token at 80 columns) are gone.

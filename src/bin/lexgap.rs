@@ -56,7 +56,7 @@ struct Cli {
 }
 
 /// The narrowest table `--width` accepts; a narrower `COLUMNS` or terminal is ignored.
-const MIN_WIDTH: u16 = 40;
+use lexgap::render::MIN_WIDTH;
 
 /// The width of tables in a file written with `-o`, unless `--width` says otherwise.
 const FILE_WIDTH: u16 = 120;
@@ -362,26 +362,8 @@ fn findings(yes: bool) -> ExitCode {
     }
 }
 
-/// The width for tables on standard output without `--width`: `COLUMNS` if set, else the
-/// terminal's own width (comfy-table asks the terminal), else the default.
 fn terminal_width() -> u16 {
-    table_width(
-        std::env::var("COLUMNS").ok().as_deref(),
-        comfy_table::Table::new().width(),
-    )
-}
-
-/// The first usable of `COLUMNS` and the terminal's width, else
-/// [`lexgap::render::DEFAULT_WIDTH`]. A value that is not a number, or is below [`MIN_WIDTH`]
-/// (such as the 0 of a terminal that reports 0×0), is not usable: it would squeeze each column
-/// of a table to a few characters.
-fn table_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
-    let usable = |w: u16| w >= MIN_WIDTH;
-    columns
-        .and_then(|c| c.trim().parse::<u16>().ok())
-        .filter(|&w| usable(w))
-        .or(terminal.filter(|&w| usable(w)))
-        .unwrap_or(lexgap::render::DEFAULT_WIDTH)
+    lexgap::render::terminal_width()
 }
 
 /// `1 instrument`, `2 instruments`.
@@ -576,22 +558,6 @@ fn check(dir: &std::path::Path, with_bundled: bool) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unusable_widths_fall_back() {
-        use lexgap::render::DEFAULT_WIDTH;
-        // A terminal that reports 0×0, or one too narrow for a table.
-        assert_eq!(table_width(None, Some(0)), DEFAULT_WIDTH);
-        assert_eq!(table_width(None, Some(39)), DEFAULT_WIDTH);
-        assert_eq!(table_width(None, Some(40)), 40);
-        assert_eq!(table_width(None, None), DEFAULT_WIDTH);
-        // `COLUMNS` first, when it is a usable number; else the terminal.
-        assert_eq!(table_width(Some("80"), Some(200)), 80);
-        assert_eq!(table_width(Some("0"), Some(0)), DEFAULT_WIDTH);
-        assert_eq!(table_width(Some("abc"), Some(132)), 132);
-        assert_eq!(table_width(Some("12"), None), DEFAULT_WIDTH);
-        assert_eq!(table_width(Some("99999"), None), DEFAULT_WIDTH);
-    }
 
     #[test]
     fn formats_from_extensions() {

@@ -85,7 +85,7 @@ impl<'c> Comparison<'c> {
             .map(target_summary)
             .collect();
         let referred: Vec<Cite> = referred.into_iter().collect();
-        let citations = self.citations(&gaps, &referred);
+        let citations = self.citations(&gaps, &referred, target.iter().chain(&baseline));
         GapReport {
             scope: self.scope,
             target,
@@ -97,9 +97,16 @@ impl<'c> Comparison<'c> {
         }
     }
 
-    /// How to cite every provision a quote of the report stands in, in id order.
-    fn citations(&self, gaps: &[Gap], referred: &[Cite]) -> Vec<Citation> {
+    /// How to cite every provision the report names (its targets and baseline) or quotes, in
+    /// id order.
+    fn citations<'i>(
+        &self,
+        gaps: &'i [Gap],
+        referred: &'i [Cite],
+        named: impl Iterator<Item = &'i ProvisionId>,
+    ) -> Vec<Citation> {
         let mut ids: BTreeSet<&ProvisionId> = referred.iter().map(|c| &c.provision).collect();
+        ids.extend(named);
         for g in gaps {
             let quotes = g
                 .target_quotes

@@ -58,7 +58,10 @@ impl std::str::FromStr for CiteForm {
 #[serde(rename_all = "kebab-case")]
 pub struct Citation {
     id: ProvisionId,
-    short: String,
+    /// How the instrument is named: its `cite-as` in English, else its short title.
+    title: String,
+    /// The provision's label, abbreviated: `art. 9`, `s. 17`, `amend. IV`.
+    label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     native: Option<Native>,
 }
@@ -83,7 +86,6 @@ impl Citation {
             .as_ref()
             .and_then(|l| p.label.get(l))
             .map_or_else(|| label_of_local(p.id.local()), |l| abbreviate(l));
-        let short = format!("{title} {label}");
         let native = inst
             .languages_by_value()
             .find(|l| inst.languages[*l].legal_value == LegalValue::Authentic)
@@ -102,7 +104,8 @@ impl Citation {
             });
         Citation {
             id: p.id.clone(),
-            short,
+            title: title.clone(),
+            label,
             native,
         }
     }
@@ -112,6 +115,21 @@ impl Citation {
         &self.id
     }
 
+    /// How the instrument is named in the short form: `GDPR`, `U.S. Const.`.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The provision's label in the short form: `art. 9`, `s. 17`, `amend. IV`.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The short form without a pinpoint: `GDPR art. 9`.
+    pub fn short(&self) -> String {
+        format!("{} {}", self.title, self.label)
+    }
+
     /// The citation in `form`, with the pinpoint if there is one.
     pub fn with(&self, pinpoint: Option<&str>, form: CiteForm) -> String {
         let pin = pinpoint.map(Pinpoint::parse).unwrap_or_default();
@@ -119,9 +137,9 @@ impl Citation {
             CiteForm::Id => format!("{}{}", self.id, pin.latin()),
             CiteForm::Native => match &self.native {
                 Some(n) if n.lang.as_str() == "zh" => format!("{}{}", n.text, pin.chinese()),
-                _ => format!("{}{}", self.short, pin.latin()),
+                _ => format!("{}{}", self.short(), pin.latin()),
             },
-            CiteForm::Short => format!("{}{}", self.short, pin.latin()),
+            CiteForm::Short => format!("{}{}", self.short(), pin.latin()),
         }
     }
 }
@@ -129,7 +147,7 @@ impl Citation {
 impl fmt::Display for Citation {
     /// The short form without a pinpoint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.short)
+        write!(f, "{} {}", self.title, self.label)
     }
 }
 

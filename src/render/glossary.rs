@@ -111,7 +111,7 @@ fn entry(term: &str, meaning: &str) -> Entry {
 
 /// A verdict's meaning, worded so that `absent` reads as the protection's absence, not the
 /// gap's.
-fn verdict_meaning(s: GapStatus) -> String {
+pub(crate) fn verdict_meaning(s: GapStatus) -> String {
     let lead = match s {
         GapStatus::Absent => "the protection is absent: ",
         GapStatus::Partial => "the protection is partial: ",

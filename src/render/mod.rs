@@ -273,6 +273,11 @@ pub trait Render: Serialize {
         let _ = width;
         self.sheets().into_iter().map(|s| (s, Vec::new())).collect()
     }
+    /// What the codes, words and symbols of the output mean, one line each, printed after the
+    /// tables of a terminal table and a Markdown document (default: nothing).
+    fn legend(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// The HTML section that shows the result, as escaped HTML ready to put in a page
     /// (default: its sheets as tables).
     fn html(&self) -> String {
@@ -325,6 +330,30 @@ impl<'a, T: Render> View<'a, T> {
     }
 }
 
+/// The narrowest width a table is laid out at: below it, each column would be squeezed to a
+/// few characters.
+pub const MIN_WIDTH: u16 = 40;
+
+/// The width tables should take here: `COLUMNS` when it is a number of at least
+/// [`MIN_WIDTH`], else the terminal's width when it is (a terminal that reports 0×0 is not),
+/// else [`DEFAULT_WIDTH`]. The command-line tool and the examples use it.
+pub fn terminal_width() -> u16 {
+    table_width(
+        std::env::var("COLUMNS").ok().as_deref(),
+        comfy_table::Table::new().width(),
+    )
+}
+
+/// [`terminal_width`]'s choice, from the value of `COLUMNS` and the terminal's width.
+fn table_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    let usable = |w: u16| w >= MIN_WIDTH;
+    columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| usable(w))
+        .or(terminal.filter(|&w| usable(w)))
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
 /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
 ///
 /// ```
@@ -344,6 +373,11 @@ impl<T: Render> fmt::Display for View<'_, T> {
                     }
                     write_table(f, sheet, notes, self.width, self.color)?;
                 }
+                let legend = self.item.legend();
+                if !legend.is_empty() {
+                    writeln!(f)?;
+                    backend::table::write_legend(f, &legend, self.width)?;
+                }
                 Ok(())
             }
             Format::Markdown => {
@@ -352,6 +386,13 @@ impl<T: Render> fmt::Display for View<'_, T> {
                         writeln!(f)?;
                     }
                     write_markdown(f, sheet)?;
+                }
+                let legend = self.item.legend();
+                if !legend.is_empty() {
+                    writeln!(f, "\n#### Legend\n")?;
+                    for line in &legend {
+                        writeln!(f, "- {}", backend::markdown::md_text(line))?;
+                    }
                 }
                 Ok(())
             }
@@ -369,5 +410,25 @@ impl<T: Render> fmt::Display for View<'_, T> {
                 write!(f, "{page}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::{DEFAULT_WIDTH, table_width};
+
+    #[test]
+    fn unusable_widths_fall_back() {
+        // A terminal that reports 0×0, or one too narrow for a table.
+        assert_eq!(table_width(None, Some(0)), DEFAULT_WIDTH);
+        assert_eq!(table_width(None, Some(39)), DEFAULT_WIDTH);
+        assert_eq!(table_width(None, Some(40)), 40);
+        assert_eq!(table_width(None, None), DEFAULT_WIDTH);
+        // `COLUMNS` first, when it is a usable number; else the terminal.
+        assert_eq!(table_width(Some("80"), Some(200)), 80);
+        assert_eq!(table_width(Some("0"), Some(0)), DEFAULT_WIDTH);
+        assert_eq!(table_width(Some("abc"), Some(132)), 132);
+        assert_eq!(table_width(Some("12"), None), DEFAULT_WIDTH);
+        assert_eq!(table_width(Some("99999"), None), DEFAULT_WIDTH);
     }
 }

@@ -5,8 +5,8 @@ use maud::{Markup, html};
 use super::backend::html::tone_class;
 use super::backend::table::longest_token;
 use super::{Cell, Render, Sheet, Tone};
-use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, summarize};
-use crate::model::Scope;
+use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, Severity, summarize};
+use crate::model::{CiteForm, ProvisionId, Scope};
 
 fn status_tone(s: GapStatus) -> Tone {
     match s {
@@ -38,21 +38,40 @@ impl Render for GapReport {
         let baseline = if self.baseline.is_empty() {
             "the law's own standards".to_owned()
         } else {
-            ids(&self.baseline)
+            named(self, &self.baseline)
+        };
+        let target = if self.target.is_empty() {
+            let names: Vec<&str> = self
+                .targets
+                .iter()
+                .map(|t| t.short_title.as_str())
+                .collect();
+            if names.is_empty() {
+                "nothing".to_owned()
+            } else {
+                format!("{} (no provision held)", names.join(", "))
+            }
+        } else {
+            named(self, &self.target)
         };
         format!(
-            "Gaps of {} against {} ({})",
-            ids(&self.target),
-            baseline,
-            scope_name(self.scope)
+            "Gaps of {target} against {baseline} ({}): {}",
+            scope_name(self.scope),
+            tally(self)
         )
     }
 
+    fn legend(&self) -> Vec<String> {
+        report_legend(self)
+    }
+
     fn sheets(&self) -> Vec<Sheet> {
+        // The findings first, in a line and a table; then what they mean, the standing of
+        // the target, and the quotes.
         vec![
-            target_sheet(self),
             summary_sheet(self),
             explanation_sheet(self),
+            target_sheet(self),
             evidence_sheet(self),
         ]
     }
@@ -60,6 +79,90 @@ impl Render for GapReport {
     fn html(&self) -> String {
         gap_report(self).into_string()
     }
+}
+
+/// Provisions named as a reader cites them, instrument by instrument: "GDPR art. 9, art. 35";
+/// past six of one instrument, "PIPL (74 provisions)".
+fn named(report: &GapReport, ids: &[ProvisionId]) -> String {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for id in ids {
+        let (title, label) = match report.citation(id) {
+            Some(c) => (c.title().to_owned(), c.label().to_owned()),
+            None => (id.instrument().to_string(), id.local().to_owned()),
+        };
+        match groups.last_mut() {
+            Some((t, labels)) if *t == title => labels.push(label),
+            _ => groups.push((title, vec![label])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(title, labels)| {
+            if labels.len() > 6 {
+                format!("{title} ({} provisions)", labels.len())
+            } else {
+                format!("{title} {}", labels.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The findings in one line: "4 open gaps: 2 high, 2 medium; 1 closed elsewhere".
+fn tally(report: &GapReport) -> String {
+    let open: Vec<&Gap> = report.open().collect();
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut out = if open.is_empty() {
+        "no open gap".to_owned()
+    } else {
+        let by: Vec<String> = [Severity::High, Severity::Medium, Severity::Low]
+            .iter()
+            .filter_map(|s| {
+                let n = open.iter().filter(|g| g.severity == *s).count();
+                (n > 0).then(|| format!("{n} {s}"))
+            })
+            .collect();
+        format!(
+            "{}: {}",
+            count(open.len(), "open gap", "open gaps"),
+            by.join(", ")
+        )
+    };
+    for (status, word) in [
+        (GapStatus::ClosedElsewhere, "closed elsewhere"),
+        (GapStatus::NotComparable, "not comparable"),
+    ] {
+        let n = report.gaps.iter().filter(|g| g.status == status).count();
+        if n > 0 {
+            out.push_str(&format!("; {n} {word}"));
+        }
+    }
+    out
+}
+
+/// What a gap report's words mean: the verdicts it uses, severity, the evidence's sides.
+fn report_legend(report: &GapReport) -> Vec<String> {
+    let mut lines: Vec<String> = GapStatus::ALL
+        .iter()
+        .rev()
+        .filter(|s| report.gaps.iter().any(|g| g.status == **s))
+        .map(|s| format!("{} = {}", s.code(), super::glossary::verdict_meaning(*s)))
+        .collect();
+    if !report.gaps.is_empty() {
+        lines.push(
+            "severity: how much an open gap weighs (high, medium, low), fixed per gap code; \
+             `lexgap codes` defines every code"
+                .to_owned(),
+        );
+        lines.push(
+            "evidence: target quotes are the words the verdict rests on, baseline quotes the \
+             protection it is measured against, elsewhere quotes an instrument-wide norm that \
+             closes the gap"
+                .to_owned(),
+        );
+    }
+    lines
 }
 
 /// The first sheet of a gap report, under the report's title: one row per gap with its
@@ -85,61 +188,97 @@ fn summary_sheet(report: &GapReport) -> Sheet {
                     Cell::toned(g.status.code(), status_tone(g.status)),
                     Cell::plain(g.severity.to_string()),
                     Cell::plain(summarize(&g.missing)),
-                    Cell::plain(ids(&g.closing_provisions())),
+                    Cell::plain(
+                        g.closing_provisions()
+                            .iter()
+                            .map(|id| {
+                                report
+                                    .citation(id)
+                                    .map_or_else(|| id.to_string(), |c| c.short())
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
                 ]
             })
             .collect(),
     }
 }
 
-/// Every quote of a gap report, gap by gap: the target's, those elsewhere, the derogations',
-/// the baseline's, then the standard applied, if any.
+/// Every quote of a gap report once, in the order the gaps first cite it, with the gaps it
+/// supports: the target's, those elsewhere, the derogations', the baseline's, then the
+/// standard applied, if any.
 fn evidence_sheet(report: &GapReport) -> Sheet {
-    let mut evidence = Sheet {
-        title: "Evidence".into(),
-        headers: ["gap", "side", "provision: shows", "quote"]
-            .map(String::from)
-            .to_vec(),
-        rows: Vec::new(),
-    };
-    for g in &report.gaps {
-        evidence_rows(g, &mut evidence.rows);
-    }
-    evidence
-}
-
-/// Appends the evidence rows of gap `g` to `rows`.
-fn evidence_rows(g: &Gap, rows: &mut Vec<Vec<Cell>>) {
-    let mut push = |side: &str, c: &Cite| {
-        rows.push(vec![
-            Cell::plain(g.code.as_str()),
-            Cell::plain(side),
-            Cell::plain(format!("{}: {}", c.reference(), c.shows)),
-            Cell::plain(&c.evidence.quote),
-        ]);
-    };
-    for c in &g.target_quotes {
-        push("target", c);
-    }
-    for c in &g.closed_by {
-        push("elsewhere", c);
-    }
-    for d in &g.derogations {
-        for c in &d.quotes {
-            push("derogation", c);
+    // (side, citation, shows, quote) → gaps
+    type Key<'r> = (&'static str, String, &'r str, &'r str);
+    let mut rows: Vec<(Key<'_>, Vec<&str>)> = Vec::new();
+    fn add<'r>(rows: &mut Vec<(Key<'r>, Vec<&'r str>)>, key: Key<'r>, gap: &'r str) {
+        match rows.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, gaps)) if gaps.last() != Some(&gap) => gaps.push(gap),
+            Some(_) => {}
+            None => rows.push((key, vec![gap])),
         }
     }
-    for c in &g.baseline_quotes {
-        push("baseline", c);
+    for g in &report.gaps {
+        let code = g.code.as_str();
+        let sides = [
+            ("target", g.target_quotes.iter().collect::<Vec<_>>()),
+            ("elsewhere", g.closed_by.iter().collect()),
+            (
+                "derogation",
+                g.derogations.iter().flat_map(|d| &d.quotes).collect(),
+            ),
+            ("baseline", g.baseline_quotes.iter().collect()),
+        ];
+        for (side, cites) in sides {
+            for c in cites {
+                let cited = report.cite(c, CiteForm::Short);
+                add(
+                    &mut rows,
+                    (side, cited, c.shows.as_str(), c.evidence.quote.as_str()),
+                    code,
+                );
+            }
+        }
+        if let Some(std) = &g.standard {
+            add(
+                &mut rows,
+                ("standard", String::new(), "", std.as_str()),
+                code,
+            );
+        }
     }
-    if let Some(s) = &g.standard {
-        rows.push(vec![
-            Cell::plain(g.code.as_str()),
-            Cell::plain("standard"),
-            Cell::plain(""),
-            Cell::plain(s),
-        ]);
+    Sheet {
+        title: "Evidence".into(),
+        headers: ["provision", "side", "shows", "quote", "gaps"]
+            .map(String::from)
+            .to_vec(),
+        rows: rows
+            .into_iter()
+            .map(|((side, cited, shows, quote), gaps)| {
+                vec![
+                    Cell::plain(cited),
+                    Cell::plain(side),
+                    Cell::plain(shows),
+                    Cell::plain(quote),
+                    Cell::plain(gaps.join(", ")),
+                ]
+            })
+            .collect(),
     }
+}
+
+/// An explanation with each backticked id of a provision the report cites replaced by its
+/// citation: "`eu/gdpr/art-35`" → "GDPR art. 35".
+fn with_citations(report: &GapReport, text: &str) -> String {
+    let mut out = text.to_owned();
+    for c in &report.citations {
+        let id = format!("`{}`", c.id());
+        if out.contains(&id) {
+            out = out.replace(&id, &c.short());
+        }
+    }
+    out
 }
 
 /// The explanation of each gap of a report.
@@ -150,7 +289,12 @@ fn explanation_sheet(report: &GapReport) -> Sheet {
         rows: report
             .gaps
             .iter()
-            .map(|g| vec![Cell::plain(g.code.as_str()), Cell::plain(super::explain(g))])
+            .map(|g| {
+                vec![
+                    Cell::plain(g.code.as_str()),
+                    Cell::plain(with_citations(report, &super::explain(g))),
+                ]
+            })
             .collect(),
     }
 }

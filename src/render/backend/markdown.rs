@@ -26,6 +26,12 @@ fn md_cell(s: &str) -> String {
     out
 }
 
+/// Escapes a line of Markdown text outside a table (a legend line) the same way: `|` needs no
+/// escape there, but raw HTML and character references are shown as text all the same.
+pub(crate) fn md_text(s: &str) -> String {
+    md_cell(s).replace("\\|", "|")
+}
+
 /// Whether the text after an `&` makes it a character reference in CommonMark or HTML: a
 /// name or a `#` number of ASCII letters and digits, then `;`. (A name of 40 or more is no
 /// entity's.)

@@ -223,6 +223,24 @@ fn isolate_long(text: &str, room: usize) -> Cow<'_, str> {
     Cow::Owned(lines.join("\n"))
 }
 
+/// A legend under the tables: `Legend:`, then each line wrapped between words to `width`,
+/// its continuation lines indented.
+pub(crate) fn write_legend(
+    f: &mut fmt::Formatter<'_>,
+    lines: &[String],
+    width: u16,
+) -> fmt::Result {
+    writeln!(f, "Legend:")?;
+    for line in lines {
+        let (text, _) = table_text(line);
+        for (k, l) in wrap(&text, width.saturating_sub(2)).iter().enumerate() {
+            let lead = if k == 0 { "- " } else { "  " };
+            writeln!(f, "{lead}{l}")?;
+        }
+    }
+    Ok(())
+}
+
 /// `text` in lines at most `width` columns wide, broken between words (a word wider than
 /// the width is broken where it must).
 fn wrap(text: &str, width: u16) -> Vec<String> {
