@@ -54,6 +54,31 @@ impl VersionStatus {
             VersionStatus::NotInCorpus => "not-in-corpus",
         }
     }
+
+    /// What the status means, in one line (the legend of a version diff).
+    ///
+    /// ```
+    /// use lexgap::version::VersionStatus;
+    /// assert_eq!(VersionStatus::Split.definition(), "one old provision became several new ones");
+    /// ```
+    pub fn definition(self) -> &'static str {
+        match self {
+            VersionStatus::Unchanged => "the same number and the same text (whitespace aside)",
+            VersionStatus::Amended => "the text changed (the number may have changed too)",
+            VersionStatus::Renumbered => "the same text under another number",
+            VersionStatus::Split => "one old provision became several new ones",
+            VersionStatus::Merged => "several old provisions became one new one",
+            VersionStatus::Added => {
+                "a new provision with no counterpart in the old version, which the corpus holds whole"
+            }
+            VersionStatus::Removed => {
+                "an old provision with no counterpart in the new version, which the corpus holds whole"
+            }
+            VersionStatus::NotInCorpus => {
+                "no counterpart among the provisions the corpus holds of the other version, which it does not hold whole: neither added nor removed"
+            }
+        }
+    }
 }
 
 impl fmt::Display for VersionStatus {

@@ -297,6 +297,22 @@ impl Render for VersionDiff<'_> {
         )
     }
 
+    fn legend(&self) -> Vec<String> {
+        let mut statuses: Vec<VersionStatus> = self.entries().iter().map(|e| e.status()).collect();
+        statuses.sort();
+        statuses.dedup();
+        let mut lines: Vec<String> = statuses
+            .iter()
+            .map(|s| format!("{} = {}", s.code(), s.definition()))
+            .collect();
+        lines.push(
+            "score = how strongly the aligned provisions correspond, from 0 to 1 (see \
+             `lexgap codes`); similarity = the share of the texts' characters a diff keeps"
+                .to_owned(),
+        );
+        lines
+    }
+
     fn sheets(&self) -> Vec<Sheet> {
         let rows = self
             .entries()

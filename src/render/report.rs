@@ -310,6 +310,7 @@ fn target_sheet(report: &GapReport) -> Sheet {
             "status",
             "binding",
             "not held",
+            "coverage",
             "texts read at",
         ]
         .map(String::from)
@@ -334,6 +335,7 @@ fn target_sheet(report: &GapReport) -> Sheet {
                     } else {
                         missing.join(", ")
                     }),
+                    Cell::plain(&t.coverage),
                     Cell::plain(sources.join("; ")),
                 ]
             })
