@@ -629,6 +629,72 @@ fn exit_codes_of_every_command() {
             2,
             "error: no provision `eu/gdpr`; `eu/gdpr` names an instrument (the GDPR), not a provision".into(),
         ),
+        (vec!["show", "eu/gdpr/art-9(2)(g)"], 0, "-".into()),
+        (
+            vec!["show", "eu/gdpr/art-9(7)"],
+            2,
+            "error: `eu/gdpr/art-9` has no paragraph or point `(7)`; its paragraphs are (1), \
+             (2), (3), (4)"
+                .into(),
+        ),
+        (
+            vec!["show", "eu/gdpr/art-9(2)(z)"],
+            2,
+            "error: `eu/gdpr/art-9` paragraph (2) has no point (z); its points are (a), (b), \
+             (c), (d), (e), (f), (g), (h), (i), (j)"
+                .into(),
+        ),
+        (
+            vec!["show", "cn/pipl/art-1(2)"],
+            2,
+            "error: `cn/pipl/art-1` has no numbered paragraphs or points, so no `(2)`".into(),
+        ),
+        (
+            vec!["show", "eu/gdpr/art-100(1)"],
+            2,
+            "error: no provision `eu/gdpr/art-100`; the GDPR has articles 1 to 99".into(),
+        ),
+        // search
+        (vec!["search", "生物识别"], 0, "-".into()),
+        (vec!["search", "public security"], 0, "-".into()),
+        (vec!["search", "zzzunknownzzz"], 1, "-".into()),
+        (
+            vec!["search", "no-impact-assessment"],
+            0,
+            "note: `no-impact-assessment` is a gap code; searching the words of its title: \
+             impact assessment"
+                .into(),
+        ),
+        (
+            vec!["search", "\"\""],
+            2,
+            "error: nothing to search for".into(),
+        ),
+        (
+            vec!["search"],
+            2,
+            "error: the following required arguments were not provided:".into(),
+        ),
+        (
+            vec!["search", "biometric", "--cite", "bluebook"],
+            2,
+            "error: invalid value 'bluebook' for '--cite <FORM>': unknown citation form \
+             `bluebook`; expected short, native or id"
+                .into(),
+        ),
+        // codes
+        (vec!["codes"], 0, "-".into()),
+        (vec!["codes", "--format", "csv", "--bom"], 0, "-".into()),
+        (
+            vec!["codes", "--bom"],
+            2,
+            "error: `--bom` applies to CSV output".into(),
+        ),
+        (
+            vec!["codes", "--corpus", own],
+            2,
+            "error: unexpected argument '--corpus' found".into(),
+        ),
         // gaps
         (
             vec!["gaps", "eu/gdpr/art-9", "-b", "eu/gdpr/art-9"],
@@ -942,4 +1008,181 @@ fn widths_of_tables() {
         first_err_line(&o),
         "error: invalid value '39' for '--width <N>': 39 is not in 40..=65535"
     );
+}
+
+/// `search` (issue "Reports a researcher can cite and read", item 1): words in Chinese and
+/// English, an argument with spaces as a phrase, several arguments all matching, a gap code;
+/// exit 0 with hits, 1 without.
+#[test]
+fn search_finds_words_phrases_and_codes() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "csv"]);
+        let o = lexgap(&all);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        assert_eq!(o.status.code() == Some(0), o.stdout.len() > 40);
+        stdout(&o)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(1).unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["生物识别"]),
+        ["cn/civil-code/art-1034", "cn/pipl/art-28"]
+    );
+    assert_eq!(
+        ids(&["公共安全"]),
+        ["cn/pipl/art-26", "cn/pipl-draft-2020/art-27"]
+    );
+    let phrase = ids(&["public security"]);
+    assert_eq!(phrase.len(), 15, "{phrase:?}");
+    assert!(phrase.contains(&"eu/gdpr/art-23".to_owned()));
+    // Two arguments: both words, anywhere, in either order.
+    let words = ids(&["security", "public"]);
+    assert!(words.len() > phrase.len());
+    assert_eq!(ids(&["public", "security"]), words);
+    // A heading: GDPR art. 35's.
+    assert!(ids(&["Data protection impact assessment"]).contains(&"eu/gdpr/art-35".to_owned()));
+    // A gap code searches the words of its title.
+    let code = ids(&["no-impact-assessment"]);
+    assert!(code.contains(&"eu/gdpr/art-35".to_owned()), "{code:?}");
+    assert!(code.contains(&"cn/pipl/art-56".to_owned()), "{code:?}");
+    assert!(ids(&["zzzunknownzzz"]).is_empty());
+
+    let o = lexgap(&["search", "生物识别", "--width", "100"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("Search for 生物识别: 2 hits\n"), "{out}");
+    assert!(out.contains("PIPL art. 28"), "{out}");
+    let o = lexgap(&["search", "public security", "--format", "md"]);
+    assert!(stdout(&o).starts_with("### Search for \"public security\": 15 hits\n"));
+    let o = lexgap(&["search", "zzzunknownzzz"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("Search for zzzunknownzzz: no hits\n"));
+    // JSON: the envelope, one entry per hit.
+    let o = lexgap(&["search", "生物识别", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["kind"], "search-results");
+    assert_eq!(json["data"]["hits"][1]["citation"], "PIPL art. 28");
+    assert_eq!(json["data"]["hits"][1]["lang"], "zh");
+}
+
+/// `--cite` (item 2): the form of the citations of `search` and of `show`'s passage.
+#[test]
+fn cite_forms() {
+    let first_cite = |args: &[&str]| -> String {
+        let o = lexgap(args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let search = ["search", "生物识别", "-f", "csv", "--cite"];
+    let cite = |form: &str| {
+        let mut a = search.to_vec();
+        a.push(form);
+        first_cite(&a)
+    };
+    assert_eq!(cite("short"), "Civil Code art. 1034");
+    assert_eq!(cite("native"), "《中华人民共和国民法典》第一千零三十四条");
+    assert_eq!(cite("id"), "cn/civil-code/art-1034");
+    // Global: before the command too.
+    let o = lexgap(&["--cite", "id", "show", "eu/gdpr/art-9(2)(g)", "-f", "md"]);
+    assert!(
+        stdout(&o).starts_with("### eu/gdpr/art-9(2)(g)\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = lexgap(&["show", "cn/pipl/art-28(2)", "--cite", "native", "-f", "md"]);
+    assert!(
+        stdout(&o).starts_with("### 《中华人民共和国个人信息保护法》第二十八条第二款\n"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// `show ID(PINPOINT)` (item 7): the paragraph or point above the card.
+#[test]
+fn show_a_paragraph_or_point() {
+    let o = lexgap(&["show", "eu/gdpr/art-9(2)(g)", "--width", "120"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("GDPR art. 9(2)(g)\n"), "{out}");
+    let (passage, card) = out
+        .split_once("eu/gdpr/art-9 (Article 9)")
+        .expect("the card follows");
+    assert!(
+        passage.contains("(g) processing is necessary for reasons of substantial public"),
+        "{passage}"
+    );
+    assert!(passage.contains("suitable and specific"), "{passage}");
+    assert!(!passage.contains("(h)"), "only point (g): {passage}");
+    assert!(
+        card.contains("legal value") && card.contains("Norms"),
+        "{card}"
+    );
+    // The same in Markdown and JSON.
+    let o = lexgap(&["show", "eu/gdpr/art-9(2)(g)", "-f", "md"]);
+    assert!(stdout(&o).contains(
+        "| en | (g) processing is necessary for reasons of substantial public interest, on the \
+         basis of Union or Member State law which shall be proportionate to the aim pursued"
+    ));
+    let o = lexgap(&["show", "eu/gdpr/art-9(2)", "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["kind"], "passage");
+    assert_eq!(json["data"]["citation"], "GDPR art. 9(2)");
+    assert_eq!(json["data"]["pinpoint"], "2");
+    let text = json["data"]["passages"][0]["text"].as_str().unwrap();
+    assert!(text.starts_with("2. Paragraph 1 shall not apply") && text.contains("(j) "));
+    assert_eq!(json["data"]["provision"]["id"], "eu/gdpr/art-9");
+    // Without a pinpoint, the card alone, as before.
+    let o = lexgap(&["show", "eu/gdpr/art-9", "-f", "md"]);
+    assert!(stdout(&o).starts_with("### eu/gdpr/art-9 (Article 9)\n"));
+}
+
+/// `codes` (item 5) prints the glossary with every gap code, in every format.
+#[test]
+fn codes_prints_every_code() {
+    for format in ["table", "md", "csv", "json", "html"] {
+        let o = lexgap(&["codes", "--format", format, "--width", "200"]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        let out = stdout(&o);
+        for info in lexgap::classify::catalogue() {
+            assert!(out.contains(info.code), "{format}: {}", info.code);
+        }
+    }
+    let o = lexgap(&["codes", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["kind"], "glossary");
+}
+
+/// `--bom` (item 2): CSV for spreadsheets that need a byte-order mark; a usage error with
+/// another format.
+#[test]
+fn bom_starts_csv() {
+    let o = lexgap(&["list", "--format", "csv", "--bom"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("\u{feff}id,short title,"));
+    let o = lexgap(&["search", "生物识别", "--format", "csv", "--bom"]);
+    assert!(stdout(&o).starts_with("\u{feff}citation,id,language,snippet\r\n"));
+    let o = lexgap(&["list", "--format", "csv"]);
+    assert!(stdout(&o).starts_with("id,"), "no mark without --bom");
+    let dir = scratch_dir("cli-bom");
+    let file = dir.join("codes.csv");
+    let o = lexgap(&["codes", "--bom", "-o", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with('\u{feff}')
+    );
+    let o = lexgap(&["list", "--format", "json", "--bom"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "error: `--bom` applies to CSV output\n");
 }

@@ -120,6 +120,14 @@ fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
 
     docs.push(json("list", &InstrumentList::new(corpus, None)));
     docs.push(json("glossary", &lexgap::render::Glossary::new()));
+    let hits = corpus.search("biometric");
+    docs.push(json(
+        "search biometric",
+        &lexgap::render::SearchResults::new("biometric", &hits),
+    ));
+    let art9 = corpus.locate("eu/gdpr/art-9").unwrap();
+    let passage = lexgap::render::Passage::new(art9, "2(g)").expect("GDPR art. 9(2)(g)");
+    docs.push(json("show eu/gdpr/art-9(2)(g)", &passage));
     docs.push(json("list cn", &InstrumentList::new(corpus, Some("cn"))));
     // Every provision's card: every shape of norm, derogation and correspondence in the data.
     for p in corpus.instruments().flat_map(|i| i.located_provisions()) {
@@ -229,8 +237,10 @@ fn every_key_of_every_json_document_is_kebab_case() {
         "gap-report",
         "glossary",
         "instrument-list",
+        "passage",
         "provision",
         "provision-diff",
+        "search-results",
         "side-by-side",
         "text-diff",
         "version-diff",

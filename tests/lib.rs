@@ -24,5 +24,6 @@ mod module_graph;
 mod props_classify;
 mod props_diff;
 mod props_loader;
+mod search;
 mod support;
 mod width;

@@ -2,7 +2,7 @@
 //! corpus or your own. Built with `--features cli`.
 //!
 //! Exit codes: 0 success, 1 findings (open gaps for `gaps` and `matrix`, differences for
-//! `diff`, problems in the files for `check`), 2 usage error (bad arguments, unknown ids, a file
+//! `diff`, problems in the files for `check`, no hit for `search`), 2 usage error (bad arguments, unknown ids, a file
 //! or directory that cannot be read or written, a directory with no instrument file, an invalid
 //! `--corpus`).
 //!
@@ -16,14 +16,23 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lexgap::classify::{Comparison, GapMatrix};
-use lexgap::model::Scope;
-use lexgap::render::{Format, InstrumentList, ProvisionCard, Render, View, color_wanted};
+use lexgap::model::{CiteForm, Scope};
+use lexgap::render::{
+    Format, Glossary, InstrumentList, Passage, ProvisionCard, Render, SearchResults, View,
+    color_wanted,
+};
 use lexgap::{Corpus, LoadErrorKind, LoadErrors, Loader};
 
 const EXAMPLES: &str = "\
 Examples:
   lexgap list --jurisdiction cn
   lexgap show cn/pipl-draft-2020/art-27
+  lexgap show 'eu/gdpr/art-9(2)(g)'
+  lexgap show 'cn/pipl/art-28(2)' --cite native
+  lexgap search 生物识别
+  lexgap search \"public security\" --format csv --bom -o hits.csv
+  lexgap search no-impact-assessment
+  lexgap codes --format md
   lexgap gaps cn/pipl-draft-2020/art-27 --baseline eu/gdpr/art-9 eu/gdpr/art-35
   lexgap gaps cn/pipl-draft-2020/art-27 --baseline eu/gdpr/art-9 eu/gdpr/art-35 --scope instrument --format md
   lexgap matrix --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format html -o matrix.html
@@ -35,7 +44,7 @@ Examples:
   lexgap gaps zz/cctv-policy --baseline eu/gdpr/art-9 --corpus examples/own-provisions --with-bundled
 
 Exit codes: 0 ok; 1 findings: open gaps (gaps, matrix), differences (diff), problems in the
-files (check); 2 usage error: bad arguments, unknown ids, a file or directory that cannot be read
+files (check), no hit (search); 2 usage error: bad arguments, unknown ids, a file or directory that cannot be read
 or written, a directory with no instrument file (check), an invalid --corpus (other commands).";
 
 /// Compare legal provisions across jurisdictions and versions.
@@ -51,8 +60,18 @@ struct Cli {
         value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..)
     )]
     width: Option<u16>,
+    /// How `search` and `show ID(PINPOINT)` cite provisions: `short` (GDPR art. 9(2)(g)),
+    /// `native` (the authentic language's form, such as 《中华人民共和国个人信息保护法》第二十八条,
+    /// else short) or `id` (eu/gdpr/art-9(2)(g)) [default: short].
+    #[arg(long, global = true, value_name = "FORM", value_parser = parse_cite)]
+    cite: Option<CiteForm>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// A `--cite` form, by [`CiteForm`]'s own parser.
+fn parse_cite(s: &str) -> Result<CiteForm, String> {
+    s.parse()
 }
 
 /// The narrowest table `--width` accepts; a narrower `COLUMNS` or terminal is ignored.
@@ -61,8 +80,9 @@ use lexgap::render::MIN_WIDTH;
 /// The width of tables in a file written with `-o`, unless `--width` says otherwise.
 const FILE_WIDTH: u16 = 120;
 
+/// How a command prints: the format, the file, the byte-order mark.
 #[derive(Debug, Args)]
-struct Output {
+struct Print {
     /// Output format [default: table; with `-o`, from the file's extension].
     #[arg(long, short = 'f', value_enum)]
     format: Option<FormatArg>,
@@ -70,6 +90,17 @@ struct Output {
     /// the format (`.md`, `.csv`, `.json`, `.html` or `.htm`, `.txt` or none for a table).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// With CSV output: begin with a byte-order mark (U+FEFF), which some spreadsheet programs
+    /// need to read UTF-8.
+    #[arg(long)]
+    bom: bool,
+}
+
+/// How a command prints, and the corpus it reads.
+#[derive(Debug, Args)]
+struct Output {
+    #[command(flatten)]
+    print: Print,
     /// Load this provisions directory instead of the bundled corpus.
     #[arg(long)]
     corpus: Option<PathBuf>,
@@ -115,19 +146,24 @@ struct Sink {
     format: FormatArg,
     path: Option<PathBuf>,
     width: Option<u16>,
+    bom: bool,
 }
 
 impl Sink {
-    fn new(out: &Output, width: Option<u16>) -> Result<Sink, Usage> {
+    fn new(out: &Print, width: Option<u16>) -> Result<Sink, Usage> {
         let format = match (out.format, &out.output) {
             (Some(f), _) => f,
             (None, Some(path)) => format_of(path)?,
             (None, None) => FormatArg::Table,
         };
+        if out.bom && format != FormatArg::Csv {
+            return Err(Usage("`--bom` applies to CSV output".into()));
+        }
         Ok(Sink {
             format,
             path: out.output.clone(),
             width,
+            bom: out.bom,
         })
     }
 }
@@ -171,12 +207,31 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Show one provision: texts, provenance, norms and quotes.
+    /// Show one provision: texts, provenance, norms and quotes; with a pinpoint, the paragraph
+    /// or point above them.
     Show {
-        /// A provision id such as `eu/gdpr/art-9`.
+        /// A provision id such as `eu/gdpr/art-9`, optionally with a pinpoint:
+        /// `eu/gdpr/art-9(2)(g)` (point g of paragraph 2), `eu/gdpr/art-9(2)`.
         id: String,
         #[command(flatten)]
         out: Output,
+    },
+    /// Find provisions by words of their text or heading, in any language, or by gap code.
+    ///
+    /// Every argument must match, in any order; an argument with spaces is a phrase, its
+    /// words in that order ("public security"). Case and line breaks do not matter. A gap
+    /// code (no-impact-assessment) searches the words of its title.
+    Search {
+        /// Words, phrases or gap codes.
+        #[arg(required = true, value_name = "WORDS")]
+        words: Vec<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// The glossary: every gap code, verdict, symbol and score the output uses.
+    Codes {
+        #[command(flatten)]
+        print: Print,
     },
     /// The gaps of target provisions against baseline provisions.
     Gaps {
@@ -332,6 +387,7 @@ fn emit<T: Render>(item: &T, sink: &Sink) -> Result<(), Usage> {
         Some(path) => {
             let text = View::new(item, format)
                 .width(sink.width.unwrap_or(FILE_WIDTH))
+                .bom(sink.bom)
                 .to_string();
             std::fs::write(path, text)
                 .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display())))
@@ -345,7 +401,10 @@ fn emit<T: Render>(item: &T, sink: &Sink) -> Result<(), Usage> {
             let _ = write!(
                 lock,
                 "{}",
-                View::new(item, format).width(width).color(color)
+                View::new(item, format)
+                    .width(width)
+                    .color(color)
+                    .bom(sink.bom)
             );
             Ok(())
         }
@@ -385,9 +444,10 @@ fn is_instrument_id(id: &str) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode, Usage> {
     let width = cli.width;
+    let cite = cli.cite.unwrap_or(CiteForm::Short);
     match cli.command {
         Command::List { jurisdiction, out } => {
-            let sink = Sink::new(&out, width)?;
+            let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
             if let Some(j) = &jurisdiction {
                 if corpus.jurisdiction(j).is_none() {
@@ -406,9 +466,42 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { id, out } => {
-            let sink = Sink::new(&out, width)?;
+            let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
-            emit(&ProvisionCard::new(corpus.locate(&id)?), &sink)?;
+            match split_pinpoint(&id) {
+                Some((base, pinpoint)) => {
+                    let located = corpus.locate(base)?;
+                    let passage = Passage::new(located, pinpoint)
+                        .ok_or_else(|| Usage(no_such_part(located.provision(), base, pinpoint)))?;
+                    emit(&passage.cite(cite), &sink)?;
+                }
+                None => emit(&ProvisionCard::new(corpus.locate(&id)?), &sink)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { words, out } => {
+            let sink = Sink::new(&out.print, width)?;
+            let corpus = load(&out)?;
+            let query = search_query(&words);
+            if query.trim().is_empty() {
+                return Err(Usage("nothing to search for".into()));
+            }
+            let hits = corpus.search(&query);
+            let shown: Vec<String> = words
+                .iter()
+                .map(|w| match w.split_whitespace().count() {
+                    0 | 1 => w.trim().to_owned(),
+                    _ => format!("\"{}\"", w.trim()),
+                })
+                .collect();
+            emit(
+                &SearchResults::new(shown.join(" "), &hits).cite(cite),
+                &sink,
+            )?;
+            Ok(findings(hits.is_empty()))
+        }
+        Command::Codes { print } => {
+            emit(&Glossary::new(), &Sink::new(&print, width)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Gaps {
@@ -417,7 +510,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             scope,
             out,
         } => {
-            let sink = Sink::new(&out, width)?;
+            let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
             let (targets, baseline) = (corpus.select(&targets)?, corpus.select(&baseline)?);
             let report = Comparison::new(&targets, &baseline)
@@ -430,7 +523,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             Ok(findings(report.open().next().is_some()))
         }
         Command::Matrix { baseline, out } => {
-            let sink = Sink::new(&out, width)?;
+            let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
             let m = GapMatrix::new(&corpus.select(&baseline)?);
             emit(&m, &sink)?;
@@ -450,7 +543,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             if lang.is_some() && !text {
                 return Err(Usage("`--lang` applies to `--text` diffs".into()));
             }
-            let sink = Sink::new(&out, width)?;
+            let sink = Sink::new(&out.print, width)?;
             if text {
                 diff_files(&old, &new, lang.as_deref(), budget, &sink)
             } else {
@@ -458,7 +551,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             }
         }
         Command::Align { left, right, out } => {
-            let sink = Sink::new(&out, width)?;
+            let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
             let a = lexgap::align::Alignment::new(
                 corpus.instrument(&left)?,
@@ -469,6 +562,107 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         }
         Command::Check { dir, with_bundled } => Ok(check(&dir, with_bundled)),
     }
+}
+
+/// The query [`Corpus::search`] reads from the arguments of `search`: an argument with
+/// whitespace is a phrase (in double quotes); a gap code is the words of its title without
+/// its `no`, since the provisions that carry the protection do not say `no`
+/// (`no-impact-assessment` → `impact assessment`). Double quotes in an argument are dropped.
+///
+/// A gap code searches words, not annotations: the library does not say which safeguard
+/// kind each built-in rule looks for (`SafeguardRule`'s kind is private), so the provisions
+/// whose norms carry it cannot be listed yet.
+fn search_query(words: &[String]) -> String {
+    let mut terms = Vec::new();
+    for w in words {
+        let w = w.replace('"', "");
+        if let Some(kind) = lexgap::classify::GapKind::from_code(w.trim()) {
+            let title = kind.info().title;
+            let title = title
+                .strip_prefix("no ")
+                .or_else(|| title.strip_prefix("not "))
+                .unwrap_or(title);
+            eprintln!(
+                "note: `{}` is a gap code; searching the words of its title: {title}",
+                w.trim()
+            );
+            terms.push(title.to_owned());
+        } else if w.split_whitespace().count() > 1 {
+            terms.push(format!("\"{w}\""));
+        } else {
+            terms.push(w);
+        }
+    }
+    terms.join(" ")
+}
+
+/// `eu/gdpr/art-9(2)(g)` → `eu/gdpr/art-9` and `(2)(g)`; `None` without a pinpoint.
+fn split_pinpoint(id: &str) -> Option<(&str, &str)> {
+    let last = id.rfind('/').map_or(0, |i| i + 1);
+    let at = id[last..].find('(')? + last;
+    (at > last).then(|| (&id[..at], &id[at..]))
+}
+
+/// The usage error for a pinpoint that names no part of the provision, with the parts it
+/// has: `eu/gdpr/art-9 has no paragraph (7); its paragraphs are (1), (2), (3), (4)`.
+fn no_such_part(p: &lexgap::model::Provision, id: &str, pinpoint: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for lang in p.text.keys() {
+        for part in p.pinpoints(lang) {
+            if !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+    }
+    let latin = |part: &str| -> String {
+        let (head, rest) = part.split_once('(').map_or((part, ""), |(h, r)| (h, r));
+        let mut out = if head.is_empty() {
+            String::new()
+        } else {
+            format!("({head})")
+        };
+        if !rest.is_empty() {
+            out.push('(');
+            out.push_str(rest);
+        }
+        out
+    };
+    if parts.is_empty() {
+        return format!("`{id}` has no numbered paragraphs or points, so no `{pinpoint}`");
+    }
+    // The paragraph asked for, if there is one: then name its points.
+    let asked: Vec<&str> = pinpoint
+        .split(['(', ')'])
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if let [para, point, ..] = asked[..] {
+        let prefix = format!("{para}(");
+        let points: Vec<String> = parts
+            .iter()
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .map(|p| format!("({p}"))
+            .collect();
+        if !points.is_empty() {
+            return format!(
+                "`{id}` paragraph ({para}) has no point ({point}); its points are {}",
+                points.join(", ")
+            );
+        }
+    }
+    let paragraphs: Vec<String> = parts
+        .iter()
+        .filter(|p| !p.contains('(') || p.starts_with('('))
+        .map(|p| latin(p))
+        .collect();
+    let noun = if parts.iter().all(|p| p.starts_with('(')) {
+        "points"
+    } else {
+        "paragraphs"
+    };
+    format!(
+        "`{id}` has no paragraph or point `{pinpoint}`; its {noun} are {}",
+        paragraphs.join(", ")
+    )
 }
 
 /// `diff --text`: two plain files, as a redline on a terminal (like `git diff --word-diff`)

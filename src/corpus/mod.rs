@@ -26,6 +26,7 @@ mod bundled;
 mod load;
 mod loader;
 mod raw;
+mod search;
 mod select;
 mod suggest;
 mod walk;
@@ -41,6 +42,7 @@ use crate::model::{Date, Instrument, InstrumentId, Jurisdiction, Provision, Prov
 
 pub use bundled::CORPUS_VERSION;
 pub use loader::{Loader, SkipReason, Skipped};
+pub use search::Hit;
 pub use select::Selection;
 
 /// A validated set of instruments and their provisions.

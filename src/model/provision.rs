@@ -224,3 +224,193 @@ impl Norm {
         Processing::new(&self.actors, &self.data, &self.activities, &self.purposes)
     }
 }
+
+impl Provision {
+    /// The words of one paragraph or point of the text in `lang`: `pinpoint` is `2(g)` or
+    /// `(2)(g)` (point g of paragraph 2), `2` or `(2)` (the whole of paragraph 2, its points
+    /// and subparagraphs included), or a point of an article without paragraphs (`(三)`).
+    /// `None` when there is no text in `lang` or no such part.
+    ///
+    /// A paragraph is a line that starts `2. ` or, in a text without such lines, `(2)`; a
+    /// point a line that starts `(g)` or `（五）`; a point ends at the next line that is
+    /// neither. In a text without numbered paragraphs (a Chinese article), the lines that are
+    /// not points are the paragraphs (款), counted from 1, as [`Provision::pinpoint`] counts
+    /// them: `passage` finds the words of each pinpoint it gives.
+    ///
+    /// ```
+    /// use lexgap::model::Lang;
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let art9 = corpus.provision("eu/gdpr/art-9")?;
+    /// let en = Lang::new("en")?;
+    /// let g = art9.passage(&en, "(2)(g)").expect("GDPR art. 9(2)(g)");
+    /// assert!(g.starts_with("(g) processing is necessary for reasons of substantial public interest"));
+    /// assert!(!g.contains('\n'), "one point, one line");
+    /// assert_eq!(art9.passage(&en, "2(g)"), Some(g));
+    /// let para2 = art9.passage(&en, "2").expect("paragraph 2");
+    /// assert!(para2.starts_with("2. Paragraph 1 shall not apply") && para2.contains(g));
+    /// assert_eq!(art9.passage(&en, "(9)"), None);
+    /// let art54 = corpus.provision("cn/pipl-draft-2020/art-54")?;
+    /// assert_eq!(art54.passage(&Lang::new("zh")?, "2(二)"), Some("（二）对个人的影响及风险程度；"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn passage(&self, lang: &Lang, pinpoint: &str) -> Option<&str> {
+        let text = self.text.get(lang)?;
+        let parts = passage::parts(text);
+        let (para, point) = passage::parse(pinpoint)?;
+        let found = |para: Option<&str>, point: Option<&str>| {
+            let mut lines = parts.iter().filter(|l| {
+                let para_ok = l.para.as_deref() == para;
+                let point_ok = point.is_none() || l.point.as_deref() == point;
+                para_ok && point_ok
+            });
+            let first = lines.next()?;
+            let last = lines.next_back().unwrap_or(first);
+            Some(text[first.start..last.end].trim())
+        };
+        match (para, point) {
+            (Some(a), Some(b)) => found(Some(a), Some(b)),
+            // `(三)` in an article of one paragraph is a point.
+            (Some(a), None) => found(Some(a), None).or_else(|| found(None, Some(a))),
+            _ => None,
+        }
+    }
+
+    /// The paragraphs and points of the text in `lang`, in document order, as
+    /// [`Provision::passage`] takes them: `1`, `2`, `2(a)`, … (nothing when the text has no
+    /// numbered parts, or there is no text in `lang`).
+    ///
+    /// ```
+    /// use lexgap::model::Lang;
+    ///
+    /// let art9 = lexgap::Corpus::bundled().provision("eu/gdpr/art-9")?;
+    /// let parts = art9.pinpoints(&Lang::new("en")?);
+    /// assert_eq!(parts[..3], ["1", "2", "2(a)"]);
+    /// assert!(parts.contains(&"2(g)".to_owned()) && parts.contains(&"4".to_owned()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn pinpoints(&self, lang: &Lang) -> Vec<String> {
+        let Some(text) = self.text.get(lang) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = Vec::new();
+        for l in passage::parts(text) {
+            let p = match (&l.para, &l.point) {
+                (Some(a), Some(b)) => format!("{a}({b})"),
+                (Some(a), None) => a.clone(),
+                (None, Some(b)) => format!("({b})"),
+                (None, None) => continue,
+            };
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+}
+
+/// The lines of a text with the paragraph and point each stands in, for
+/// [`Provision::passage`]. The line rules are those of `text::pinpoint` (its helpers are
+/// shared); here a `(2)` line is also a paragraph in a text without `2. ` lines.
+mod passage {
+    /// One line: its byte range, and its paragraph and point.
+    pub(super) struct Line {
+        pub(super) start: usize,
+        pub(super) end: usize,
+        pub(super) para: Option<String>,
+        pub(super) point: Option<String>,
+    }
+
+    /// Every non-blank line of `text` with its place.
+    pub(super) fn parts(text: &str) -> Vec<Line> {
+        let dotted = text
+            .lines()
+            .any(|l| dotted_number(l.trim_start()).is_some());
+        let paren_numbers = !dotted
+            && text
+                .lines()
+                .any(|l| point_label(l.trim_start()).is_some_and(|p| is_number(&p)));
+        let numbered = dotted || paren_numbers;
+        let unnumbered = if numbered {
+            0
+        } else {
+            text.lines()
+                .map(str::trim_start)
+                .filter(|l| !l.is_empty() && point_label(l).is_none())
+                .count()
+        };
+        let mut para: Option<String> = None;
+        let (mut count, mut offset) = (0, 0);
+        let mut out = Vec::new();
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let l = line.trim_start();
+            if l.trim().is_empty() {
+                continue;
+            }
+            let label = point_label(l);
+            // A point lasts one line: the next is another point, a paragraph, or a
+            // subparagraph that ends it.
+            let mut point = None;
+            if let Some(n) = dotted_number(l) {
+                para = Some(n);
+            } else if let Some(n) = label.clone().filter(|p| paren_numbers && is_number(p)) {
+                para = Some(n);
+            } else if label.is_some() {
+                point = label;
+            } else if !numbered {
+                count += 1;
+                if unnumbered > 1 {
+                    para = Some(count.to_string());
+                }
+            }
+            out.push(Line {
+                start,
+                end: offset,
+                para: para.clone(),
+                point,
+            });
+        }
+        out
+    }
+
+    /// `2(g)`, `(2)(g)`, `2`, `(2)`, `(三)` → the paragraph (or lone point) and the point.
+    pub(super) fn parse(pinpoint: &str) -> Option<(Option<&str>, Option<&str>)> {
+        let s = pinpoint.trim();
+        let mut parts: Vec<&str> = Vec::new();
+        let (head, mut rest) = match s.find(['(', '（']) {
+            Some(i) => (&s[..i], &s[i..]),
+            None => (s, ""),
+        };
+        if !head.is_empty() {
+            parts.push(head);
+        }
+        while !rest.is_empty() {
+            let close = if rest.starts_with('(') { ')' } else { '）' };
+            let inner = rest.strip_prefix(['(', '（'])?;
+            let end = inner.find(close)?;
+            parts.push(&inner[..end]);
+            rest = &inner[end + close.len_utf8()..];
+        }
+        match parts[..] {
+            [a] if !a.is_empty() => Some((Some(a), None)),
+            [a, b] if !a.is_empty() && !b.is_empty() => Some((Some(a), Some(b))),
+            _ => None,
+        }
+    }
+
+    fn is_number(s: &str) -> bool {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// `1. Processing ...` → `1`.
+    fn dotted_number(line: &str) -> Option<String> {
+        super::super::text::paragraph_number(line)
+    }
+
+    /// `(g) processing ...` → `g`; `（三）处理 ...` → `三`.
+    fn point_label(line: &str) -> Option<String> {
+        super::super::text::point_label(line)
+    }
+}

@@ -84,14 +84,14 @@ pub(super) fn pinpoint(text: &str, quote: &str) -> Option<String> {
 }
 
 /// `1. Processing ...` → `1`.
-fn paragraph_number(line: &str) -> Option<String> {
+pub(super) fn paragraph_number(line: &str) -> Option<String> {
     let digits: String = line.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = &line[digits.len()..];
     (!digits.is_empty() && rest.starts_with(". ")).then_some(digits)
 }
 
 /// `(g) processing ...` → `g`; `（三）处理 ...` → `三`.
-fn point_label(line: &str) -> Option<String> {
+pub(super) fn point_label(line: &str) -> Option<String> {
     let (open, close) = if line.starts_with('(') {
         ('(', ')')
     } else if line.starts_with('（') {

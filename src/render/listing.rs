@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::{Cell, Render, Sheet, Tone};
-use crate::corpus::Corpus;
-use crate::model::{Instrument, Located, Provision};
+use crate::corpus::{Corpus, Hit};
+use crate::model::{Citation, CiteForm, Instrument, Lang, Located, Provision};
 
 /// The instruments of a corpus, optionally of one jurisdiction.
 ///
@@ -222,5 +222,205 @@ fn grounds_summary(g: &crate::model::Grounds) -> String {
             to: Delegate::Law, ..
         } => "left to other law".to_owned(),
         Grounds::Delegated { .. } => "left to the executive".to_owned(),
+    }
+}
+
+/// The provisions a search found ([`Corpus::search`]): for each, how to cite it, its id, the
+/// language that matched and a snippet around the match.
+///
+/// ```
+/// use lexgap::model::CiteForm;
+/// use lexgap::render::{Format, SearchResults, View};
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let results = SearchResults::new("生物识别", &corpus.search("生物识别"));
+/// let csv = View::new(&results, Format::Csv).to_string();
+/// assert!(csv.contains("\r\nCivil Code art. 1034,cn/civil-code/art-1034,zh,"), "{csv}");
+/// assert!(csv.contains("\r\nPIPL art. 28,cn/pipl/art-28,zh,"), "{csv}");
+/// let native = View::new(&results.cite(CiteForm::Native), Format::Csv).to_string();
+/// assert!(native.contains("《中华人民共和国个人信息保护法》第二十八条,cn/pipl/art-28,zh,"), "{native}");
+/// ```
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults<'c> {
+    query: String,
+    hits: Vec<HitRow>,
+    #[serde(skip)]
+    found: Vec<Located<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct HitRow {
+    citation: String,
+    id: String,
+    lang: String,
+    snippet: String,
+}
+
+impl<'c> SearchResults<'c> {
+    /// The hits of `query`, cited in the short form.
+    pub fn new(query: impl Into<String>, hits: &[Hit<'c>]) -> SearchResults<'c> {
+        let rows = hits
+            .iter()
+            .map(|h| HitRow {
+                citation: Citation::of(h.provision).with(None, CiteForm::Short),
+                id: h.provision.id.to_string(),
+                lang: h.lang.to_string(),
+                snippet: h.snippet.clone(),
+            })
+            .collect();
+        SearchResults {
+            query: query.into(),
+            hits: rows,
+            found: hits.iter().map(|h| h.provision).collect(),
+        }
+    }
+
+    /// The same hits, cited in `form`.
+    #[must_use]
+    pub fn cite(mut self, form: CiteForm) -> SearchResults<'c> {
+        for (row, p) in self.hits.iter_mut().zip(&self.found) {
+            row.citation = Citation::of(*p).with(None, form);
+        }
+        self
+    }
+
+    /// How many hits there are.
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// Whether the search found nothing.
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+}
+
+impl Render for SearchResults<'_> {
+    const KIND: &'static str = "search-results";
+
+    fn title(&self) -> String {
+        let n = match self.hits.len() {
+            0 => "no hits".to_owned(),
+            1 => "1 hit".to_owned(),
+            n => format!("{n} hits"),
+        };
+        format!("Search for {}: {n}", self.query)
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        vec![Sheet {
+            title: self.title(),
+            headers: ["citation", "id", "language", "snippet"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .hits
+                .iter()
+                .map(|h| {
+                    vec![
+                        Cell::plain(&h.citation),
+                        Cell::toned(&h.id, Tone::Muted),
+                        Cell::plain(&h.lang),
+                        Cell::plain(&h.snippet),
+                    ]
+                })
+                .collect(),
+        }]
+    }
+}
+
+/// One paragraph or point of a provision ([`Provision::passage`]), cited, above the card of
+/// the whole provision.
+///
+/// ```
+/// use lexgap::render::{Format, Passage, View};
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let g = Passage::new(corpus.locate("eu/gdpr/art-9")?, "(2)(g)").expect("art. 9(2)(g)");
+/// let md = View::new(&g, Format::Markdown).to_string();
+/// assert!(md.starts_with("### GDPR art. 9(2)(g)\n"), "{md}");
+/// assert!(md.contains("| en | (g) processing is necessary for reasons of substantial public interest"));
+/// assert!(md.contains("\n### eu/gdpr/art-9 (Article 9)\n"), "the card follows");
+/// assert!(Passage::new(corpus.locate("eu/gdpr/art-9")?, "(7)").is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Passage<'c> {
+    citation: String,
+    pinpoint: String,
+    passages: Vec<PassageText<'c>>,
+    /// As `show` without a pinpoint writes it: `"provision": {...}`.
+    #[serde(flatten)]
+    card: ProvisionCard<'c>,
+    #[serde(skip)]
+    located: Located<'c>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PassageText<'c> {
+    lang: &'c Lang,
+    text: &'c str,
+}
+
+impl<'c> Passage<'c> {
+    /// The part of `provision` at `pinpoint` (`2(g)`, `(2)(g)`, `2`), in each language that
+    /// has it, cited in the short form; `None` when no language has it.
+    pub fn new(provision: Located<'c>, pinpoint: &str) -> Option<Passage<'c>> {
+        let p = provision.provision();
+        let passages: Vec<PassageText<'c>> = p
+            .text
+            .keys()
+            .filter_map(|lang| {
+                Some(PassageText {
+                    lang,
+                    text: p.passage(lang, pinpoint)?,
+                })
+            })
+            .collect();
+        let first = passages.first()?;
+        // The pinpoint as `Provision::pinpoints` writes it (`2(g)`), which citations take.
+        let canonical = p
+            .pinpoints(first.lang)
+            .into_iter()
+            .find(|c| p.passage(first.lang, c) == Some(first.text))
+            .unwrap_or_else(|| pinpoint.to_owned());
+        Some(Passage {
+            citation: Citation::of(provision).with(Some(&canonical), CiteForm::Short),
+            pinpoint: canonical,
+            passages,
+            card: ProvisionCard::new(provision),
+            located: provision,
+        })
+    }
+
+    /// The same passage, cited in `form`.
+    #[must_use]
+    pub fn cite(mut self, form: CiteForm) -> Passage<'c> {
+        self.citation = Citation::of(self.located).with(Some(&self.pinpoint), form);
+        self
+    }
+}
+
+impl Render for Passage<'_> {
+    const KIND: &'static str = "passage";
+
+    fn title(&self) -> String {
+        self.citation.clone()
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let passage = Sheet {
+            title: self.title(),
+            headers: ["language", "text"].map(String::from).to_vec(),
+            rows: self
+                .passages
+                .iter()
+                .map(|t| vec![Cell::plain(t.lang.to_string()), Cell::plain(t.text)])
+                .collect(),
+        };
+        let mut sheets = vec![passage];
+        sheets.extend(self.card.sheets());
+        sheets
     }
 }

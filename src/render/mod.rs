@@ -115,7 +115,7 @@ pub use backend::html::Page;
 pub use diff::redline;
 pub use explain::{explain, explain_derogation};
 pub use glossary::Glossary;
-pub use listing::{InstrumentList, ProvisionCard};
+pub use listing::{InstrumentList, Passage, ProvisionCard, SearchResults};
 pub use side_by_side::SideBySide;
 
 /// The version of the JSON schema (see the module docs).
