@@ -86,6 +86,15 @@ fn outputs(c: &Corpus) -> Vec<(&'static str, String, String)> {
             "text diff",
             &DiffOptions::new().diff_texts(&old, &new, None),
         ),
+        both(
+            "search results",
+            &lexgap::render::SearchResults::new("public security", &c.search("public security")),
+        ),
+        both(
+            "passage",
+            &lexgap::render::Passage::new(c.locate("eu/gdpr/art-9").unwrap(), "2(g)").unwrap(),
+        ),
+        both("glossary", &lexgap::render::Glossary::new()),
     ]
 }
 
