@@ -661,8 +661,15 @@ fn exit_codes_of_every_command() {
         (
             vec!["search", "no-impact-assessment"],
             0,
-            "note: `no-impact-assessment` is a gap code; searching the words of its title: \
-             impact assessment"
+            "note: `no-impact-assessment` is a gap code; listing the provisions with a safeguard of \
+             kind impact-assessment"
+                .into(),
+        ),
+        (
+            vec!["search", "open-ended-exception"],
+            1,
+            "note: `open-ended-exception` is a gap code; searching the words of its title: \
+             open-ended exception"
                 .into(),
         ),
         (

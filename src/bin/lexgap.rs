@@ -482,11 +482,29 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         Command::Search { words, out } => {
             let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
-            let query = search_query(&words);
-            if query.trim().is_empty() {
-                return Err(Usage("nothing to search for".into()));
-            }
-            let hits = corpus.search(&query);
+            // A lone gap code whose rule reads one safeguard kind lists the provisions that
+            // carry it; other queries search the words.
+            let code = match words.as_slice() {
+                [w] => lexgap::classify::GapKind::from_code(w.trim()),
+                _ => None,
+            };
+            let hits = match code.and_then(|k| k.safeguard().map(|s| (k, s))) {
+                Some((k, s)) => {
+                    eprintln!(
+                        "note: `{}` is a gap code; listing the provisions with a safeguard of kind {}",
+                        k.info().code,
+                        s.code()
+                    );
+                    corpus.with_safeguard(s)
+                }
+                None => {
+                    let query = search_query(&words);
+                    if query.trim().is_empty() {
+                        return Err(Usage("nothing to search for".into()));
+                    }
+                    corpus.search(&query)
+                }
+            };
             let shown: Vec<String> = words
                 .iter()
                 .map(|w| match w.split_whitespace().count() {
@@ -569,9 +587,8 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
 /// its `no`, since the provisions that carry the protection do not say `no`
 /// (`no-impact-assessment` → `impact assessment`). Double quotes in an argument are dropped.
 ///
-/// A gap code searches words, not annotations: the library does not say which safeguard
-/// kind each built-in rule looks for (`SafeguardRule`'s kind is private), so the provisions
-/// whose norms carry it cannot be listed yet.
+/// (A lone gap code whose rule reads one safeguard kind does not come here: `search` lists
+/// the provisions that carry that safeguard, `Corpus::with_safeguard`.)
 fn search_query(words: &[String]) -> String {
     let mut terms = Vec::new();
     for w in words {

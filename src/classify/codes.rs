@@ -83,6 +83,32 @@ impl GapKind {
         GapKind::SensitiveDataUnprotected,
     ];
 
+    /// The kind of safeguard the rule looks for in the baseline and the target, for the rules
+    /// that look for one safeguard kind (`no-impact-assessment`: an impact assessment); `None`
+    /// for the rules that read more than one (state use, open-ended exceptions, sensitive
+    /// data, consent, binding force).
+    ///
+    /// ```
+    /// use lexgap::classify::GapKind;
+    /// use lexgap::model::SafeguardKind;
+    /// assert_eq!(GapKind::NoImpactAssessment.safeguard(), Some(SafeguardKind::ImpactAssessment));
+    /// assert_eq!(GapKind::OpenEndedException.safeguard(), None);
+    /// ```
+    pub fn safeguard(self) -> Option<crate::model::SafeguardKind> {
+        use crate::model::SafeguardKind as K;
+        match self {
+            GapKind::NoImpactAssessment => Some(K::ImpactAssessment),
+            GapKind::NoPriorAuthorisation => Some(K::PriorAuthorisation),
+            GapKind::NoIndependentOversight => Some(K::IndependentOversight),
+            GapKind::NoPurposeLimitation => Some(K::PurposeLimitation),
+            GapKind::NoRetentionLimit => Some(K::RetentionLimit),
+            GapKind::NoTransparency => Some(K::Transparency),
+            GapKind::NoPublicBodyAccountability => Some(K::Accountability),
+            GapKind::NoEffectiveRemedy => Some(K::EffectiveRemedy),
+            _ => None,
+        }
+    }
+
     // A flat table, one arm of five fields per kind: splitting it would only scatter it.
     /// What the rule for this kind is.
     ///

@@ -161,6 +161,46 @@ impl<'a> Folded<'a> {
     }
 }
 
+impl Corpus {
+    /// The provisions whose norms or derogations carry a safeguard of `kind`, with the quote
+    /// that establishes it as the snippet: what a gap code's rule finds in a baseline (see
+    /// `GapKind::safeguard`). In instrument id order, then document order.
+    ///
+    /// ```
+    /// use lexgap::model::SafeguardKind;
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let ids: Vec<String> = corpus
+    ///     .with_safeguard(SafeguardKind::ImpactAssessment)
+    ///     .iter()
+    ///     .map(|h| h.provision.id.to_string())
+    ///     .collect();
+    /// assert!(ids.contains(&"eu/gdpr/art-35".to_owned()) && ids.contains(&"cn/pipl/art-55".to_owned()));
+    /// ```
+    pub fn with_safeguard(&self, kind: crate::model::SafeguardKind) -> Vec<Hit<'_>> {
+        let mut hits = Vec::new();
+        for inst in self.instruments() {
+            for p in inst.located_provisions() {
+                let provision = p.provision();
+                let found = provision
+                    .norms
+                    .iter()
+                    .flat_map(|n| &n.safeguards)
+                    .chain(provision.derogations.iter().flat_map(|d| &d.safeguards))
+                    .find(|s| s.kind == kind);
+                if let Some(s) = found {
+                    let quote = &s.evidence.quote;
+                    hits.push(Hit {
+                        provision: p,
+                        lang: &s.evidence.lang,
+                        snippet: crate::model::normalize_ws(quote),
+                    });
+                }
+            }
+        }
+        hits
+    }
+}
+
 /// About [`SNIPPET_CHARS`] characters of `text` around the bytes `start..end`, whitespace
 /// collapsed; cut between words where the text has spaces near the cut, never inside a
 /// character or a grapheme cluster, with `…` at each end that was cut.

@@ -24,6 +24,7 @@ pub(crate) fn builtin(kind: GapKind) -> Box<dyn Rule> {
         |k: SafeguardKind| -> Box<dyn Rule> { Box::new(SafeguardRule::new(kind.info(), k)) };
     match kind {
         NoGovernmentUseLimit => Box::new(state::GovernmentUseRule),
+        // The safeguard rules read the kind GapKind::safeguard names (one table for both).
         NoImpactAssessment => regime(SafeguardKind::ImpactAssessment),
         SensitiveDataUnprotected => Box::new(data::SensitiveRule),
         OpenEndedException => Box::new(state::OpenEndedRule),
