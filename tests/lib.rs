@@ -16,6 +16,7 @@ mod examples;
 mod hostile_diff;
 mod hostile_load;
 mod hostile_render;
+mod html;
 mod json_keys;
 mod judgments;
 mod load_errors;

@@ -1,7 +1,10 @@
 //! Diffs, version diffs and alignments as tables and HTML.
 
+use std::collections::HashSet;
+
 use maud::{Markup, html};
 
+use super::backend::html::{provision_anchor, tone_class};
 use super::{Cell, Render, Sheet, Tone};
 use crate::align::Alignment;
 use crate::diff::{ChangeTag, ProvisionDiff, TextDiff};
@@ -155,6 +158,32 @@ impl Render for TextDiff<'_> {
             changes_sheet(self),
         ]
     }
+
+    fn html(&self) -> String {
+        html! {
+            section.diff {
+                h2 { (self.title()) }
+                div.text { (inline_redline(self)) }
+            }
+        }
+        .into_string()
+    }
+}
+
+/// A text diff as one text, deletions in `<del>` and insertions in `<ins>`.
+fn inline_redline(diff: &TextDiff<'_>) -> Markup {
+    html! {
+        @for c in diff.iter_changes() {
+            @match c.tag() {
+                ChangeTag::Equal => (c.value()),
+                ChangeTag::Delete => del { (c.value()) },
+                ChangeTag::Insert => {
+                    ins { (c.value()) }
+                    @if c.is_normalization_only() { " " (NORMALIZATION_NOTE) }
+                }
+            }
+        }
+    }
 }
 
 /// The text with deletions as `[-…-]` and insertions as `{+…+}`, as `git diff --word-diff`
@@ -229,7 +258,7 @@ impl Render for ProvisionDiff<'_> {
         html! {
             section.diff {
                 h2 { (self.title()) }
-                (diff_columns(self))
+                (diff_columns(self, &mut HashSet::new()))
                 @if !self.structure().is_empty() {
                     h3 { "Changes in the norms" }
                     ul {
@@ -242,13 +271,19 @@ impl Render for ProvisionDiff<'_> {
     }
 }
 
-/// Two columns: the old text with deletions marked, the new text with insertions marked.
-pub(crate) fn diff_columns(d: &ProvisionDiff<'_>) -> Markup {
+/// Two columns: the old text with deletions marked, the new text with insertions marked;
+/// each under its provision's anchor `p-<id>` unless `seen` has it already.
+pub(crate) fn diff_columns(d: &ProvisionDiff<'_>, seen: &mut HashSet<String>) -> Markup {
     let lang = d.lang().map(|l| l.as_str()).unwrap_or("");
     let changes: Vec<_> = d.text().iter_changes().collect();
+    let mut anchor = |p: &Provision| {
+        let a = provision_anchor(&p.id.to_string());
+        seen.insert(a.clone()).then_some(a)
+    };
+    let (old_id, new_id) = (anchor(d.old_provision()), anchor(d.new_provision()));
     html! {
         div.columns {
-            div.column {
+            div.column id=[old_id] {
                 h3 { (label(d.old_provision())) }
                 div.text lang=(lang) {
                     @for c in &changes {
@@ -260,7 +295,7 @@ pub(crate) fn diff_columns(d: &ProvisionDiff<'_>) -> Markup {
                     }
                 }
             }
-            div.column {
+            div.column id=[new_id] {
                 h3 { (label(d.new_provision())) }
                 div.text lang=(lang) {
                     @for c in &changes {
@@ -359,20 +394,67 @@ impl Render for VersionDiff<'_> {
     }
 
     fn html(&self) -> String {
-        html! {
-            section.version-diff {
-                (super::backend::html::sheet_table(&self.sheets()[0]))
-                @for e in self.entries() {
-                    @for d in e.diffs() {
-                        @if !d.text().is_unchanged() {
-                            h3 { (e.status().code()) ": " (label(d.old_provision())) " → " (label(d.new_provision())) }
-                            (diff_columns(d))
+        version_diff(self).into_string()
+    }
+}
+
+/// What changed in one entry of a version diff, one line per changed stretch or change in
+/// the norms, deletions in `<del>` and insertions in `<ins>` (the sheet's `[-…-]{+…+}`).
+fn entry_changes(e: &crate::version::VersionEntry<'_>) -> Markup {
+    html! {
+        @for d in e.diffs() {
+            @if d.text().is_approximate() {
+                div.change { "(approximate text diff: the step budget ran out)" }
+            }
+            @for s in changed_stretches(d.text()) {
+                @let del_text = !s.deleted.trim().is_empty();
+                @let ins_text = !s.inserted.trim().is_empty();
+                @if del_text || ins_text || s.normalization_only {
+                    div.change {
+                        @if del_text { del { (snippet(&s.deleted)) } }
+                        @if del_text && ins_text { " " }
+                        @if ins_text { ins { (snippet(&s.inserted)) } }
+                        @if s.normalization_only { " " (NORMALIZATION_NOTE) }
+                    }
+                }
+            }
+            @for c in d.structure().iter_changes() { div.change { (c.to_string()) } }
+        }
+    }
+}
+
+/// The overview table (old, new, status, score, changes), then each changed provision's
+/// two columns.
+fn version_diff(v: &VersionDiff<'_>) -> Markup {
+    let mut seen = HashSet::new();
+    html! {
+        section.version-diff {
+            h2 { (v.title()) }
+            div.scroll {
+                table.sheet.overview {
+                    thead { tr { th { "old" } th { "new" } th { "status" } th { "score" } th { "changes" } } }
+                    tbody {
+                        @for e in v.entries() {
+                            tr {
+                                td { (ids(e.old_provisions())) }
+                                td { (ids(e.new_provisions())) }
+                                td class=(tone_class(status_tone(e.status()))) { (e.status().code()) }
+                                td { (e.score().map(|s| format!("{s:.2}")).unwrap_or_default()) }
+                                td { (entry_changes(e)) }
+                            }
                         }
                     }
                 }
             }
+            @for e in v.entries() {
+                @for d in e.diffs() {
+                    @if !d.text().is_unchanged() {
+                        h3 { (e.status().code()) ": " (label(d.old_provision())) " → " (label(d.new_provision())) }
+                        (diff_columns(d, &mut seen))
+                    }
+                }
+            }
         }
-        .into_string()
     }
 }
 

@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use super::backend::html::tone_class;
+use super::backend::html::{linkify, provision_anchor, rich, tone_class, url_of};
 use super::backend::table::longest_token;
 use super::{Cell, Render, Sheet, Tone};
 use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, Severity, summarize};
@@ -439,6 +439,10 @@ impl Render for GapMatrix {
         };
         vec![(sheet, legend)]
     }
+
+    fn html(&self) -> String {
+        gap_matrix(self).into_string()
+    }
 }
 
 /// The symbol of a status in the compact matrix of a terminal.
@@ -488,16 +492,43 @@ fn pack(entries: &[String], sep: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn quote(c: &Cite) -> Markup {
+/// Where a quote's text can be read: its instrument's source in the quote's language (else in
+/// its first language that has one) when that is a URL. The report carries the sources of its
+/// target instruments only; a renderer looks nothing up, so a baseline quote links to the
+/// page's copy of its text or to nothing.
+fn source_url(r: &GapReport, c: &Cite) -> Option<String> {
+    let inst = c.provision.instrument();
+    let t = r.targets.iter().find(|t| &t.instrument == inst)?;
+    let by_lang = t.sources.iter().filter(|s| s.lang == c.evidence.lang);
+    by_lang
+        .chain(t.sources.iter())
+        .find_map(|s| url_of(&s.source))
+        .map(str::to_owned)
+}
+
+/// A quote under its citation ("GDPR art. 35(3)(c)"), which links to the provision's text
+/// when the page holds it, else to the official source when there is one.
+fn quote(r: &GapReport, c: &Cite) -> Markup {
+    let anchor = provision_anchor(&c.provision.to_string());
+    let cite = r.cite(c, CiteForm::Short);
+    let id = c.reference();
     html! {
         blockquote.quote lang=(c.evidence.lang.as_str()) {
-            span.provenance { (c.reference()) " · " (c.shows) } br;
+            span.provenance {
+                @if let Some(url) = source_url(r, c) {
+                    a.cite data-anchor=(anchor) href=(url) title=(id) { (cite) }
+                } @else {
+                    a.cite data-anchor=(anchor) title=(id) { (cite) }
+                }
+                " · " (rich(&c.shows))
+            } br;
             (c.evidence.quote)
         }
     }
 }
 
 fn gap_report(r: &GapReport) -> Markup {
+    let mut seen = std::collections::HashSet::new();
     html! {
         section.gaps {
             h2 { (r.title()) }
@@ -509,25 +540,101 @@ fn gap_report(r: &GapReport) -> Markup {
                         ". Not held: " (t.missing.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
                     }
                     @for s in &t.sources {
-                        br; span.provenance { (s.lang) " · " (s.legal_value) " · read at " (s.source) }
+                        br; span.provenance { (s.lang) " · " (s.legal_value) " · read at " (linkify(&s.source)) }
                     }
                 }
             }
             @if r.gaps.is_empty() { p { "No gaps." } }
             @for g in &r.gaps {
-                div.gap data-code=(g.code) data-status=(g.status.code()) {
-                    span class={ "badge " (tone_class(status_tone(g.status))) } {
-                        (g.code) " · " (g.status) " · " (g.severity)
+                @let id = {
+                    let base = format!("gap-{}", g.code);
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while !seen.insert(id.clone()) { n += 1; id = format!("{base}-{n}"); }
+                    id
+                };
+                div.gap id=(id) data-toc={ (g.code) " · " (g.status) } data-code=(g.code) data-status=(g.status.code()) {
+                    h3 {
+                        span class={ "badge " (tone_class(status_tone(g.status))) } {
+                            (g.code) " · " (g.status) " · " (g.severity)
+                        }
+                        @if !g.title.is_empty() && g.title != g.code.as_str() { " " (g.title) }
                     }
-                    p { (crate::render::explain(g)) }
-                    @if !g.missing.is_empty() { p { strong { "Missing: " } (crate::classify::summarize(&g.missing)) } }
+                    p { (rich(&crate::render::explain(g))) }
+                    @if !g.missing.is_empty() { p { strong { "Missing: " } (rich(&crate::classify::summarize(&g.missing))) } }
                     @if let Some(s) = &g.standard {
-                        blockquote.quote.standard { span.provenance { "standard" } br; (s) }
+                        blockquote.quote.standard { span.provenance { "standard" } br; (rich(s)) }
                     }
-                    @for c in &g.target_quotes { (quote(c)) }
-                    @for c in &g.closed_by { (quote(c)) }
-                    @for d in &g.derogations { @for c in &d.quotes { (quote(c)) } }
-                    @for c in &g.baseline_quotes { (quote(c)) }
+                    @for c in &g.target_quotes { (quote(r, c)) }
+                    @for c in &g.closed_by { (quote(r, c)) }
+                    @for d in &g.derogations { @for c in &d.quotes { (quote(r, c)) } }
+                    @for c in &g.baseline_quotes { (quote(r, c)) }
+                }
+            }
+        }
+    }
+}
+
+/// The title of a gap code: a built-in kind's, or a rule of the default registry's, else the
+/// code.
+fn code_title(code: &crate::classify::GapCode) -> String {
+    if let Some(k) = code.kind() {
+        return k.info().title.to_owned();
+    }
+    crate::classify::Registry::default_ref()
+        .catalogue()
+        .iter()
+        .find(|i| i.code == code.as_str())
+        .map_or_else(|| code.as_str().to_owned(), |i| i.title.to_owned())
+}
+
+/// The matrix in a container that scrolls both ways, its header row and first column
+/// sticky, with a legend below: each code with its title, and the statuses.
+fn gap_matrix(m: &GapMatrix) -> Markup {
+    let statuses = [
+        GapStatus::Absent,
+        GapStatus::Partial,
+        GapStatus::Unknown,
+        GapStatus::NotComparable,
+        GapStatus::ClosedElsewhere,
+    ];
+    html! {
+        section.matrix {
+            h2 { (m.title()) }
+            div.matrix-scroll tabindex="0" role="region" aria-label="Gap matrix" {
+                table.matrix {
+                    thead {
+                        tr {
+                            th scope="col" { "instrument" }
+                            @for c in m.codes() { th scope="col" title=(code_title(c)) { (c) } }
+                        }
+                    }
+                    tbody {
+                        @for r in m.rows() {
+                            tr {
+                                th scope="row" { (r.short_title()) " (" (r.instrument()) ")" }
+                                @for c in r.cells() {
+                                    @match c {
+                                        Some(s) => td class=(tone_class(status_tone(*s))) title=(s.definition()) { (s.code()) },
+                                        None => td.tone-muted title="no gap" { "·" },
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div.legend {
+                h3 { "Legend" }
+                dl.codes {
+                    @for c in m.codes() { dt { code { (c) } } dd { (code_title(c)) } }
+                }
+                dl.statuses {
+                    @for s in statuses {
+                        dt { span class={ "badge " (tone_class(status_tone(s))) } { (s.code()) } }
+                        dd { (s.definition()) }
+                    }
+                    dt { span.badge.tone-muted { "·" } } dd { "no gap" }
                 }
             }
         }

@@ -3,6 +3,7 @@
 use maud::{Markup, html};
 use serde::Serialize;
 
+use super::backend::html::{linkify, provision_anchor};
 use super::{Cell, Render, Sheet};
 use crate::corpus::Selection;
 use crate::model::{Lang, LegalValue, Located};
@@ -144,7 +145,10 @@ impl Render for SideBySide<'_> {
     }
 }
 
+/// The columns; each provision's texts under the anchor `p-<id>`, so that a citation on the
+/// same page can link to them, and each source with its URLs as links.
 fn side_by_side(v: &SideBySide<'_>) -> Markup {
+    let mut seen = std::collections::HashSet::new();
     html! {
         section.side-by-side {
             h2 { (v.title()) }
@@ -153,13 +157,17 @@ fn side_by_side(v: &SideBySide<'_>) -> Markup {
                     div.column {
                         h3 { (title) }
                         @for p in provisions {
-                            h4 { (p.label) }
-                            @for t in &p.texts {
-                                p.provenance {
-                                    (t.lang) @if let Some(v) = t.legal_value { " · " (v) }
-                                    @if let Some(s) = t.source { " · source: " (s) }
+                            @let anchor = provision_anchor(&p.id);
+                            @let first = seen.insert(anchor.clone());
+                            div.provision id=[first.then_some(&anchor)] {
+                                h4 { (p.label) }
+                                @for t in &p.texts {
+                                    p.provenance {
+                                        (t.lang) @if let Some(v) = t.legal_value { " · " (v) }
+                                        @if let Some(s) = t.source { " · source: " (linkify(s)) }
+                                    }
+                                    div.text lang=(t.lang.as_str()) { (t.text.trim_end()) }
                                 }
-                                div.text lang=(t.lang.as_str()) { (t.text.trim_end()) }
                             }
                         }
                     }
