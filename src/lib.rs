@@ -64,6 +64,8 @@
 //! # Crate features
 //!
 //! - `cli`: the `lexgap` command-line tool (adds `clap`).
+//! - `schema`: `schemars::JsonSchema` on every type written into a JSON document (adds
+//!   `schemars`); the schemas it generates are published in the repository's `schemas/`.
 //!
 //! # Not legal advice
 //!

@@ -16,6 +16,7 @@ use crate::model::{Instrument, Located, Provision};
 
 /// What became of a provision between two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum VersionStatus {
@@ -94,11 +95,14 @@ fn ser_ids<S: serde::Serializer>(ps: &[&Provision], s: S) -> Result<S::Ok, S::Er
 /// One line of a version diff: old provisions, new provisions, what happened, and the
 /// provision diffs of the pairs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VersionEntry<'a> {
     status: VersionStatus,
     #[serde(serialize_with = "ser_ids")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     old: Vec<&'a Provision>,
     #[serde(serialize_with = "ser_ids")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     new: Vec<&'a Provision>,
     renumbered: bool,
     amended: bool,
@@ -157,11 +161,14 @@ impl<'a> VersionEntry<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct VersionDiff<'a> {
     #[serde(serialize_with = "ser_inst")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     old: &'a Instrument,
     #[serde(serialize_with = "ser_inst")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     new: &'a Instrument,
     old_complete: bool,
     new_complete: bool,

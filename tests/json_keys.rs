@@ -90,7 +90,7 @@ fn json<T: Render>(name: &str, item: &T) -> (String, Value) {
 }
 
 /// Every JSON document a view produces, on the bundled corpus.
-fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
+pub(crate) fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
     let mut docs = Vec::new();
 
     // Gap reports: the seed (a draft against GDPR), the module docs' example, and a whole

@@ -18,6 +18,8 @@ mod hostile_load;
 mod hostile_render;
 mod html;
 mod json_keys;
+#[cfg(feature = "schema")]
+mod json_schema;
 mod judgments;
 mod load_errors;
 mod lookups;

@@ -18,6 +18,7 @@ use super::scoring::Scorer;
 
 /// One piece of evidence that two provisions correspond.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
     tag = "kind",
     rename_all = "kebab-case",
@@ -132,6 +133,7 @@ impl fmt::Display for Reason {
 
 /// A reason and what it adds to a pair's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contribution {
     pub(super) reason: Reason,
     pub(super) value: f64,

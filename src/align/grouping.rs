@@ -22,6 +22,7 @@ fn ser_ids<S: serde::Serializer>(ps: &[&Provision], s: S) -> Result<S::Ok, S::Er
 
 /// How the provisions in a [`Group`] correspond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum GroupKind {
@@ -52,11 +53,14 @@ impl fmt::Display for GroupKind {
 /// Provisions that correspond as a whole: one to one, a split, a merge, or one provision
 /// alone. See [`Alignment::groups`](super::Alignment::groups).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Group<'a> {
     kind: GroupKind,
     #[serde(serialize_with = "ser_ids")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     left: Vec<&'a Provision>,
     #[serde(serialize_with = "ser_ids")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     right: Vec<&'a Provision>,
     pairs: Vec<Pair<'a>>,
 }

@@ -83,10 +83,13 @@ fn ser_id<S: serde::Serializer>(p: &&Provision, s: S) -> Result<S::Ok, S::Error>
 
 /// A provision of the left instrument, one of the right, how well they correspond and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Pair<'a> {
     #[serde(serialize_with = "ser_id")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     left: &'a Provision,
     #[serde(serialize_with = "ser_id")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     right: &'a Provision,
     score: f64,
     relation: Relation,
@@ -147,10 +150,13 @@ impl<'a> Pair<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Alignment<'a> {
     #[serde(serialize_with = "ser_inst")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     left: &'a Instrument,
     #[serde(serialize_with = "ser_inst")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     right: &'a Instrument,
     mode: Mode,
     langs: Vec<Lang>,

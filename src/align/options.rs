@@ -40,6 +40,7 @@ pub const EQUIVALENT_TEXT_THRESHOLD: f64 = 0.8;
 
 /// How an alignment pairs provisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Mode {

@@ -289,6 +289,7 @@ impl FromStr for GapKind {
 /// assert_eq!(GapCode::custom("no-security-measures").kind(), None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct GapCode(Cow<'static, str>);
 

@@ -20,6 +20,7 @@ use crate::model::{
 /// assert_eq!(Severity::Medium.to_string(), "medium");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Severity {
@@ -52,6 +53,7 @@ impl fmt::Display for Severity {
 /// assert!(GapStatus::Unknown.is_open() && !GapStatus::NotComparable.is_open());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum GapStatus {
@@ -131,6 +133,7 @@ impl fmt::Display for GapStatus {
 /// assert_eq!(e.to_string(), "impact-assessment: dpo-advice");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Element {
@@ -216,6 +219,7 @@ impl fmt::Display for Element {
 
 /// A quote from a provision, cited as evidence, with what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Cite {
@@ -281,6 +285,7 @@ impl Cite {
 /// A derogation of the target judged on its own: the regime it creates for the processing
 /// it covers, what it switches off, what is missing under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct DerogationFinding {
@@ -346,6 +351,7 @@ impl DerogationFinding {
 
 /// The provisions an instrument declares missing, which a finding depends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct MissingText {
@@ -358,6 +364,7 @@ pub struct MissingText {
 /// A protection the target lacks, with the evidence on both sides. The facts only: the
 /// sentence a reader sees is written by [`crate::render`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Gap {

@@ -8,6 +8,7 @@ use crate::model::{InstrumentId, Scope};
 
 /// One instrument's row: the status of each rule's gap (`None`: no gap).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct MatrixRow {
     instrument: InstrumentId,
@@ -50,6 +51,7 @@ impl MatrixRow {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct GapMatrix {
     baseline: Vec<crate::model::ProvisionId>,

@@ -12,6 +12,7 @@ use crate::model::{
 /// What a report says of a target instrument: its standing, and how much of it the corpus
 /// holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct TargetSummary {
@@ -37,6 +38,7 @@ pub struct TargetSummary {
 
 /// Where the text of a target in one language was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct SourceSummary {
@@ -55,6 +57,7 @@ pub struct SourceSummary {
 /// deterministic order (open findings first; then severity, highest first; code; target
 /// provisions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct GapReport {

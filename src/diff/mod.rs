@@ -270,11 +270,14 @@ fn ser_id<S: serde::Serializer>(p: &Located<'_>, s: S) -> Result<S::Ok, S::Error
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct ProvisionDiff<'a> {
     #[serde(serialize_with = "ser_id")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     old: Located<'a>,
     #[serde(serialize_with = "ser_id")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     new: Located<'a>,
     old_lang: Option<Lang>,
     new_lang: Option<Lang>,

@@ -55,6 +55,7 @@ impl std::str::FromStr for CiteForm {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Citation {
     id: ProvisionId,
@@ -68,6 +69,7 @@ pub struct Citation {
 
 /// A citation in the instrument's authentic language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Native {
     lang: Lang,
     text: String,

@@ -10,6 +10,7 @@ use super::{
 /// A quote that may stand in another provision of the same instrument (a definition), cited
 /// by id; `provision` is `None` when it stands where the derogation does.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Quoted {
     /// The provision the quote stands in, when it is not the derogation's own.
@@ -31,6 +32,7 @@ impl Quoted {
 
 /// What a derogation switches off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Effect {
     /// Which provisions it reaches.
@@ -108,6 +110,7 @@ pub(crate) fn chapter_matches(heading: &str, name: &str) -> bool {
 
 /// What a derogation's effect switches off in the provisions it reaches.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Target {
@@ -124,6 +127,7 @@ fn is_rules(t: &Target) -> bool {
 
 /// Which provisions a derogation reaches.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 #[non_exhaustive]
 pub enum Reach {
@@ -147,6 +151,7 @@ pub enum Reach {
 /// Whom and what a derogation covers; an empty list means "any", and for a carve-out the data,
 /// activities and actors default to those of the norms of its provision.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Covers {
     /// Who may rely on it, or whose processing it takes out.
@@ -168,6 +173,7 @@ pub struct Covers {
 
 /// On what grounds a derogation may be relied on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 #[non_exhaustive]
 pub enum Grounds {
@@ -239,6 +245,7 @@ impl Grounds {
 
 /// A derogation from the rules of an instrument; see the [model's docs](crate::model#derogations).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Derogation {
     /// Carve-out, exemption, exclusion, restriction power, disapplication power, limitation.
@@ -317,6 +324,7 @@ impl Derogation {
 /// Another instrument that governs what a derogation takes out ("…is the subject of a
 /// specific Union legal act").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Referral {
     /// The instrument, where the corpus holds it.

@@ -325,6 +325,31 @@ macro_rules! string_serde {
 string_serde!(InstrumentId);
 string_serde!(ProvisionId);
 
+/// A string: the id as written (`jurisdiction/name`, `jurisdiction/name/local`).
+#[cfg(feature = "schema")]
+macro_rules! string_schema {
+    ($t:ident, $description:literal) => {
+        impl schemars::JsonSchema for $t {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($t).into()
+            }
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                concat!(module_path!(), "::", stringify!($t)).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "description": $description,
+                    "type": "string"
+                })
+            }
+        }
+    };
+}
+#[cfg(feature = "schema")]
+string_schema!(InstrumentId, "An instrument id: `jurisdiction/name`.");
+#[cfg(feature = "schema")]
+string_schema!(ProvisionId, "A provision id: `jurisdiction/name/local`.");
+
 #[cfg(test)]
 mod tests {
     use super::*;

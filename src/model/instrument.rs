@@ -18,6 +18,7 @@ use super::{
 /// assert_eq!(corpus.jurisdiction("cn").map(|j| j.name.as_str()), Some("People's Republic of China"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Jurisdiction {
     /// The lowercase code, such as `cn` or `eu`.
@@ -31,6 +32,7 @@ pub struct Jurisdiction {
 
 /// Where the text of an instrument in one language came from, and what it is worth in law.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Provenance {
     /// Authentic text, official translation or unofficial translation.
@@ -53,6 +55,7 @@ pub struct Provenance {
 
 /// Official identifiers of an instrument.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Identifiers {
     /// European Legislation Identifier.
@@ -68,6 +71,7 @@ pub struct Identifiers {
 
 /// A law, draft, treaty or set of principles, in one version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Instrument {
     /// `jurisdiction/name`, such as `cn/pipl-draft-2020`.
@@ -352,6 +356,7 @@ impl Instrument {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct MissingRange {
     prefix: String,

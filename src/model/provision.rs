@@ -13,6 +13,7 @@ use super::{
 
 /// Two provisions correspond, with a typed relation and one line of rationale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Correspondence {
     /// The other provision.
@@ -25,6 +26,7 @@ pub struct Correspondence {
 
 /// An article, paragraph, amendment or recital, with its text and the norms read from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Provision {
     /// `jurisdiction/instrument/provision`, such as `eu/gdpr/art-9`.
@@ -159,6 +161,7 @@ impl Provision {
 
 /// A verbatim quote from a provision's text in one language, the evidence for a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// The language of the quoted text.
     pub lang: Lang,
@@ -168,6 +171,7 @@ pub struct Evidence {
 
 /// A protection attached to a norm or an exception, with its elements and evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Safeguard {
     /// What kind of protection.
@@ -187,6 +191,7 @@ pub struct Safeguard {
 /// which purposes, under which safeguards. Exceptions to it are [`Derogation`]s of its
 /// provision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Norm {
     /// Obligation, prohibition, permission ...

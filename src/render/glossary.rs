@@ -18,6 +18,7 @@ use crate::classify::{GapStatus, Registry, RuleInfo};
 /// assert!(md.contains("| absent | the protection is absent:"));
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Glossary {
     codes: Vec<CodeEntry>,
@@ -27,6 +28,7 @@ pub struct Glossary {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 struct CodeEntry {
     code: &'static str,
@@ -37,6 +39,7 @@ struct CodeEntry {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Entry {
     term: String,
     meaning: String,

@@ -17,6 +17,7 @@ use crate::model::{Citation, CiteForm, Instrument, Lang, Located, Provision};
 /// assert!(csv.contains("coe/echr,ECHR,treaty,in-force,yes,1953-09-03,1,1,en (authentic)"));
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InstrumentList<'c> {
     jurisdiction: Option<String>,
     instruments: Vec<&'c Instrument>,
@@ -105,6 +106,7 @@ impl Render for InstrumentList<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProvisionCard<'c> {
     #[serde(skip)]
     instrument: &'c Instrument,
@@ -241,6 +243,7 @@ fn grounds_summary(g: &crate::model::Grounds) -> String {
 /// assert!(native.contains("《中华人民共和国个人信息保护法》第二十八条,cn/pipl/art-28,zh,"), "{native}");
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchResults<'c> {
     query: String,
     hits: Vec<HitRow>,
@@ -249,6 +252,7 @@ pub struct SearchResults<'c> {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct HitRow {
     citation: String,
     id: String,
@@ -345,6 +349,7 @@ impl Render for SearchResults<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Passage<'c> {
     citation: String,
@@ -358,6 +363,7 @@ pub struct Passage<'c> {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct PassageText<'c> {
     lang: &'c Lang,
     text: &'c str,

@@ -23,6 +23,7 @@ use crate::model::{Lang, LegalValue, Located};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SideBySide<'c> {
     columns: Vec<Column<'c>>,
 }
@@ -63,12 +64,14 @@ fn show(p: Located<'_>) -> ShownProvision<'_> {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Column<'c> {
     title: String,
     provisions: Vec<ShownProvision<'c>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 struct ShownProvision<'c> {
     id: String,
@@ -77,6 +80,7 @@ struct ShownProvision<'c> {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 struct ShownText<'c> {
     lang: &'c Lang,

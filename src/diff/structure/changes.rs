@@ -20,6 +20,7 @@ use crate::model::{
 /// assessment no longer "prior") is weakened. Strict necessity replaced by plain necessity is a
 /// downgrade, not a removal plus an addition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "change", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum SafeguardChange<'a> {
@@ -168,6 +169,7 @@ pub(super) fn safeguard_changes<'a>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum NormChange<'a> {

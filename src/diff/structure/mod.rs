@@ -23,6 +23,7 @@ pub use terms::{Hierarchy, TermChange};
 
 /// Whether a norm is only on one side, on both and changed, or on both and the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum NormStatus {
@@ -49,6 +50,7 @@ impl fmt::Display for NormStatus {
 
 /// A norm of the old provision, the matching norm of the new one, and what changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NormDiff<'a> {
     old: Option<&'a Norm>,
     new: Option<&'a Norm>,
@@ -106,6 +108,7 @@ impl<'a> NormDiff<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct StructuralDiff<'a> {
     old_annotated: bool,

@@ -70,6 +70,7 @@ impl Hierarchy for Purpose {
 /// ]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "change", content = "terms", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum TermChange<T> {

@@ -95,6 +95,7 @@ pub(crate) fn budget_for(timeout: Duration) -> u64 {
 /// direction and mirrored when needed, so that diffing `b` against `a` gives exactly the mirror
 /// of diffing `a` against `b`, and the same [`similarity`](TextDiff::similarity).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TextDiff<'a> {
     old: &'a str,
     new: &'a str,

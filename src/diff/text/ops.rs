@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// What a [`TextOp`] does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum OpTag {
     /// The same text on both sides.
@@ -47,6 +48,7 @@ impl fmt::Display for OpTag {
 /// assert_eq!(ops, [(OpTag::Equal, "shall be ", "shall be "), (OpTag::Replace, "prohibited", "allowed")]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TextOp {
     pub(super) tag: OpTag,
     pub(super) old: Range<usize>,
@@ -127,6 +129,7 @@ impl TextOp {
 /// assert_eq!(&diff.new()[inline[1].new_range()], "other");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LineOp {
     pub(super) tag: OpTag,
     pub(super) old: Range<usize>,
@@ -168,6 +171,7 @@ impl LineOp {
 
 /// Whether a [`Change`] keeps, deletes or inserts its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeTag {
     /// In both texts.
@@ -192,6 +196,7 @@ impl fmt::Display for ChangeTag {
 /// A run of text that is kept, deleted or inserted; see
 /// [`TextDiff::iter_changes`](super::TextDiff::iter_changes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Change<'a> {
     pub(super) tag: ChangeTag,
