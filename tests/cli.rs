@@ -1193,3 +1193,32 @@ fn bom_starts_csv() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "error: `--bom` applies to CSV output\n");
 }
+
+/// `gaps --cite native` cites the provisions of a Chinese law in its own convention, in the
+/// explanations and the evidence; the default is the short English form.
+#[test]
+fn gaps_cite_in_the_chosen_form() {
+    let args = |cite: Option<&str>| {
+        let mut a = vec![
+            "gaps",
+            "cn/pipl/art-26",
+            "--baseline",
+            "eu/gdpr/art-35",
+            "--format",
+            "md",
+        ];
+        if let Some(c) = cite {
+            a.extend(["--cite", c]);
+        }
+        lexgap(&a)
+    };
+    let native = stdout(&args(Some("native")));
+    assert!(
+        native.contains("| 《中华人民共和国个人信息保护法》第二十六条 | target |"),
+        "{native}"
+    );
+    let short = stdout(&args(None));
+    assert!(short.contains("| PIPL art. 26 | target |"), "{short}");
+    let id = stdout(&args(Some("id")));
+    assert!(id.contains("| cn/pipl/art-26 | target |"), "{id}");
+}

@@ -60,7 +60,7 @@ struct Cli {
         value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..)
     )]
     width: Option<u16>,
-    /// How `search` and `show ID(PINPOINT)` cite provisions: `short` (GDPR art. 9(2)(g)),
+    /// How `gaps`, `search` and `show ID(PINPOINT)` cite provisions: `short` (GDPR art. 9(2)(g)),
     /// `native` (the authentic language's form, such as 《中华人民共和国个人信息保护法》第二十八条,
     /// else short) or `id` (eu/gdpr/art-9(2)(g)) [default: short].
     #[arg(long, global = true, value_name = "FORM", value_parser = parse_cite)]
@@ -537,7 +537,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                     ScopeArg::Instrument => Scope::Instrument,
                 })
                 .run();
-            emit(&report, &sink)?;
+            emit(&lexgap::render::CitedReport::new(&report, cite), &sink)?;
             Ok(findings(report.open().next().is_some()))
         }
         Command::Matrix { baseline, out } => {

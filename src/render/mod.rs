@@ -116,6 +116,7 @@ pub use diff::redline;
 pub use explain::{explain, explain_derogation};
 pub use glossary::Glossary;
 pub use listing::{InstrumentList, Passage, ProvisionCard, SearchResults};
+pub use report::CitedReport;
 pub use side_by_side::SideBySide;
 
 /// The version of the JSON schema (see the module docs).

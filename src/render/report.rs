@@ -1,6 +1,7 @@
 //! Gap reports and gap matrices: their tables and their HTML.
 
 use maud::{Markup, html};
+use serde::Serialize;
 
 use super::backend::html::{linkify, provision_anchor, rich, tone_class, url_of};
 use super::backend::table::longest_token;
@@ -69,15 +70,70 @@ impl Render for GapReport {
         // The findings first, in a line and a table; then what they mean, the standing of
         // the target, and the quotes.
         vec![
-            summary_sheet(self),
-            explanation_sheet(self),
+            summary_sheet(self, CiteForm::Short),
+            explanation_sheet(self, CiteForm::Short),
             target_sheet(self),
-            evidence_sheet(self),
+            evidence_sheet(self, CiteForm::Short),
         ]
     }
 
     fn html(&self) -> String {
-        gap_report(self).into_string()
+        gap_report(self, CiteForm::Short).into_string()
+    }
+}
+
+/// A gap report whose provisions are cited in a chosen form (`lexgap gaps --cite native`);
+/// the JSON is the report's own.
+///
+/// ```
+/// use lexgap::classify::Comparison;
+/// use lexgap::model::CiteForm;
+/// use lexgap::render::{CitedReport, Format, View};
+///
+/// let corpus = lexgap::Corpus::bundled();
+/// let report = Comparison::new(&corpus.select(["cn/pipl/art-26"])?, &corpus.select(["eu/gdpr/art-35"])?).run();
+/// let md = View::new(&CitedReport::new(&report, CiteForm::Native), Format::Markdown).to_string();
+/// assert!(md.contains("《中华人民共和国个人信息保护法》第二十六条"), "{md}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(transparent)]
+pub struct CitedReport<'r> {
+    report: &'r GapReport,
+    #[serde(skip)]
+    form: CiteForm,
+}
+
+impl<'r> CitedReport<'r> {
+    /// `report`, its provisions cited in `form`.
+    pub fn new(report: &'r GapReport, form: CiteForm) -> CitedReport<'r> {
+        CitedReport { report, form }
+    }
+}
+
+impl Render for CitedReport<'_> {
+    const KIND: &'static str = GapReport::KIND;
+
+    fn title(&self) -> String {
+        self.report.title()
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        let (r, form) = (self.report, self.form);
+        vec![
+            summary_sheet(r, form),
+            explanation_sheet(r, form),
+            target_sheet(r),
+            evidence_sheet(r, form),
+        ]
+    }
+
+    fn legend(&self) -> Vec<String> {
+        report_legend(self.report)
+    }
+
+    fn html(&self) -> String {
+        gap_report(self.report, self.form).into_string()
     }
 }
 
@@ -167,7 +223,7 @@ fn report_legend(report: &GapReport) -> Vec<String> {
 
 /// The first sheet of a gap report, under the report's title: one row per gap with its
 /// status, severity, what is missing, and what closes it elsewhere.
-fn summary_sheet(report: &GapReport) -> Sheet {
+fn summary_sheet(report: &GapReport, form: CiteForm) -> Sheet {
     Sheet {
         title: report.title(),
         headers: [
@@ -194,7 +250,7 @@ fn summary_sheet(report: &GapReport) -> Sheet {
                             .map(|id| {
                                 report
                                     .citation(id)
-                                    .map_or_else(|| id.to_string(), |c| c.short())
+                                    .map_or_else(|| id.to_string(), |c| c.with(None, form))
                             })
                             .collect::<Vec<_>>()
                             .join(", "),
@@ -208,7 +264,7 @@ fn summary_sheet(report: &GapReport) -> Sheet {
 /// Every quote of a gap report once, in the order the gaps first cite it, with the gaps it
 /// supports: the target's, those elsewhere, the derogations', the baseline's, then the
 /// standard applied, if any.
-fn evidence_sheet(report: &GapReport) -> Sheet {
+fn evidence_sheet(report: &GapReport, form: CiteForm) -> Sheet {
     // (side, citation, shows, quote) → gaps
     type Key<'r> = (&'static str, String, &'r str, &'r str);
     let mut rows: Vec<(Key<'_>, Vec<&str>)> = Vec::new();
@@ -232,7 +288,7 @@ fn evidence_sheet(report: &GapReport) -> Sheet {
         ];
         for (side, cites) in sides {
             for c in cites {
-                let cited = report.cite(c, CiteForm::Short);
+                let cited = report.cite(c, form);
                 add(
                     &mut rows,
                     (side, cited, c.shows.as_str(), c.evidence.quote.as_str()),
@@ -270,19 +326,19 @@ fn evidence_sheet(report: &GapReport) -> Sheet {
 
 /// An explanation with each backticked id of a provision the report cites replaced by its
 /// citation: "`eu/gdpr/art-35`" → "GDPR art. 35".
-fn with_citations(report: &GapReport, text: &str) -> String {
+fn with_citations(report: &GapReport, text: &str, form: CiteForm) -> String {
     let mut out = text.to_owned();
     for c in &report.citations {
         let id = format!("`{}`", c.id());
         if out.contains(&id) {
-            out = out.replace(&id, &c.short());
+            out = out.replace(&id, &c.with(None, form));
         }
     }
     out
 }
 
 /// The explanation of each gap of a report.
-fn explanation_sheet(report: &GapReport) -> Sheet {
+fn explanation_sheet(report: &GapReport, form: CiteForm) -> Sheet {
     Sheet {
         title: "Explanations".into(),
         headers: ["gap", "explanation"].map(String::from).to_vec(),
@@ -292,7 +348,7 @@ fn explanation_sheet(report: &GapReport) -> Sheet {
             .map(|g| {
                 vec![
                     Cell::plain(g.code.as_str()),
-                    Cell::plain(with_citations(report, &super::explain(g))),
+                    Cell::plain(with_citations(report, &super::explain(g), form)),
                 ]
             })
             .collect(),
@@ -508,9 +564,9 @@ fn source_url(r: &GapReport, c: &Cite) -> Option<String> {
 
 /// A quote under its citation ("GDPR art. 35(3)(c)"), which links to the provision's text
 /// when the page holds it, else to the official source when there is one.
-fn quote(r: &GapReport, c: &Cite) -> Markup {
+fn quote(r: &GapReport, c: &Cite, form: CiteForm) -> Markup {
     let anchor = provision_anchor(&c.provision.to_string());
-    let cite = r.cite(c, CiteForm::Short);
+    let cite = r.cite(c, form);
     let id = c.reference();
     html! {
         blockquote.quote lang=(c.evidence.lang.as_str()) {
@@ -527,7 +583,7 @@ fn quote(r: &GapReport, c: &Cite) -> Markup {
     }
 }
 
-fn gap_report(r: &GapReport) -> Markup {
+fn gap_report(r: &GapReport, form: CiteForm) -> Markup {
     let mut seen = std::collections::HashSet::new();
     html! {
         section.gaps {
@@ -565,10 +621,10 @@ fn gap_report(r: &GapReport) -> Markup {
                     @if let Some(s) = &g.standard {
                         blockquote.quote.standard { span.provenance { "standard" } br; (rich(s)) }
                     }
-                    @for c in &g.target_quotes { (quote(r, c)) }
-                    @for c in &g.closed_by { (quote(r, c)) }
-                    @for d in &g.derogations { @for c in &d.quotes { (quote(r, c)) } }
-                    @for c in &g.baseline_quotes { (quote(r, c)) }
+                    @for c in &g.target_quotes { (quote(r, c, form)) }
+                    @for c in &g.closed_by { (quote(r, c, form)) }
+                    @for d in &g.derogations { @for c in &d.quotes { (quote(r, c, form)) } }
+                    @for c in &g.baseline_quotes { (quote(r, c, form)) }
                 }
             }
         }
