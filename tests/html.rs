@@ -241,3 +241,19 @@ fn page_ids_are_unique_when_results_repeat() {
     assert!(html.contains("id=\"gap-open-ended-exception\""));
     assert!(html.contains("id=\"gap-open-ended-exception-2\""));
 }
+
+/// A gap report's HTML ends with the legend of the verdicts it shows, and its explanations
+/// cite provisions rather than name their ids.
+#[test]
+fn the_gap_report_has_a_legend_and_cites() {
+    let html = main_report();
+    assert!(html.contains("<h3>Legend</h3>"), "a legend");
+    assert!(
+        html.contains("absent = the protection is absent"),
+        "the verdicts explained"
+    );
+    assert!(
+        html.contains("PIPL (draft 2020) art. 27 has"),
+        "explanations cite"
+    );
+}

@@ -616,7 +616,7 @@ fn gap_report(r: &GapReport, form: CiteForm) -> Markup {
                         }
                         @if !g.title.is_empty() && g.title != g.code.as_str() { " " (g.title) }
                     }
-                    p { (rich(&crate::render::explain(g))) }
+                    p { (rich(&with_citations(r, &crate::render::explain(g), form))) }
                     @if !g.missing.is_empty() { p { strong { "Missing: " } (rich(&crate::classify::summarize(&g.missing))) } }
                     @if let Some(s) = &g.standard {
                         blockquote.quote.standard { span.provenance { "standard" } br; (rich(s)) }
@@ -625,6 +625,13 @@ fn gap_report(r: &GapReport, form: CiteForm) -> Markup {
                     @for c in &g.closed_by { (quote(r, c, form)) }
                     @for d in &g.derogations { @for c in &d.quotes { (quote(r, c, form)) } }
                     @for c in &g.baseline_quotes { (quote(r, c, form)) }
+                }
+            }
+            @let legend = report_legend(r);
+            @if !legend.is_empty() {
+                div.legend {
+                    h3 { "Legend" }
+                    ul { @for line in &legend { li { (rich(line)) } } }
                 }
             }
         }
