@@ -1214,11 +1214,11 @@ fn gaps_cite_in_the_chosen_form() {
     };
     let native = stdout(&args(Some("native")));
     assert!(
-        native.contains("| 《中华人民共和国个人信息保护法》第二十六条 | target |"),
+        native.contains("| 《中华人民共和国个人信息保护法》第二十六条 |  | target |"),
         "{native}"
     );
     let short = stdout(&args(None));
-    assert!(short.contains("| PIPL art. 26 | target |"), "{short}");
+    assert!(short.contains("| PIPL art. 26 |  | target |"), "{short}");
     let id = stdout(&args(Some("id")));
-    assert!(id.contains("| cn/pipl/art-26 | target |"), "{id}");
+    assert!(id.contains("| cn/pipl/art-26 |  | target |"), "{id}");
 }

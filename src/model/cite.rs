@@ -63,6 +63,10 @@ pub struct Citation {
     title: String,
     /// The provision's label, abbreviated: `art. 9`, `s. 17`, `amend. IV`.
     label: String,
+    /// The provision's heading, in English where it has one there, else in its first
+    /// language with one: "Data protection impact assessment".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    heading: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     native: Option<Native>,
 }
@@ -104,10 +108,16 @@ impl Citation {
                     text: format!("{title}{label}"),
                 })
             });
+        let heading = en
+            .as_ref()
+            .and_then(|l| p.heading.get(l))
+            .or_else(|| p.heading.values().next())
+            .cloned();
         Citation {
             id: p.id.clone(),
             title: title.clone(),
             label,
+            heading,
             native,
         }
     }
@@ -125,6 +135,11 @@ impl Citation {
     /// The provision's label in the short form: `art. 9`, `s. 17`, `amend. IV`.
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// The provision's heading, if the text has one: "Data protection impact assessment".
+    pub fn heading(&self) -> Option<&str> {
+        self.heading.as_deref()
     }
 
     /// The short form without a pinpoint: `GDPR art. 9`.

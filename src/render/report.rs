@@ -266,7 +266,7 @@ fn summary_sheet(report: &GapReport, form: CiteForm) -> Sheet {
 /// standard applied, if any.
 fn evidence_sheet(report: &GapReport, form: CiteForm) -> Sheet {
     // (side, citation, shows, quote) → gaps
-    type Key<'r> = (&'static str, String, &'r str, &'r str);
+    type Key<'r> = (&'static str, String, &'r str, &'r str, &'r str);
     let mut rows: Vec<(Key<'_>, Vec<&str>)> = Vec::new();
     fn add<'r>(rows: &mut Vec<(Key<'r>, Vec<&'r str>)>, key: Key<'r>, gap: &'r str) {
         match rows.iter_mut().find(|(k, _)| *k == key) {
@@ -289,9 +289,19 @@ fn evidence_sheet(report: &GapReport, form: CiteForm) -> Sheet {
         for (side, cites) in sides {
             for c in cites {
                 let cited = report.cite(c, form);
+                let heading = report
+                    .citation(&c.provision)
+                    .and_then(|h| h.heading())
+                    .unwrap_or("");
                 add(
                     &mut rows,
-                    (side, cited, c.shows.as_str(), c.evidence.quote.as_str()),
+                    (
+                        side,
+                        cited,
+                        heading,
+                        c.shows.as_str(),
+                        c.evidence.quote.as_str(),
+                    ),
                     code,
                 );
             }
@@ -299,21 +309,22 @@ fn evidence_sheet(report: &GapReport, form: CiteForm) -> Sheet {
         if let Some(std) = &g.standard {
             add(
                 &mut rows,
-                ("standard", String::new(), "", std.as_str()),
+                ("standard", String::new(), "", "", std.as_str()),
                 code,
             );
         }
     }
     Sheet {
         title: "Evidence".into(),
-        headers: ["provision", "side", "shows", "quote", "gaps"]
+        headers: ["provision", "heading", "side", "shows", "quote", "gaps"]
             .map(String::from)
             .to_vec(),
         rows: rows
             .into_iter()
-            .map(|((side, cited, shows, quote), gaps)| {
+            .map(|((side, cited, heading, shows, quote), gaps)| {
                 vec![
                     Cell::plain(cited),
+                    Cell::plain(heading),
                     Cell::plain(side),
                     Cell::plain(shows),
                     Cell::plain(quote),
