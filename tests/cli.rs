@@ -1222,3 +1222,36 @@ fn gaps_cite_in_the_chosen_form() {
     let id = stdout(&args(Some("id")));
     assert!(id.contains("| cn/pipl/art-26 |  | target |"), "{id}");
 }
+
+/// `gaps --lang en` shows, under a Chinese quote, the passage of the English translation the
+/// corpus holds, labelled with its legal value.
+#[test]
+fn gaps_show_quotes_in_another_language() {
+    let o = lexgap(&[
+        "gaps",
+        "cn/pipl/art-26",
+        "--baseline",
+        "eu/gdpr/art-35",
+        "--lang",
+        "en",
+        "--format",
+        "md",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("应当为维护公共安全所必需<br>en (official-translation): Image collection"),
+        "{out}"
+    );
+    let plain = stdout(&lexgap(&[
+        "gaps",
+        "cn/pipl/art-26",
+        "--baseline",
+        "eu/gdpr/art-35",
+        "--format",
+        "md",
+    ]));
+    assert!(
+        !plain.contains("<br>en (official-translation): Image"),
+        "only on request"
+    );
+}

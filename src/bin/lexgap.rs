@@ -244,6 +244,10 @@ enum Command {
         /// Count only the selected provisions, or also instrument-wide norms.
         #[arg(long, short = 's', value_enum, default_value_t = ScopeArg::Provision)]
         scope: ScopeArg,
+        /// Also show each quote's passage in this language where the provision has a text in
+        /// it (`--lang en` beside a Chinese quote: the official English translation).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
         #[command(flatten)]
         out: Output,
     },
@@ -526,8 +530,10 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             targets,
             baseline,
             scope,
+            lang,
             out,
         } => {
+            let lang = lang.as_deref().map(lexgap::model::Lang::new).transpose()?;
             let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
             let (targets, baseline) = (corpus.select(&targets)?, corpus.select(&baseline)?);
@@ -537,7 +543,11 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                     ScopeArg::Instrument => Scope::Instrument,
                 })
                 .run();
-            emit(&lexgap::render::CitedReport::new(&report, cite), &sink)?;
+            let mut view = lexgap::render::CitedReport::new(&report, cite);
+            if let Some(lang) = lang {
+                view = view.lang(lang);
+            }
+            emit(&view, &sink)?;
             Ok(findings(report.open().next().is_some()))
         }
         Command::Matrix { baseline, out } => {

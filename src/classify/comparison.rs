@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::engine::PinpointCache;
 use super::report::sort_gaps;
-use super::{Cite, Clause, Gap, GapReport, Registry, SourceSummary, TargetSummary};
+use super::{Cite, Clause, Gap, GapReport, Registry, SourceSummary, TargetSummary, Translation};
 use crate::corpus::{Corpus, Selection};
 use crate::model::{Citation, Instrument, InstrumentId, Located, Provision, ProvisionId, Scope};
 
@@ -86,6 +86,7 @@ impl<'c> Comparison<'c> {
             .collect();
         let referred: Vec<Cite> = referred.into_iter().collect();
         let citations = self.citations(&gaps, &referred, target.iter().chain(&baseline));
+        let translations = self.translations(&gaps);
         GapReport {
             scope: self.scope,
             target,
@@ -94,7 +95,48 @@ impl<'c> Comparison<'c> {
             gaps,
             referred,
             citations,
+            translations,
         }
+    }
+
+    /// Each quote's passage in its provision's other languages: the paragraph or point of its
+    /// pinpoint, or the whole text without one. In provision, pinpoint and language order.
+    fn translations(&self, gaps: &[Gap]) -> Vec<Translation> {
+        let mut out = BTreeSet::new();
+        for g in gaps {
+            let cites = g
+                .target_quotes
+                .iter()
+                .chain(&g.baseline_quotes)
+                .chain(&g.closed_by);
+            let derogations = g.derogations.iter().flat_map(|d| &d.quotes);
+            for c in cites.chain(derogations) {
+                let Some(p) = self.corpus.get_id(&c.provision) else {
+                    continue;
+                };
+                for (lang, text) in p.text.iter().filter(|(l, _)| **l != c.evidence.lang) {
+                    let passage = match &c.pinpoint {
+                        Some(pin) => p.passage(lang, pin),
+                        None => Some(text.as_str()),
+                    };
+                    if let Some(passage) = passage {
+                        let legal_value = self
+                            .corpus
+                            .instrument_of(&c.provision)
+                            .and_then(|i| i.languages.get(lang))
+                            .map(|p| p.legal_value);
+                        out.insert(Translation {
+                            provision: c.provision.clone(),
+                            pinpoint: c.pinpoint.clone(),
+                            lang: lang.clone(),
+                            legal_value,
+                            text: passage.trim().to_owned(),
+                        });
+                    }
+                }
+            }
+        }
+        out.into_iter().collect()
     }
 
     /// How to cite every provision the report names (its targets and baseline) or quotes, in

@@ -61,7 +61,7 @@ pub use comparison::{Comparison, Context};
 pub use gap::{Cite, DerogationFinding, Element, Gap, GapStatus, MissingText, Severity};
 pub use matrix::{GapMatrix, MatrixRow};
 pub use registry::{Registry, Rule, catalogue};
-pub use report::{GapReport, SourceSummary, TargetSummary};
+pub use report::{GapReport, SourceSummary, TargetSummary, Translation};
 #[cfg(feature = "render")]
 pub(crate) use rules::list;
 pub use rules::{SafeguardRule, summarize};

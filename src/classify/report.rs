@@ -78,6 +78,32 @@ pub struct GapReport {
     /// How to cite each provision the report cites or names, in id order.
     #[serde(default)]
     pub citations: Vec<Citation>,
+    /// The passages that quotes stand in, in the provisions' other languages: where a quote
+    /// is in Chinese and the corpus holds an English translation, the English paragraph (or,
+    /// without a pinpoint, the English text), so that a reader can see both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+}
+
+/// A quote's passage in another language of its provision.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct Translation {
+    /// The provision.
+    pub provision: ProvisionId,
+    /// The paragraph or point (`2(g)`), as the quote's citation has it; none for the whole text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinpoint: Option<String>,
+    /// The language of this passage.
+    pub lang: Lang,
+    /// Its legal value (authentic, official or unofficial translation), as its instrument
+    /// declares it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_value: Option<LegalValue>,
+    /// The passage, verbatim.
+    pub text: String,
 }
 
 impl GapReport {
@@ -121,6 +147,35 @@ impl GapReport {
             || cite.reference(),
             |c| c.with(cite.pinpoint.as_deref(), form),
         )
+    }
+
+    /// The passage a quote stands in, in `lang`, when the quote is in another language and the
+    /// provision has a text in `lang`.
+    ///
+    /// ```
+    /// use lexgap::classify::{Comparison, GapKind};
+    /// use lexgap::model::Lang;
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let report = Comparison::new(&corpus.select(["cn/pipl/art-26"])?, &corpus.select(["eu/gdpr/art-35"])?).run();
+    /// let gap = report.gap(GapKind::NoGovernmentUseLimit).unwrap();
+    /// let necessity = gap.target_quotes.iter().find(|c| c.evidence.quote == "应当为维护公共安全所必需").unwrap();
+    /// let en = report.in_lang(necessity, &Lang::new("en")?).expect("the English translation");
+    /// assert!(en.contains("public security"), "{en}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_lang(&self, cite: &Cite, lang: &Lang) -> Option<&str> {
+        self.translation(cite, lang).map(|t| t.text.as_str())
+    }
+
+    /// [`in_lang`](GapReport::in_lang), with the passage's legal value.
+    pub fn translation(&self, cite: &Cite, lang: &Lang) -> Option<&Translation> {
+        if &cite.evidence.lang == lang {
+            return None;
+        }
+        self.translations.iter().find(|t| {
+            t.provision == cite.provision && t.pinpoint == cite.pinpoint && &t.lang == lang
+        })
     }
 
     /// How to cite a provision the report names.

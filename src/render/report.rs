@@ -7,7 +7,7 @@ use super::backend::html::{linkify, provision_anchor, rich, tone_class, url_of};
 use super::backend::table::longest_token;
 use super::{Cell, Render, Sheet, Tone};
 use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, Severity, summarize};
-use crate::model::{CiteForm, ProvisionId, Scope};
+use crate::model::{CiteForm, Lang, ProvisionId, Scope};
 
 fn status_tone(s: GapStatus) -> Tone {
     match s {
@@ -96,18 +96,32 @@ impl Render for GapReport {
 /// assert!(md.contains("《中华人民共和国个人信息保护法》第二十六条"), "{md}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
 pub struct CitedReport<'r> {
     report: &'r GapReport,
     #[serde(skip)]
     form: CiteForm,
+    #[serde(skip)]
+    lang: Option<Lang>,
 }
 
 impl<'r> CitedReport<'r> {
     /// `report`, its provisions cited in `form`.
     pub fn new(report: &'r GapReport, form: CiteForm) -> CitedReport<'r> {
-        CitedReport { report, form }
+        CitedReport {
+            report,
+            form,
+            lang: None,
+        }
+    }
+
+    /// Also shows each quote's passage in `lang`, where the quote is in another language
+    /// and the report holds the passage ([`GapReport::in_lang`]): the official English of a
+    /// Chinese quote, under it.
+    pub fn lang(mut self, lang: Lang) -> CitedReport<'r> {
+        self.lang = Some(lang);
+        self
     }
 }
 
@@ -124,7 +138,7 @@ impl Render for CitedReport<'_> {
             summary_sheet(r, form),
             explanation_sheet(r, form),
             target_sheet(r),
-            evidence_sheet(r, form),
+            evidence_in(r, form, self.lang.as_ref()),
         ]
     }
 
@@ -265,8 +279,13 @@ fn summary_sheet(report: &GapReport, form: CiteForm) -> Sheet {
 /// supports: the target's, those elsewhere, the derogations', the baseline's, then the
 /// standard applied, if any.
 fn evidence_sheet(report: &GapReport, form: CiteForm) -> Sheet {
-    // (side, citation, shows, quote) → gaps
-    type Key<'r> = (&'static str, String, &'r str, &'r str, &'r str);
+    evidence_in(report, form, None)
+}
+
+/// [`evidence_sheet`], each quote followed by its passage in `lang` where the report has one.
+fn evidence_in(report: &GapReport, form: CiteForm, lang: Option<&Lang>) -> Sheet {
+    // (side, citation, heading, shows, quote) → gaps
+    type Key<'r> = (&'static str, String, &'r str, &'r str, String);
     let mut rows: Vec<(Key<'_>, Vec<&str>)> = Vec::new();
     fn add<'r>(rows: &mut Vec<(Key<'r>, Vec<&'r str>)>, key: Key<'r>, gap: &'r str) {
         match rows.iter_mut().find(|(k, _)| *k == key) {
@@ -293,15 +312,16 @@ fn evidence_sheet(report: &GapReport, form: CiteForm) -> Sheet {
                     .citation(&c.provision)
                     .and_then(|h| h.heading())
                     .unwrap_or("");
+                let quote = match lang.and_then(|l| report.translation(c, l)) {
+                    Some(t) => match t.legal_value {
+                        Some(v) => format!("{}\n{} ({v}): {}", c.evidence.quote, t.lang, t.text),
+                        None => format!("{}\n{}: {}", c.evidence.quote, t.lang, t.text),
+                    },
+                    None => c.evidence.quote.clone(),
+                };
                 add(
                     &mut rows,
-                    (
-                        side,
-                        cited,
-                        heading,
-                        c.shows.as_str(),
-                        c.evidence.quote.as_str(),
-                    ),
+                    (side, cited, heading, c.shows.as_str(), quote),
                     code,
                 );
             }
@@ -309,7 +329,7 @@ fn evidence_sheet(report: &GapReport, form: CiteForm) -> Sheet {
         if let Some(std) = &g.standard {
             add(
                 &mut rows,
-                ("standard", String::new(), "", "", std.as_str()),
+                ("standard", String::new(), "", "", std.clone()),
                 code,
             );
         }
