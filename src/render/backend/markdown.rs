@@ -48,6 +48,10 @@ pub(crate) fn write_markdown(f: &mut fmt::Formatter<'_>, sheet: &Sheet) -> fmt::
     if !sheet.title.is_empty() {
         writeln!(f, "### {}\n", md_cell(&sheet.title))?;
     }
+    if sheet.rows.is_empty() {
+        // An empty table would be its header alone.
+        return writeln!(f, "_None._");
+    }
     let headers: Vec<String> = sheet.headers.iter().map(|h| md_cell(h)).collect();
     writeln!(f, "| {} |", headers.join(" | "))?;
     writeln!(f, "|{}|", vec!["---"; headers.len()].join("|"))?;

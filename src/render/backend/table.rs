@@ -53,6 +53,10 @@ pub(crate) fn write_table(
     for line in wrap(&title, width) {
         writeln!(f, "{line}")?;
     }
+    if rows.is_empty() {
+        // An empty table would be its header alone.
+        return writeln!(f, "(none)");
+    }
     let columns = rows
         .iter()
         .map(Vec::len)
