@@ -59,6 +59,15 @@ impl<'c> Comparison<'c> {
         self.run_with(Registry::default_ref())
     }
 
+    /// The gaps alone, in report order, without the report's summaries, citations and
+    /// translations (what the gap matrix needs of each instrument).
+    pub(crate) fn gaps_with(&self, registry: &Registry) -> Vec<Gap> {
+        let cx = self.context();
+        let mut gaps: Vec<Gap> = registry.rules().filter_map(|r| r.check(&cx)).collect();
+        sort_gaps(&mut gaps);
+        gaps
+    }
+
     /// Runs the rules of `registry`.
     pub fn run_with(&self, registry: &Registry) -> GapReport {
         let cx = self.context();

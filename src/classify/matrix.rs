@@ -75,12 +75,12 @@ impl GapMatrix {
             .collect();
         let mut rows = Vec::new();
         for inst in corpus.instruments() {
-            let report = Comparison::new(&corpus.select_instrument(inst), baseline)
+            let gaps = Comparison::new(&corpus.select_instrument(inst), baseline)
                 .scope(Scope::Instrument)
-                .run_with(registry);
+                .gaps_with(registry);
             let cells = codes
                 .iter()
-                .map(|c| report.gap(c.clone()).map(|g| g.status))
+                .map(|c| gaps.iter().find(|g| g.code == *c).map(|g| g.status))
                 .collect();
             rows.push(MatrixRow {
                 instrument: inst.id.clone(),
