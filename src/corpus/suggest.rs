@@ -222,12 +222,7 @@ fn parse_ref(s: &str) -> Option<Ref> {
 
 /// A local id's prefix (`art-`, `s-`), number and suffix (`a` in `s-15a`).
 fn numbered(local: &str) -> Option<(&str, u32, &str)> {
-    let start = local.find(|c: char| c.is_ascii_digit())?;
-    let len = local[start..]
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(local.len() - start);
-    let n = local[start..start + len].parse().ok()?;
-    Some((&local[..start], n, &local[start + len..]))
+    crate::model::split_numbered(local)
 }
 
 /// The kind of a prefix: `art` for `art-`.

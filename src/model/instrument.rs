@@ -382,7 +382,7 @@ impl MissingRange {
 
 /// `art-12a` → (`art-`, 12, `a`): the prefix, the number and what follows it, so that an
 /// inserted `s-26f` is told apart from `s-26` (`s-26f..s-26j` does not hold `s-26`).
-fn split_numbered(local: &str) -> Option<(&str, u32, &str)> {
+pub(crate) fn split_numbered(local: &str) -> Option<(&str, u32, &str)> {
     let start = local.find(|c: char| c.is_ascii_digit())?;
     let len = local[start..]
         .find(|c: char| !c.is_ascii_digit())

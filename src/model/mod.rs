@@ -63,6 +63,7 @@ pub use cite::{Citation, CiteForm};
 pub use date::{Date, DateError};
 pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referral, Target};
 pub use id::{IdError, InstrumentId, ProvisionId};
+pub(crate) use instrument::split_numbered;
 pub use instrument::{Identifiers, Instrument, Jurisdiction, MissingRange, Provenance};
 pub use lang::{Lang, LangError, Texts};
 pub use located::{Located, Processing};
