@@ -424,3 +424,25 @@ fn gaps_are_ordered_by_severity_then_code() {
     sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     assert_eq!(keys, sorted);
 }
+
+/// An explanation agrees with its subject: several target provisions "have", one "has".
+#[test]
+fn explanations_agree_with_several_targets() {
+    let r = run(&["cn/pipl"], &["eu/gdpr/art-51"], Scope::Instrument);
+    let g = r
+        .gap(GapKind::NoIndependentOversight)
+        .expect("PIPL has no independent oversight");
+    let text = lexgap::render::explain(g);
+    assert!(g.target.len() > 1, "{text}");
+    assert!(
+        text.contains("` have no independent oversight, where"),
+        "{text}"
+    );
+    let one = run(
+        &["cn/pipl-draft-2020/art-27"],
+        &["eu/gdpr/art-35"],
+        Scope::Provision,
+    );
+    let dpia = one.gap(GapKind::NoImpactAssessment).unwrap();
+    assert!(lexgap::render::explain(dpia).starts_with("`cn/pipl-draft-2020/art-27` has no"));
+}

@@ -51,15 +51,26 @@ pub fn explain(gap: &Gap) -> String {
     } else {
         "supply"
     };
+    // The targets are the subject: "art. 13 and art. 36 have", "art. 27 has".
+    let many = if gap.target.is_empty() {
+        gap.target_instruments.len() > 1
+    } else {
+        gap.target.len() > 1
+    };
+    let (has, lacks) = if many {
+        ("have", "lack")
+    } else {
+        ("has", "lacks")
+    };
     let noun = &gap.protection;
     let (present, missing) = (summarize(&gap.present), summarize(&gap.missing));
     let mut out = match gap.status {
         GapStatus::Absent if missing.is_empty() => {
-            format!("{targets} has no {noun}, where {by} {verb} one")
+            format!("{targets} {has} no {noun}, where {by} {verb} one")
         }
-        GapStatus::Absent => format!("{targets} has no {noun}, where {by} {verb} {missing}"),
+        GapStatus::Absent => format!("{targets} {has} no {noun}, where {by} {verb} {missing}"),
         GapStatus::Partial => {
-            let mut s = format!("{targets} has {present} but not {missing}, which {by} {verb}");
+            let mut s = format!("{targets} {has} {present} but not {missing}, which {by} {verb}");
             if !closers.is_empty() {
                 s += &format!(" (counting {} across the instrument)", list(&closers));
             }
@@ -72,7 +83,7 @@ pub fn explain(gap: &Gap) -> String {
             s
         }
         GapStatus::ClosedElsewhere => format!(
-            "{targets} lacks the {noun} that {by} {verb}, but {} {supply} it across the instrument",
+            "{targets} {lacks} the {noun} that {by} {verb}, but {} {supply} it across the instrument",
             list(&closers)
         ),
         GapStatus::Unknown => {
