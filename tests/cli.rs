@@ -766,8 +766,21 @@ fn exit_codes_of_every_command() {
         ),
         (
             vec!["diff", "--lang", "zh", "cn/pipl-draft-2020", "cn/pipl"],
+            1,
+            "-".into(),
+        ),
+        (
+            vec!["diff", "--lang", "x!", "cn/pipl-draft-2020", "cn/pipl"],
             2,
-            "error: `--lang` applies to `--text` diffs".into(),
+            "error: `x!` is not a language tag (expected a code such as `zh`, `en` or `zh-hant`)"
+                .into(),
+        ),
+        (
+            vec!["gaps", "cn/pipl/art-26", "-b", "eu/gdpr/art-9", "--texts", "-f", "csv"],
+            2,
+            "error: `--texts` applies to table, md and html output: a CSV or JSON report holds \
+             the quotes; `lexgap show ID --format json` gives a provision's texts"
+                .into(),
         ),
         // diff of two texts
         (vec!["diff", "--text", a, a], 0, "-".into()),
@@ -1254,4 +1267,64 @@ fn gaps_show_quotes_in_another_language() {
         !plain.contains("<br>en (official-translation): Image"),
         "only on request"
     );
+}
+
+/// The texts come after the report only on request, in the language asked for where a
+/// provision has a text in it.
+#[test]
+fn gaps_show_the_texts_on_request() {
+    let args = |extra: &[&str]| {
+        let mut a = vec!["gaps", "cn/pipl/art-26", "--baseline", "eu/gdpr/art-9"];
+        a.extend_from_slice(extra);
+        if !a.contains(&"-f") {
+            a.extend(["-f", "md"]);
+        }
+        stdout(&lexgap(&a))
+    };
+    let plain = args(&[]);
+    assert!(!plain.contains("Side by side"), "{plain}");
+    let texts = args(&["--texts"]);
+    let (report, side) = texts
+        .split_once("### Side by side: PIPL (target) · GDPR (baseline)")
+        .unwrap();
+    assert_eq!(
+        report.trim_end(),
+        plain.trim_end(),
+        "the report is unchanged above the texts"
+    );
+    assert!(
+        side.contains("第二十六条") && side.contains("[en, "),
+        "{side}"
+    );
+    // In English: art. 26 has an official translation, so its Chinese goes.
+    let en = args(&["--texts", "--lang", "en"]);
+    let side = en.split_once("Side by side").unwrap().1;
+    assert!(
+        !side.contains("在公共场所") && side.contains("Image collection"),
+        "{side}"
+    );
+    // One HTML page with both sections.
+    let html = args(&["--texts", "-f", "html"]);
+    assert_eq!(html.matches("<html").count(), 1, "[{html}]");
+    assert!(html.contains("class=\"side-by-side\""), "{html}");
+}
+
+/// `diff --lang en` of two provisions diffs their English texts.
+#[test]
+fn diff_of_provisions_in_a_chosen_language() {
+    let zh = stdout(&lexgap(&[
+        "diff",
+        "cn/pipl-draft-2020/art-1",
+        "cn/pipl/art-1",
+    ]));
+    assert!(zh.contains("(zh, by chars;"), "{zh}");
+    let en = stdout(&lexgap(&[
+        "diff",
+        "cn/pipl-draft-2020/art-1",
+        "cn/pipl/art-1",
+        "--lang",
+        "en",
+    ]));
+    assert!(en.contains("(en, by words;"), "{en}");
+    assert!(en.contains("[-formulated-]{+enacted+}"), "{en}");
 }

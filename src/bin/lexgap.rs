@@ -18,8 +18,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use lexgap::classify::{Comparison, GapMatrix};
 use lexgap::model::{CiteForm, Scope};
 use lexgap::render::{
-    Format, Glossary, InstrumentList, Passage, ProvisionCard, Render, SearchResults, View,
-    color_wanted,
+    Format, Glossary, InstrumentList, Page, Passage, ProvisionCard, Render, SearchResults,
+    SideBySide, View, color_wanted,
 };
 use lexgap::{Corpus, LoadErrorKind, LoadErrors, Loader};
 
@@ -245,9 +245,14 @@ enum Command {
         #[arg(long, short = 's', value_enum, default_value_t = ScopeArg::Provision)]
         scope: ScopeArg,
         /// Also show each quote's passage in this language where the provision has a text in
-        /// it (`--lang en` beside a Chinese quote: the official English translation).
+        /// it (`--lang en` beside a Chinese quote: the official English translation); with
+        /// `--texts`, show the texts in this language where a provision has one.
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
+        /// After the report, the texts of the target and baseline provisions side by side
+        /// (table, Markdown and HTML output; the report itself quotes only what decides).
+        #[arg(long)]
+        texts: bool,
         #[command(flatten)]
         out: Output,
     },
@@ -268,7 +273,9 @@ enum Command {
         /// Compare two plain text files instead of corpus items.
         #[arg(long)]
         text: bool,
-        /// With `--text`: the language, which decides words or characters (default: by script).
+        /// The language to compare: with `--text`, the language of the files, which decides
+        /// words or characters (default: by script); for corpus items, the language of the
+        /// texts to diff where both have one (default: the authentic text).
         #[arg(long)]
         lang: Option<String>,
         /// With `--text`: the work allowed, in steps, before the diff settles for an
@@ -386,33 +393,65 @@ fn skipped_note(n: usize) -> String {
 }
 
 fn emit<T: Render>(item: &T, sink: &Sink) -> Result<(), Usage> {
+    write_out(&text_of(item, sink), sink)
+}
+
+/// `item` as `sink` prints it: its format, its width, colour on a terminal.
+fn text_of<T: Render>(item: &T, sink: &Sink) -> String {
     let format = Format::from(sink.format);
+    let view = View::new(item, format).bom(sink.bom);
     match &sink.path {
-        Some(path) => {
-            let text = View::new(item, format)
-                .width(sink.width.unwrap_or(FILE_WIDTH))
-                .bom(sink.bom)
-                .to_string();
-            std::fs::write(path, text)
-                .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display())))
-        }
+        Some(_) => view.width(sink.width.unwrap_or(FILE_WIDTH)).to_string(),
+        None => view
+            .width(sink.width.unwrap_or_else(terminal_width))
+            .color(color_wanted(std::io::stdout().is_terminal()))
+            .to_string(),
+    }
+}
+
+/// Writes `text` to the sink's file, else to standard output.
+fn write_out(text: &str, sink: &Sink) -> Result<(), Usage> {
+    match &sink.path {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display()))),
         None => {
-            let stdout = std::io::stdout();
-            let color = color_wanted(stdout.is_terminal());
-            let width = sink.width.unwrap_or_else(terminal_width);
-            let mut lock = stdout.lock();
             // A closed pipe (`lexgap ... | head`) is not an error worth a message.
-            let _ = write!(
-                lock,
-                "{}",
-                View::new(item, format)
-                    .width(width)
-                    .color(color)
-                    .bom(sink.bom)
-            );
+            let _ = write!(std::io::stdout().lock(), "{text}");
             Ok(())
         }
     }
+}
+
+/// A column title: the short titles of the selection's instruments and `side`
+/// (`PIPL (target)`).
+fn titles(side: &str, selection: &lexgap::Selection<'_>) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for p in selection.provisions() {
+        let t = p.instrument().short_title.as_str();
+        if !names.contains(&t) {
+            names.push(t);
+        }
+    }
+    match names.is_empty() {
+        true => side.to_owned(),
+        false => format!("{} ({})", names.join(", "), side.to_lowercase()),
+    }
+}
+
+/// A gap report followed by the texts it compares: one HTML page, else the two documents one
+/// after the other.
+fn emit_with_texts(
+    report: &lexgap::render::CitedReport<'_>,
+    texts: &SideBySide<'_>,
+    sink: &Sink,
+) -> Result<(), Usage> {
+    if sink.format == FormatArg::Html {
+        let mut page = Page::new(report.title());
+        page.add(report).add(texts);
+        return write_out(&page.to_string(), sink);
+    }
+    let text = format!("{}\n{}", text_of(report, sink), text_of(texts, sink));
+    write_out(&text, sink)
 }
 
 /// Exit code 1 when there are findings: open gaps, or items that differ (as `diff` and
@@ -531,10 +570,18 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             baseline,
             scope,
             lang,
+            texts,
             out,
         } => {
             let lang = lang.as_deref().map(lexgap::model::Lang::new).transpose()?;
             let sink = Sink::new(&out.print, width)?;
+            if texts && matches!(sink.format, FormatArg::Csv | FormatArg::Json) {
+                return Err(Usage(
+                    "`--texts` applies to table, md and html output: a CSV or JSON report holds \
+                     the quotes; `lexgap show ID --format json` gives a provision's texts"
+                        .into(),
+                ));
+            }
             let corpus = load(&out)?;
             let (targets, baseline) = (corpus.select(&targets)?, corpus.select(&baseline)?);
             let report = Comparison::new(&targets, &baseline)
@@ -544,10 +591,21 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 })
                 .run();
             let mut view = lexgap::render::CitedReport::new(&report, cite);
-            if let Some(lang) = lang {
-                view = view.lang(lang);
+            if let Some(lang) = &lang {
+                view = view.lang(lang.clone());
             }
-            emit(&view, &sink)?;
+            if texts {
+                let mut side = SideBySide::new();
+                if let Some(lang) = lang {
+                    side = side.lang(lang);
+                }
+                let side = side
+                    .column(&titles("Target", &targets), &targets)
+                    .column(&titles("Baseline", &baseline), &baseline);
+                emit_with_texts(&view, &side, &sink)?;
+            } else {
+                emit(&view, &sink)?;
+            }
             Ok(findings(report.open().next().is_some()))
         }
         Command::Matrix { baseline, out } => {
@@ -568,14 +626,12 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             if budget.is_some() && !text {
                 return Err(Usage("`--budget` applies to `--text` diffs".into()));
             }
-            if lang.is_some() && !text {
-                return Err(Usage("`--lang` applies to `--text` diffs".into()));
-            }
             let sink = Sink::new(&out.print, width)?;
             if text {
                 diff_files(&old, &new, lang.as_deref(), budget, &sink)
             } else {
-                diff_in_corpus(&old, &new, &out, &sink)
+                let lang = lang.as_deref().map(lexgap::model::Lang::new).transpose()?;
+                diff_in_corpus(&old, &new, lang, &out, &sink)
             }
         }
         Command::Align { left, right, out } => {
@@ -728,10 +784,25 @@ fn diff_files(
 }
 
 /// `diff` of two corpus ids: two versions of an instrument, or two provisions.
-fn diff_in_corpus(old: &str, new: &str, out: &Output, sink: &Sink) -> Result<ExitCode, Usage> {
+fn diff_in_corpus(
+    old: &str,
+    new: &str,
+    lang: Option<lexgap::model::Lang>,
+    out: &Output,
+    sink: &Sink,
+) -> Result<ExitCode, Usage> {
     let corpus = load(out)?;
+    let mut options = lexgap::diff::DiffOptions::new();
+    if let Some(lang) = lang {
+        options.prefer_lang(lang);
+    }
     if is_instrument_id(old) && is_instrument_id(new) {
-        let v = lexgap::version::VersionDiff::new(corpus.instrument(old)?, corpus.instrument(new)?);
+        let v = lexgap::version::VersionDiff::with_options(
+            corpus.instrument(old)?,
+            corpus.instrument(new)?,
+            &lexgap::align::AlignOptions::new(),
+            &options,
+        );
         emit(&v, sink)?;
         let changed = v
             .entries()
@@ -739,7 +810,7 @@ fn diff_in_corpus(old: &str, new: &str, out: &Output, sink: &Sink) -> Result<Exi
             .any(|e| e.status() != lexgap::version::VersionStatus::Unchanged);
         return Ok(findings(changed));
     }
-    let d = lexgap::diff::ProvisionDiff::new(corpus.locate(old)?, corpus.locate(new)?);
+    let d = options.diff_provisions(corpus.locate(old)?, corpus.locate(new)?);
     emit(&d, sink)?;
     Ok(findings(!d.is_empty()))
 }

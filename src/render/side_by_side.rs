@@ -26,6 +26,8 @@ use crate::model::{Lang, LegalValue, Located};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SideBySide<'c> {
     columns: Vec<Column<'c>>,
+    #[serde(skip)]
+    lang: Option<Lang>,
 }
 
 /// A provision as a column shows it: labelled with its instrument's short title, its texts
@@ -79,6 +81,15 @@ struct ShownProvision<'c> {
     texts: Vec<ShownText<'c>>,
 }
 
+impl ShownProvision<'_> {
+    /// Keeps only the text in `lang`, if there is one.
+    fn keep_lang(&mut self, lang: &Lang) {
+        if self.texts.iter().any(|t| t.lang == lang) {
+            self.texts.retain(|t| t.lang == lang);
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
@@ -97,11 +108,41 @@ impl<'c> SideBySide<'c> {
 
     /// Adds a column with the selected provisions.
     pub fn column(mut self, title: &str, selection: &Selection<'c>) -> Self {
-        let provisions = selection.provisions().iter().map(|p| show(*p)).collect();
+        let mut provisions: Vec<_> = selection.provisions().iter().map(|p| show(*p)).collect();
+        if let Some(lang) = &self.lang {
+            provisions.iter_mut().for_each(|p| p.keep_lang(lang));
+        }
         self.columns.push(Column {
             title: title.to_owned(),
             provisions,
         });
+        self
+    }
+
+    /// Shows each provision's text in `lang` alone, where it has one; a provision with no
+    /// text in `lang` keeps all its texts, so that none disappears from the view. Applies to
+    /// the columns added before and after.
+    ///
+    /// ```
+    /// use lexgap::model::Lang;
+    /// use lexgap::render::{Format, SideBySide, View};
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let view = SideBySide::new()
+    ///     .lang(Lang::new("en")?)
+    ///     .column("PIPL", &corpus.select(["cn/pipl/art-28"])?)
+    ///     .column("draft PIPL", &corpus.select(["cn/pipl-draft-2020/art-27"])?);
+    /// let table = View::new(&view, Format::Table).width(120).to_string();
+    /// assert!(table.contains("[en, official-translation]"), "{table}");
+    /// assert!(!table.contains("敏感个人信息是"), "the Chinese text of art. 28 is not shown");
+    /// assert!(table.contains("在公共场所"), "the draft's art. 27 has no English: its Chinese stays");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lang(mut self, lang: Lang) -> Self {
+        for c in &mut self.columns {
+            c.provisions.iter_mut().for_each(|p| p.keep_lang(&lang));
+        }
+        self.lang = Some(lang);
         self
     }
 
@@ -117,7 +158,7 @@ impl Render for SideBySide<'_> {
 
     fn title(&self) -> String {
         let t: Vec<&str> = self.columns.iter().map(|c| c.title.as_str()).collect();
-        format!("Side by side: {}", t.join(" | "))
+        format!("Side by side: {}", t.join(" · "))
     }
 
     fn sheets(&self) -> Vec<Sheet> {
@@ -138,7 +179,7 @@ impl Render for SideBySide<'_> {
             Cell::plain(s.trim_end())
         };
         vec![Sheet {
-            title: String::new(),
+            title: self.title(),
             headers,
             rows: vec![self.columns.iter().map(cell).collect()],
         }]
