@@ -446,3 +446,30 @@ fn explanations_agree_with_several_targets() {
     let dpia = one.gap(GapKind::NoImpactAssessment).unwrap();
     assert!(lexgap::render::explain(dpia).starts_with("`cn/pipl-draft-2020/art-27` has no"));
 }
+
+/// A report cites many provisions of one law once, in numeric order, with ranges: the
+/// whole PIPL's twenty articles on the matter are not twenty "PIPL art." in a row.
+#[test]
+fn cited_explanations_name_each_law_once() {
+    use lexgap::model::CiteForm;
+    use lexgap::render::{CitedReport, Format, View};
+    let r = run(&["cn/pipl"], &["eu/gdpr/art-51"], Scope::Instrument);
+    let md = |form| View::new(&CitedReport::new(&r, form), Format::Markdown).to_string();
+    let short = md(CiteForm::Short);
+    assert!(
+        short.contains("| PIPL arts. 6, 13, 17, 19, 26, 28–30, 32–36, 55, 56, 62, 68 and 69 have no independent oversight, where GDPR art. 51 requires"),
+        "{short}"
+    );
+    let native = md(CiteForm::Native);
+    assert!(
+        native.contains(
+            "| 《中华人民共和国个人信息保护法》第六条、第十三条、第十七条、第十九条"
+        ),
+        "{native}"
+    );
+    let ids = md(CiteForm::Id);
+    assert!(
+        ids.contains("| cn/pipl/art-6, cn/pipl/art-13, cn/pipl/art-17,"),
+        "{ids}"
+    );
+}

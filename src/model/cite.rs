@@ -147,6 +147,14 @@ impl Citation {
         format!("{} {}", self.title, self.label)
     }
 
+    /// The authentic-language form split into the instrument's name and the label:
+    /// (《中华人民共和国个人信息保护法》, 第二十六条).
+    pub(super) fn native_parts(&self) -> Option<(&str, &str)> {
+        let n = self.native.as_ref()?;
+        let end = n.text.rfind('》')? + '》'.len_utf8();
+        Some(n.text.split_at(end))
+    }
+
     /// The citation in `form`, with the pinpoint if there is one.
     pub fn with(&self, pinpoint: Option<&str>, form: CiteForm) -> String {
         let pin = pinpoint.map(Pinpoint::parse).unwrap_or_default();

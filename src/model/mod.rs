@@ -46,6 +46,7 @@
 //! ```
 
 mod cite;
+mod cite_list;
 mod date;
 mod derogation;
 mod id;

@@ -7,7 +7,7 @@ use super::backend::html::{linkify, provision_anchor, rich, tone_class, url_of};
 use super::backend::table::longest_token;
 use super::{Cell, Render, Sheet, Tone};
 use crate::classify::{Cite, Gap, GapMatrix, GapReport, GapStatus, Severity, summarize};
-use crate::model::{CiteForm, Lang, ProvisionId, Scope};
+use crate::model::{Citation, CiteForm, Lang, ProvisionId, Scope};
 
 fn status_tone(s: GapStatus) -> Tone {
     match s {
@@ -356,16 +356,60 @@ fn evidence_in(report: &GapReport, form: CiteForm, lang: Option<&Lang>) -> Sheet
 }
 
 /// An explanation with each backticked id of a provision the report cites replaced by its
-/// citation: "`eu/gdpr/art-35`" → "GDPR art. 35".
+/// citation: "`eu/gdpr/art-35`" → "GDPR art. 35"; a list of them by one [`Citation::list`]:
+/// "`eu/gdpr/art-35` and `eu/gdpr/art-9`" → "GDPR arts. 9 and 35".
 fn with_citations(report: &GapReport, text: &str, form: CiteForm) -> String {
-    let mut out = text.to_owned();
-    for c in &report.citations {
-        let id = format!("`{}`", c.id());
-        if out.contains(&id) {
-            out = out.replace(&id, &c.with(None, form));
+    let by_id: std::collections::HashMap<String, &Citation> = report
+        .citations
+        .iter()
+        .map(|c| (format!("`{}`", c.id()), c))
+        .collect();
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('`') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let (run, used) = citation_run(rest, &by_id);
+        if run.is_empty() {
+            out.push('`');
+            rest = &rest[1..];
+        } else {
+            out.push_str(&Citation::list(&run, form));
+            rest = &rest[used..];
         }
     }
+    out.push_str(rest);
     out
+}
+
+/// The cited ids at the start of `text` that form one list (`` `a`, `b` and `c` ``), and
+/// the bytes they take; none when `text` does not start with a cited id.
+fn citation_run<'c>(
+    text: &str,
+    by_id: &std::collections::HashMap<String, &'c Citation>,
+) -> (Vec<&'c Citation>, usize) {
+    let ticked = |s: &str| -> Option<(&'c Citation, usize)> {
+        let end = s.strip_prefix('`')?.find('`')? + 2;
+        by_id.get(&s[..end]).map(|c| (*c, end))
+    };
+    let mut run = Vec::new();
+    let mut used = 0;
+    let Some((first, len)) = ticked(text) else {
+        return (run, 0);
+    };
+    run.push(first);
+    used += len;
+    loop {
+        let rest = &text[used..];
+        let sep = [", ", " and "].into_iter().find(|s| rest.starts_with(s));
+        let Some(sep) = sep else { break };
+        let Some((next, len)) = ticked(&rest[sep.len()..]) else {
+            break;
+        };
+        run.push(next);
+        used += sep.len() + len;
+    }
+    (run, used)
 }
 
 /// The explanation of each gap of a report.
