@@ -462,9 +462,7 @@ fn cited_explanations_name_each_law_once() {
     );
     let native = md(CiteForm::Native);
     assert!(
-        native.contains(
-            "| 《中华人民共和国个人信息保护法》第六条、第十三条、第十七条、第十九条"
-        ),
+        native.contains("| 《中华人民共和国个人信息保护法》第六条、第十三条、第十七条、第十九条"),
         "{native}"
     );
     let ids = md(CiteForm::Id);

@@ -247,9 +247,9 @@ fn passages_of_paragraphs_and_points() {
 #[test]
 fn every_pinpoint_of_a_quote_has_a_passage() {
     // `Provision::pinpoint` places each annotation's quote; `passage` finds each place it
-    // names (where the text numbers its paragraphs `1.`, or not at all: a text of `(1)`
-    // paragraphs is read differently, see `Provision::passage`).
-    let mut checked = 0;
+    // names, and the passage holds the quote (one line rule for both, `(1)` subsections
+    // included).
+    let (mut checked, mut subsections) = (0, 0);
     for inst in Corpus::bundled().instruments() {
         for p in &inst.provisions {
             for (at, evidence) in p.quotes() {
@@ -259,23 +259,23 @@ fn every_pinpoint_of_a_quote_has_a_passage() {
                 let Some(pin) = p.pinpoint(evidence) else {
                     continue;
                 };
-                let text = &p.text[&evidence.lang];
-                let paren_numbered = text.lines().any(|l| {
-                    l.trim_start().starts_with('(')
-                        && l.trim_start()[1..].starts_with(|c: char| c.is_ascii_digit())
-                }) && !text.lines().any(|l| {
-                    let l = l.trim_start();
-                    let d = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-                    d > 0 && l[d..].starts_with(". ")
-                });
-                if paren_numbered {
-                    continue;
-                }
                 let passage = p.passage(&evidence.lang, &pin);
-                assert!(passage.is_some(), "{} {pin}", p.id);
+                let Some(passage) = passage else {
+                    panic!("{} {pin}: no passage", p.id);
+                };
+                let first_word = evidence.quote.split_whitespace().next().unwrap();
+                assert!(passage.contains(first_word), "{} {pin}: {passage}", p.id);
+                assert!(p.pinpoints(&evidence.lang).contains(&pin), "{} {pin}", p.id);
+                if ["sg", "za"].contains(&inst.id.jurisdiction()) {
+                    subsections += 1;
+                }
                 checked += 1;
             }
         }
     }
+    assert!(
+        subsections > 10,
+        "{subsections} quotes in `(1)` subsections checked"
+    );
     assert!(checked > 50, "{checked} quotes checked");
 }

@@ -6,7 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Lang, LegalValue, Located, ProvisionId, chinese_numeral};
+use super::text::Pinpoint;
+use super::{Lang, LegalValue, Located, ProvisionId};
 
 /// Which form a citation takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -157,7 +158,15 @@ impl Citation {
 
     /// The citation in `form`, with the pinpoint if there is one.
     pub fn with(&self, pinpoint: Option<&str>, form: CiteForm) -> String {
-        let pin = pinpoint.map(Pinpoint::parse).unwrap_or_default();
+        // A pinpoint the parser cannot read is shown as it is, in brackets.
+        let pin = pinpoint
+            .map(|s| {
+                Pinpoint::parse(s).unwrap_or(Pinpoint {
+                    paragraph: Some(s),
+                    points: Vec::new(),
+                })
+            })
+            .unwrap_or_default();
         match form {
             CiteForm::Id => format!("{}{}", self.id, pin.latin()),
             CiteForm::Native => match &self.native {
@@ -173,46 +182,6 @@ impl fmt::Display for Citation {
     /// The short form without a pinpoint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.title, self.label)
-    }
-}
-
-/// A pinpoint split into its paragraph and its points: `2(g)` is paragraph 2, point g.
-#[derive(Debug, Default)]
-struct Pinpoint<'a> {
-    paragraph: Option<&'a str>,
-    points: Vec<&'a str>,
-}
-
-impl<'a> Pinpoint<'a> {
-    fn parse(s: &'a str) -> Pinpoint<'a> {
-        let (head, rest) = s.split_once('(').map_or((s, ""), |(h, r)| (h, r));
-        let paragraph = (!head.is_empty()).then_some(head);
-        let points = rest.split(['(', ')']).filter(|p| !p.is_empty()).collect();
-        Pinpoint { paragraph, points }
-    }
-
-    /// `(2)(g)`, as English, European and most common-law citations write it.
-    fn latin(&self) -> String {
-        self.paragraph
-            .iter()
-            .chain(&self.points)
-            .map(|p| format!("({p})"))
-            .collect()
-    }
-
-    /// 第二款第（五）项, as Chinese citations write paragraphs (款) and items (项).
-    fn chinese(&self) -> String {
-        let mut out = String::new();
-        if let Some(p) = self.paragraph {
-            match p.parse().ok().and_then(chinese_numeral) {
-                Some(n) => out.push_str(&format!("第{n}款")),
-                None => out.push_str(&format!("（{p}）")),
-            }
-        }
-        for p in &self.points {
-            out.push_str(&format!("第（{p}）项"));
-        }
-        out
     }
 }
 

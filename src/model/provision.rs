@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::pinpoint;
+use super::text::{self, pinpoint};
 use super::{
     Activity, Actor, DataCategory, Derogation, Lang, NormKind, Processing, ProvisionId, Purpose,
     Relation, SafeguardElement, SafeguardKind, Scope, Texts, quote_in_text,
@@ -261,8 +261,13 @@ impl Provision {
     /// ```
     pub fn passage(&self, lang: &Lang, pinpoint: &str) -> Option<&str> {
         let text = self.text.get(lang)?;
-        let parts = passage::parts(text);
-        let (para, point) = passage::parse(pinpoint)?;
+        let parts = text::parts(text);
+        let pin = text::Pinpoint::parse(pinpoint)?;
+        let (para, point) = match pin.points[..] {
+            [] => (pin.paragraph, None),
+            [b] => (pin.paragraph.or(Some(b)), pin.paragraph.map(|_| b)),
+            _ => return None,
+        };
         let found = |para: Option<&str>, point: Option<&str>| {
             let mut lines = parts.iter().filter(|l| {
                 let para_ok = l.para.as_deref() == para;
@@ -299,123 +304,12 @@ impl Provision {
             return Vec::new();
         };
         let mut out: Vec<String> = Vec::new();
-        for l in passage::parts(text) {
-            let p = match (&l.para, &l.point) {
-                (Some(a), Some(b)) => format!("{a}({b})"),
-                (Some(a), None) => a.clone(),
-                (None, Some(b)) => format!("({b})"),
-                (None, None) => continue,
-            };
+        for l in text::parts(text) {
+            let Some(p) = l.pinpoint() else { continue };
             if !out.contains(&p) {
                 out.push(p);
             }
         }
         out
-    }
-}
-
-/// The lines of a text with the paragraph and point each stands in, for
-/// [`Provision::passage`]. The line rules are those of `text::pinpoint` (its helpers are
-/// shared); here a `(2)` line is also a paragraph in a text without `2. ` lines.
-mod passage {
-    /// One line: its byte range, and its paragraph and point.
-    pub(super) struct Line {
-        pub(super) start: usize,
-        pub(super) end: usize,
-        pub(super) para: Option<String>,
-        pub(super) point: Option<String>,
-    }
-
-    /// Every non-blank line of `text` with its place.
-    pub(super) fn parts(text: &str) -> Vec<Line> {
-        let dotted = text
-            .lines()
-            .any(|l| dotted_number(l.trim_start()).is_some());
-        let paren_numbers = !dotted
-            && text
-                .lines()
-                .any(|l| point_label(l.trim_start()).is_some_and(|p| is_number(&p)));
-        let numbered = dotted || paren_numbers;
-        let unnumbered = if numbered {
-            0
-        } else {
-            text.lines()
-                .map(str::trim_start)
-                .filter(|l| !l.is_empty() && point_label(l).is_none())
-                .count()
-        };
-        let mut para: Option<String> = None;
-        let (mut count, mut offset) = (0, 0);
-        let mut out = Vec::new();
-        for line in text.split_inclusive('\n') {
-            let start = offset;
-            offset += line.len();
-            let l = line.trim_start();
-            if l.trim().is_empty() {
-                continue;
-            }
-            let label = point_label(l);
-            // A point lasts one line: the next is another point, a paragraph, or a
-            // subparagraph that ends it.
-            let mut point = None;
-            if let Some(n) = dotted_number(l) {
-                para = Some(n);
-            } else if let Some(n) = label.clone().filter(|p| paren_numbers && is_number(p)) {
-                para = Some(n);
-            } else if label.is_some() {
-                point = label;
-            } else if !numbered {
-                count += 1;
-                if unnumbered > 1 {
-                    para = Some(count.to_string());
-                }
-            }
-            out.push(Line {
-                start,
-                end: offset,
-                para: para.clone(),
-                point,
-            });
-        }
-        out
-    }
-
-    /// `2(g)`, `(2)(g)`, `2`, `(2)`, `(三)` → the paragraph (or lone point) and the point.
-    pub(super) fn parse(pinpoint: &str) -> Option<(Option<&str>, Option<&str>)> {
-        let s = pinpoint.trim();
-        let mut parts: Vec<&str> = Vec::new();
-        let (head, mut rest) = match s.find(['(', '（']) {
-            Some(i) => (&s[..i], &s[i..]),
-            None => (s, ""),
-        };
-        if !head.is_empty() {
-            parts.push(head);
-        }
-        while !rest.is_empty() {
-            let close = if rest.starts_with('(') { ')' } else { '）' };
-            let inner = rest.strip_prefix(['(', '（'])?;
-            let end = inner.find(close)?;
-            parts.push(&inner[..end]);
-            rest = &inner[end + close.len_utf8()..];
-        }
-        match parts[..] {
-            [a] if !a.is_empty() => Some((Some(a), None)),
-            [a, b] if !a.is_empty() && !b.is_empty() => Some((Some(a), Some(b))),
-            _ => None,
-        }
-    }
-
-    fn is_number(s: &str) -> bool {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
-    }
-
-    /// `1. Processing ...` → `1`.
-    fn dotted_number(line: &str) -> Option<String> {
-        super::super::text::paragraph_number(line)
-    }
-
-    /// `(g) processing ...` → `g`; `（三）处理 ...` → `三`.
-    fn point_label(line: &str) -> Option<String> {
-        super::super::text::point_label(line)
     }
 }
