@@ -275,3 +275,33 @@ fn the_cli_json_output_validates() {
     let errs = errors(schema_of(&schemas, &doc), &doc);
     assert!(errs.is_empty(), "{}", errs.join("\n"));
 }
+
+/// Every kind of document the library renders (each `const KIND` in `src/render`) has a
+/// schema here, so a new kind cannot be published without one.
+#[test]
+fn every_rendered_kind_has_a_schema() {
+    fn kinds_in(dir: &Path, out: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                kinds_in(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&path).unwrap();
+                for part in src.split("const KIND: &'static str = \"").skip(1) {
+                    out.insert(part.split('"').next().unwrap().to_owned());
+                }
+            }
+        }
+    }
+    let mut rendered = std::collections::BTreeSet::new();
+    kinds_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut rendered,
+    );
+    assert!(rendered.len() >= 12, "{rendered:?}");
+    let schemas: std::collections::BTreeSet<String> = every_schema()
+        .into_iter()
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    assert_eq!(rendered, schemas);
+}
