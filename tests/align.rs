@@ -120,9 +120,17 @@ fn gdpr_to_pipl_top_matches() {
         assert_eq!(alignment.mode(), Mode::Comparison);
         assert_eq!(alignment.langs().len(), 1);
         assert_eq!(alignment.langs()[0].as_str(), "en");
+        // Without the declared correspondences, GDPR art. 9's list of exceptions (9(2):
+        // vital interests, public health, manifestly made public) reads most like PIPL
+        // art. 13's list of lawful bases; BENCHMARKS.md counts it among the misses.
+        let art9: &[&str] = if use_correspondences {
+            &["art-28", "art-29"]
+        } else {
+            &["art-13", "art-28", "art-29"]
+        };
         for (gdpr, expected) in [
             ("eu/gdpr/art-35", &["art-55", "art-56"][..]),
-            ("eu/gdpr/art-9", &["art-28", "art-29"][..]),
+            ("eu/gdpr/art-9", art9),
             ("eu/gdpr/art-22", &["art-24"][..]),
             ("eu/gdpr/art-33", &["art-57"][..]),
         ] {
@@ -328,4 +336,109 @@ fn alignments_serialize_to_json() {
         json["candidates"][0]["reasons"][0]["reason"]["kind"],
         "text"
     );
+}
+
+/// A gold list read generally: `(left local id, accepted right local ids)` for any two
+/// instruments, from a TOML file of `[[pair]]` tables whose `left` and `right` keys are named.
+fn gold_pairs(toml_text: &str, left: &str, right: &str) -> Vec<(String, Vec<String>)> {
+    let doc: toml::Value = toml::from_str(toml_text).unwrap();
+    doc["pair"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let accepted = p[right].as_array().unwrap();
+            let accepted = accepted.iter().map(|x| x.as_str().unwrap().to_owned());
+            (p[left].as_str().unwrap().to_owned(), accepted.collect())
+        })
+        .collect()
+}
+
+/// Precision@1 of `left → right` on `gold`, and of `right → left` on the inverted list:
+/// `((hits, n), (hits, n))`, with the misses.
+fn both_ways(
+    left: &str,
+    right: &str,
+    gold: &[(String, Vec<String>)],
+) -> ((usize, usize), (usize, usize), Vec<String>) {
+    let alignment = Alignment::configure().use_correspondences(false).align(
+        corpus().instrument(left).unwrap(),
+        corpus().instrument(right).unwrap(),
+    );
+    let best = |id: String, left_side: bool| {
+        alignment.best_for(&id).map(|p| {
+            let other = if left_side { p.right() } else { p.left() };
+            other.id.local().to_owned()
+        })
+    };
+    let mut misses = Vec::new();
+    let mut forward = 0;
+    for (l, rs) in gold {
+        match best(format!("{left}/{l}"), true) {
+            Some(b) if rs.contains(&b) => forward += 1,
+            b => misses.push(format!("{l} -> {}", b.unwrap_or_default())),
+        }
+    }
+    let mut inverted: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (l, rs) in gold {
+        for r in rs {
+            inverted.entry(r).or_default().push(l);
+        }
+    }
+    let mut backward = 0;
+    for (r, ls) in &inverted {
+        match best(format!("{right}/{r}"), false) {
+            Some(b) if ls.contains(&b.as_str()) => backward += 1,
+            b => misses.push(format!("{r} <- {}", b.unwrap_or_default())),
+        }
+    }
+    ((forward, gold.len()), (backward, inverted.len()), misses)
+}
+
+/// Precision@1 both ways without declared correspondences, on the GDPR ↔ PIPL list and on
+/// the independently written POPIA → GDPR list; BENCHMARKS.md ("Alignment quality") records
+/// the figures, and this test keeps them from falling below those recorded.
+#[test]
+fn precision_at_1_both_ways() {
+    let pipl = gold_pairs(include_str!("data/gdpr_pipl_gold.toml"), "gdpr", "pipl");
+    let popia = gold_pairs(include_str!("data/popia_gdpr_gold.toml"), "popia", "gdpr");
+    assert!(popia.len() >= 20, "{} POPIA pairs", popia.len());
+    for (name, left, right, gold, floor) in [
+        ("GDPR <-> PIPL", "eu/gdpr", "cn/pipl", &pipl, [20, 23]),
+        ("POPIA <-> GDPR", "za/popia", "eu/gdpr", &popia, [17, 22]),
+    ] {
+        let ((f, n), (b, m), misses) = both_ways(left, right, gold);
+        println!(
+            "{name}: {f}/{n} = {:.3} forward, {b}/{m} = {:.3} backward; misses: {}",
+            f as f64 / n as f64,
+            b as f64 / m as f64,
+            misses.join(", ")
+        );
+        assert!(
+            f >= floor[0] && b >= floor[1],
+            "{name}: {f}/{n}, {b}/{m}: {misses:?}"
+        );
+    }
+}
+
+/// The second gold list rests on the texts too: every quote occurs in its provision.
+#[test]
+fn popia_gold_list_is_grounded_in_the_texts() {
+    let doc: toml::Value = toml::from_str(include_str!("data/popia_gdpr_gold.toml")).unwrap();
+    let c = corpus();
+    for p in doc["pair"].as_array().unwrap() {
+        let s = p["popia"].as_str().unwrap();
+        let popia = c.provision(&format!("za/popia/{s}")).unwrap();
+        assert!(
+            popia.contains_quote(p["popia-quote"].as_str().unwrap()),
+            "{s}"
+        );
+        let first = p["gdpr"][0].as_str().unwrap();
+        let gdpr = c.provision(&format!("eu/gdpr/{first}")).unwrap();
+        assert!(
+            gdpr.contains_quote(p["gdpr-quote"].as_str().unwrap()),
+            "{s} -> {first}"
+        );
+        assert_eq!(p["basis"].as_str(), Some("wording"));
+    }
 }

@@ -9,8 +9,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::model::{
-    Activity, Actor, DataCategory, Lang, Provision, ProvisionId, Relation, SafeguardKind,
-    first_shared, within,
+    Activity, Actor, DataCategory, Lang, NormKind, Provision, ProvisionId, Purpose, Relation,
+    SafeguardKind, first_shared, within,
 };
 
 use super::index::{Doc, TextIndex};
@@ -42,15 +42,21 @@ pub enum Reason {
     },
     /// The norms of both provisions share these features.
     Features {
+        /// Kinds of norm both have (a derogation counts as an exception); none when they do
+        /// different things, which halves the similarity.
+        kinds: Vec<NormKind>,
         /// Data categories both govern.
         data: Vec<DataCategory>,
         /// Actors both bind or empower.
         actors: Vec<Actor>,
         /// Activities both govern.
         activities: Vec<Activity>,
-        /// Kinds of safeguard both set.
+        /// Kinds of safeguard both set (in norms or derogations).
         safeguards: Vec<SafeguardKind>,
-        /// The Jaccard index of the two feature sets.
+        /// Stated grounds both derogate on.
+        grounds: Vec<Purpose>,
+        /// The shared features over all of them plus 2 (so that thin annotation is not
+        /// rewarded), halved when the norms share no kind.
         similarity: f64,
     },
     /// The headings are alike.
@@ -102,18 +108,22 @@ impl fmt::Display for Reason {
                 write!(f, "correspondence declared by {declared_by} ({relation})")
             }
             Reason::Features {
+                kinds,
                 data,
                 actors,
                 activities,
                 safeguards,
+                grounds,
                 similarity,
             } => {
                 let mut parts = Vec::new();
                 for (name, list) in [
+                    ("kinds", joined(kinds)),
                     ("data", joined(data)),
                     ("actors", joined(actors)),
                     ("activities", joined(activities)),
                     ("safeguards", joined(safeguards)),
+                    ("grounds", joined(grounds)),
                 ] {
                     if !list.is_empty() {
                         parts.push(format!("{name} {list}"));
@@ -183,23 +193,44 @@ fn normalized(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The features of a provision that alignment compares: the specific terms of its norms
-/// (personal-data, any-handler and process, which nearly every norm has, are left out).
+/// How many features two provisions must share before their feature similarity counts in
+/// full: the similarity is `shared / (union + FEATURE_SHRINK)`, so that two thinly annotated
+/// provisions sharing one safeguard out of two (a plain Jaccard index of 0.5) score 0.25, while
+/// two richly annotated ones sharing six of twelve score 0.43: thin annotation is not rewarded.
+pub(super) const FEATURE_SHRINK: f64 = 2.0;
+
+/// How many times a shared data category counts against another shared feature: twice. The
+/// data a provision governs is its subject (sensitive data, children's data); two provisions
+/// that derogate on the same grounds from rules about different data do different things.
+pub(super) const DATA_WEIGHT: usize = 2;
+
+/// How much the feature similarity of two provisions counts when their norms are of
+/// different kinds only (a right against a derogation, an obligation against a definition):
+/// half.
+pub(super) const KIND_MISMATCH_FACTOR: f64 = 0.5;
+
+/// The features of a provision that alignment compares: what its norms do (their kinds; a
+/// derogation counts as an exception), the specific terms of its norms (personal-data,
+/// any-handler and process, which nearly every norm has, are left out), its safeguard kinds
+/// (of norms and derogations) and the stated grounds of its derogations.
 #[derive(Debug, Default)]
 pub(super) struct Features {
+    kinds: BTreeSet<NormKind>,
     data: BTreeSet<DataCategory>,
     actors: BTreeSet<Actor>,
     activities: BTreeSet<Activity>,
     safeguards: BTreeSet<SafeguardKind>,
+    grounds: BTreeSet<Purpose>,
 }
 
 impl Features {
     pub(super) fn of(p: &Provision) -> Option<Features> {
-        if p.norms.is_empty() {
+        if p.norms.is_empty() && p.derogations.is_empty() {
             return None;
         }
         let mut f = Features::default();
         for n in &p.norms {
+            f.kinds.insert(n.kind);
             f.data
                 .extend(n.data.iter().filter(|d| **d != DataCategory::PersonalData));
             f.actors
@@ -208,37 +239,55 @@ impl Features {
                 .extend(n.activities.iter().filter(|a| **a != Activity::Process));
             f.safeguards.extend(n.safeguards.iter().map(|s| s.kind));
         }
+        for d in &p.derogations {
+            f.kinds.insert(NormKind::Exception);
+            f.safeguards.extend(d.safeguards.iter().map(|s| s.kind));
+            f.grounds.extend(d.grounds.purposes().iter().copied());
+        }
         Some(f)
     }
 
+    /// The terms compared (the kinds are not counted: they weigh the similarity instead).
     fn len(&self) -> usize {
-        self.data.len() + self.actors.len() + self.activities.len() + self.safeguards.len()
+        DATA_WEIGHT * self.data.len()
+            + self.actors.len()
+            + self.activities.len()
+            + self.safeguards.len()
+            + self.grounds.len()
     }
 
     fn shared(&self, o: &Features) -> Option<Reason> {
-        let data: Vec<DataCategory> = self.data.intersection(&o.data).copied().collect();
-        let actors: Vec<Actor> = self.actors.intersection(&o.actors).copied().collect();
-        let activities: Vec<Activity> = self
-            .activities
-            .intersection(&o.activities)
-            .copied()
-            .collect();
-        let safeguards: Vec<SafeguardKind> = self
-            .safeguards
-            .intersection(&o.safeguards)
-            .copied()
-            .collect();
-        let shared = data.len() + actors.len() + activities.len() + safeguards.len();
+        fn both<T: Ord + Copy>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Vec<T> {
+            a.intersection(b).copied().collect()
+        }
+        let (data, actors, activities) = (
+            both(&self.data, &o.data),
+            both(&self.actors, &o.actors),
+            both(&self.activities, &o.activities),
+        );
+        let (safeguards, grounds) = (
+            both(&self.safeguards, &o.safeguards),
+            both(&self.grounds, &o.grounds),
+        );
+        let kinds = both(&self.kinds, &o.kinds);
+        let shared =
+            data.len() + actors.len() + activities.len() + safeguards.len() + grounds.len();
         if shared == 0 {
             return None;
         }
         let union = self.len() + o.len() - shared;
+        let mut similarity = shared as f64 / (union as f64 + FEATURE_SHRINK);
+        if kinds.is_empty() {
+            similarity *= KIND_MISMATCH_FACTOR;
+        }
         Some(Reason::Features {
+            kinds,
             data,
             actors,
             activities,
             safeguards,
-            similarity: shared as f64 / union as f64,
+            grounds,
+            similarity,
         })
     }
 

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::concepts::{CONCEPT_BOOST, concepts, definitions};
 use crate::model::is_cjk_letter;
 
 /// English function words, which carry no topic. IDF would damp them anyway; dropping them
@@ -190,8 +191,11 @@ impl TextIndex {
                 *tf.entry(id).or_insert(0) += n;
             };
             terms(doc.text, |t| add(t, 1));
+            concepts(doc.text, |t| add(t, CONCEPT_BOOST));
+            definitions(doc.text, |t| add(t, CONCEPT_BOOST));
             if let Some(h) = doc.heading {
                 terms(h, |t| add(t, HEADING_TERM_BOOST));
+                concepts(h, |t| add(t, HEADING_TERM_BOOST * CONCEPT_BOOST));
             }
             tf
         };

@@ -25,21 +25,27 @@
 //! 1. the same text (whitespace aside) in a language both have: the pair is certain;
 //! 2. explicit correspondences in the data, declared on either side, with their relation
 //!    ([`CORRESPONDENCE_WEIGHT`]);
-//! 3. the norm features both provisions share: data categories, actors, activities, safeguard
-//!    kinds, as a Jaccard index ([`FEATURE_WEIGHT`]);
+//! 3. the norm features both provisions share: what their norms do (kinds; a derogation is an
+//!    exception), data categories (counted twice), actors, activities, safeguard kinds and
+//!    derogation grounds, as `shared / (union + 2)` so that thin annotation is not rewarded,
+//!    halved when the norms share no kind ([`FEATURE_WEIGHT`]);
 //! 4. the similarity of the headings, Sørensen–Dice over character bigrams with `strsim`
 //!    ([`HEADING_WEIGHT`], counted from [`HEADING_MIN_SIMILARITY`]): headings are short, so a
 //!    string metric suits them;
 //! 5. the similarity of the texts in one language both have (authentic texts first), as the
 //!    cosine of TF-IDF vectors over stemmed words (spaced scripts) or character bigrams
-//!    (Chinese, Japanese, Korean), looked up through an inverted index so that only pairs that
+//!    (Chinese, Japanese, Korean), plus one term per data-protection concept the text names in
+//!    any legislature's words (a lexicon: "personal information processor", "responsible
+//!    party" and "controller" are one concept) and per term it defines, looked up through an
+//!    inverted index so that only pairs that
 //!    share a term are scored ([`TEXT_WEIGHT`]). Whole texts are never compared pairwise with
 //!    an edit distance: that is `O(n·m)` in pairs times `O(len²)` each, seconds for two
 //!    statutes, where the index takes milliseconds.
 //!
 //! Each piece of evidence contributes a value in `[0, 1]` (its weight times its similarity),
 //! and the score of a pair combines them as independent evidence: `1 − Π(1 − cᵢ)`. The score
-//! is thus in `[0, 1]`, grows with every piece of evidence, and is 1 for identical texts.
+//! is thus in `[0, 1]`, grows with every piece of evidence, and is 1 for identical texts. A
+//! pair of a recital and an article keeps half its score ([`RECITAL_FACTOR`]).
 //!
 //! # Modes
 //!
@@ -56,6 +62,7 @@
 // steps in order), `grouping` (one to one, splits and merges) and `relations` (the relation
 // of each pair).
 
+mod concepts;
 mod evidence;
 mod grouping;
 mod index;
@@ -73,8 +80,8 @@ pub use evidence::{Contribution, Reason};
 pub use grouping::{Group, GroupKind};
 pub use options::{
     AlignOptions, CANDIDATE_THRESHOLD, CORRESPONDENCE_WEIGHT, EQUIVALENT_TEXT_THRESHOLD,
-    FEATURE_WEIGHT, HEADING_MIN_SIMILARITY, HEADING_WEIGHT, MATCH_THRESHOLD, Mode, RELATIVE_CUTOFF,
-    SPLIT_THRESHOLD, TEXT_WEIGHT, VERSION_THRESHOLD,
+    FEATURE_WEIGHT, HEADING_MIN_SIMILARITY, HEADING_WEIGHT, MATCH_THRESHOLD, Mode, RECITAL_FACTOR,
+    RELATIVE_CUTOFF, SPLIT_THRESHOLD, TEXT_WEIGHT, VERSION_THRESHOLD,
 };
 
 fn ser_id<S: serde::Serializer>(p: &&Provision, s: S) -> Result<S::Ok, S::Error> {

@@ -20,6 +20,10 @@ pub const HEADING_WEIGHT: f64 = 0.3;
 pub const HEADING_MIN_SIMILARITY: f64 = 0.5;
 /// Contribution of texts with cosine similarity 1: 0.85.
 pub const TEXT_WEIGHT: f64 = 0.85;
+/// What a pair of a recital and an operative provision keeps of its score: half. A
+/// recital explains a rule; it is not the other law's counterpart of an article
+/// ([`Provision::is_recital`](crate::model::Provision::is_recital)).
+pub const RECITAL_FACTOR: f64 = 0.5;
 /// Score below which a pair is not kept even as a candidate: 0.05.
 pub const CANDIDATE_THRESHOLD: f64 = 0.05;
 /// Score from which a pair is a match across instruments: 0.15. Text similarity across

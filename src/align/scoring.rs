@@ -8,7 +8,7 @@ use crate::model::{Instrument, Lang};
 
 use super::evidence::{Evidence, Features};
 use super::grouping::IndexGroup;
-use super::options::{AlignOptions, Mode};
+use super::options::{AlignOptions, Mode, RECITAL_FACTOR};
 use super::relations::{guess_relation, relate_versions};
 use super::{Alignment, Pair, same_local};
 
@@ -103,7 +103,11 @@ impl<'o, 'a> Scorer<'o, 'a> {
                     .cmp(&b.reason.rank())
                     .then(b.value.total_cmp(&a.value))
             });
-            let score = 1.0 - reasons.iter().map(|c| 1.0 - c.value).product::<f64>();
+            let mut score = 1.0 - reasons.iter().map(|c| 1.0 - c.value).product::<f64>();
+            // A recital explains; it answers an article only as a reason does.
+            if lp[i].is_recital() != rp[j].is_recital() {
+                score *= RECITAL_FACTOR;
+            }
             if score < self.opts.candidate_threshold {
                 continue;
             }

@@ -93,6 +93,23 @@ impl Provision {
         self.text.values().any(|t| quote_in_text(quote, t))
     }
 
+    /// Whether the provision is a recital (a preamble's reason, not an operative rule): its
+    /// local id starts `recital-` (the id convention of `provisions/README.md`) or its
+    /// chapter path starts with `Recitals` or `Preamble`.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// assert!(corpus.provision("eu/gdpr/recital-51")?.is_recital());
+    /// assert!(!corpus.provision("eu/gdpr/art-9")?.is_recital());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_recital(&self) -> bool {
+        self.id.local().starts_with("recital-")
+            || self.chapter.first().is_some_and(|c| {
+                c.eq_ignore_ascii_case("recitals") || c.eq_ignore_ascii_case("preamble")
+            })
+    }
+
     /// The paragraph and point of the text where `evidence` stands, such as `2(g)` for a
     /// quote in GDPR art. 9(2)(g), or `1(三)` in a Chinese article; `None` when the article
     /// has no numbered parts or the quote is not found.
