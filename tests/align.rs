@@ -1,8 +1,9 @@
 //! Alignment on the bundled corpus: versions of the PIPL, and GDPR ↔ PIPL with a gold list.
 
 use lexgap::Corpus;
-use lexgap::align::{Alignment, GroupKind, Mode, Reason};
-use lexgap::model::Relation;
+use lexgap::align::{
+    Alignment, ConfidenceLevel, Crosswalk, GroupKind, Lifecycle, Mode, Rationale, Reason,
+};
 use serde::Deserialize;
 
 fn corpus() -> &'static Corpus {
@@ -56,16 +57,22 @@ fn draft_pipl_to_final_pipl() {
         let pair = alignment
             .pair("cn/pipl-draft-2020/art-27", "cn/pipl/art-26")
             .unwrap();
-        assert_eq!(pair.relation(), Relation::Overlapping);
+        assert_eq!(pair.crosswalk(), Crosswalk::IntersectsWith);
+        assert_eq!(
+            pair.lifecycle(),
+            Some(Lifecycle::Renumbered),
+            "art. 27 became art. 26"
+        );
         assert_eq!(pair.is_declared(), use_correspondences);
         let split = alignment
             .pair("cn/pipl-draft-2020/art-54", "cn/pipl/art-56")
             .unwrap();
         assert_eq!(
-            split.relation(),
-            Relation::Broader,
+            split.crosswalk(),
+            Crosswalk::SupersetOf,
             "one part of a split article"
         );
+        assert_eq!(split.lifecycle(), Some(Lifecycle::Split));
     }
 }
 
@@ -171,7 +178,93 @@ fn declared_relations_are_read_from_the_left() {
     );
     let pair = alignment.pair("eu/gdpr/art-35", "cn/pipl/art-55").unwrap();
     assert!(pair.is_declared());
-    assert_eq!(pair.relation(), Relation::Overlapping);
+    // PIPL art. 55 declares `overlapping` with GDPR art. 35: intersects-with, semantic.
+    assert_eq!(pair.crosswalk(), Crosswalk::IntersectsWith);
+    assert_eq!(pair.rationale(), Rationale::Semantic);
+    assert_eq!(pair.confidence().level(), ConfidenceLevel::High);
+}
+
+/// The counterparts an analyst looks for first are matched with at least medium confidence
+/// without any declared correspondence: territorial scope (GDPR art. 3, "This Regulation
+/// applies to the processing"; PIPL art. 3, "This Law shall also apply to the processing
+/// outside the territory"), erasure (17, "erasure"; 47, "delete"), the data protection
+/// officer (37; 52, "person in charge of personal information protection") and the
+/// representative (27; 53, "designate representatives").
+#[test]
+fn the_first_counterparts_have_medium_confidence() {
+    let alignment = Alignment::configure().use_correspondences(false).align(
+        corpus().instrument("eu/gdpr").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    );
+    for (gdpr, pipl) in [
+        ("art-3", "art-3"),
+        ("art-17", "art-47"),
+        ("art-37", "art-52"),
+        ("art-27", "art-53"),
+    ] {
+        let (l, r) = (format!("eu/gdpr/{gdpr}"), format!("cn/pipl/{pipl}"));
+        let pair = alignment
+            .pair(&l, &r)
+            .unwrap_or_else(|| panic!("{l} {r} not kept"));
+        assert!(
+            pair.confidence().level() >= ConfidenceLevel::Medium,
+            "{l} {r}: {}",
+            pair.confidence()
+        );
+        assert_ne!(pair.crosswalk(), Crosswalk::NoRelationship);
+    }
+}
+
+/// No pair below the match threshold is labelled a relation, in either mode, and every kept
+/// pair of a comparison is one; confidence never falls as the score rises.
+#[test]
+fn relations_follow_the_threshold() {
+    let pairs = [
+        ("eu/gdpr", "cn/pipl"),
+        ("za/popia", "eu/gdpr"),
+        ("cn/pipl-draft-2020", "cn/pipl"),
+    ];
+    for (l, r) in pairs {
+        let a = Alignment::new(
+            corpus().instrument(l).unwrap(),
+            corpus().instrument(r).unwrap(),
+        );
+        let mut by_score: Vec<_> = a.candidates().collect();
+        by_score.sort_by(|p, q| p.score().total_cmp(&q.score()));
+        let mut last = 0.0;
+        for p in &by_score {
+            if p.score() < lexgap::align::MATCH_THRESHOLD && !p.is_declared() {
+                assert_eq!(
+                    p.crosswalk(),
+                    Crosswalk::NoRelationship,
+                    "{} {}",
+                    p.left().id,
+                    p.right().id
+                );
+                assert_eq!(p.confidence().level(), ConfidenceLevel::None);
+            }
+            if !p.is_declared()
+                && !p
+                    .reasons()
+                    .iter()
+                    .any(|c| matches!(c.reason(), Reason::IdenticalText { .. }))
+            {
+                assert!(
+                    p.confidence().value() >= last,
+                    "{} {}",
+                    p.left().id,
+                    p.right().id
+                );
+                last = p.confidence().value();
+            }
+        }
+        if a.mode() == Mode::Comparison {
+            assert!(
+                a.pairs()
+                    .all(|p| p.crosswalk() != Crosswalk::NoRelationship)
+            );
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -290,7 +383,8 @@ fn an_instrument_aligned_with_itself_pairs_each_provision_with_itself() {
             let best = alignment.best_for(&p.id.to_string()).unwrap();
             assert_eq!((&best.left().id, &best.right().id), (&p.id, &p.id));
             assert_eq!(best.score(), 1.0);
-            assert_eq!(best.relation(), Relation::Equivalent);
+            assert_eq!(best.crosswalk(), Crosswalk::EqualTo);
+            assert_eq!(best.confidence().value(), 1.0);
         }
         assert!(
             alignment

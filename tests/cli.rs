@@ -228,10 +228,15 @@ fn align_digest(json: &serde_json::Value) -> String {
             .filter_map(|r| r["reason"]["kind"].as_str())
             .collect();
         out += &format!(
-            "pair {} -> {} {} {} [{}]\n",
+            "pair {} -> {} {}{} {} {} {} [{}]\n",
             c["left"].as_str().unwrap_or("?"),
             c["right"].as_str().unwrap_or("?"),
-            c["relation"].as_str().unwrap_or("?"),
+            c["crosswalk"].as_str().unwrap_or("?"),
+            c["lifecycle"]
+                .as_str()
+                .map_or(String::new(), |l| format!(" ({l})")),
+            c["confidence"]["level"].as_str().unwrap_or("?"),
+            c["rationale"].as_str().unwrap_or("?"),
             score(&c["score"]),
             reasons.join(", "),
         );

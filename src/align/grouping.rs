@@ -135,7 +135,9 @@ impl<'a> Scorer<'_, 'a> {
                     for &j in &r {
                         if let Some(mut p) = pair_of(i, j) {
                             if self.mode == Mode::Version {
-                                p.relation = version_relation(kind, &p);
+                                let (crosswalk, lifecycle) = version_relation(kind, &p);
+                                p.crosswalk = crosswalk;
+                                p.lifecycle = Some(lifecycle);
                             }
                             pairs.push(p);
                         }

@@ -54,7 +54,19 @@
 //!   added ([`Group`]): draft PIPL art. 54 → arts. 55 + 56.
 //! - [`Mode::Comparison`] (any other two instruments): many-to-many; a pair is kept when it
 //!   scores at least [`MATCH_THRESHOLD`] and is within [`RELATIVE_CUTOFF`] of the best match
-//!   of either of its provisions, with a guessed [`Relation`].
+//!   of either of its provisions, with a guessed [`Crosswalk`] relation.
+//!
+//! # Relations, rationale, confidence
+//!
+//! Every pair carries a relation in the crosswalk vocabulary of OSCAL's mapping model and
+//! NIST's set-theory relationships ([`Crosswalk`]: equal-to, equivalent-to, subset-of,
+//! superset-of, intersects-with, no-relationship), the [`Rationale`] it rests on (semantic
+//! for a declared correspondence, functional when the annotated norms weigh most, syntactic
+//! when the texts do), a [`Confidence`] (high from [`HIGH_CONFIDENCE`], medium from
+//! [`MEDIUM_CONFIDENCE`], low from [`MATCH_THRESHOLD`], calibrated on two gold lists), and
+//! between versions a [`Lifecycle`] relation (successor, renumbered, split, merge), kept
+//! apart from what the provisions say. A declared `successor-of` correspondence is a
+//! lifecycle relation and decides no crosswalk relation.
 
 // This file holds the results, `Alignment` and `Pair`; the steps that make them are in
 // `options` (the weights, thresholds and `AlignOptions`), `evidence` (the reasons and how
@@ -63,6 +75,7 @@
 // of each pair).
 
 mod concepts;
+mod crosswalk;
 mod evidence;
 mod grouping;
 mod index;
@@ -74,8 +87,12 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::model::{Instrument, Lang, Provision, ProvisionId, Relation};
+use crate::model::{Instrument, Lang, Provision, ProvisionId};
 
+pub use crosswalk::{
+    Confidence, ConfidenceLevel, Crosswalk, HIGH_CONFIDENCE, Lifecycle, MEDIUM_CONFIDENCE,
+    Rationale,
+};
 pub use evidence::{Contribution, Reason};
 pub use grouping::{Group, GroupKind};
 pub use options::{
@@ -99,7 +116,11 @@ pub struct Pair<'a> {
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     right: &'a Provision,
     score: f64,
-    relation: Relation,
+    crosswalk: Crosswalk,
+    rationale: Rationale,
+    confidence: Confidence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifecycle: Option<Lifecycle>,
     reasons: Vec<Contribution>,
 }
 
@@ -116,13 +137,42 @@ impl<'a> Pair<'a> {
     pub fn score(&self) -> f64 {
         self.score
     }
-    /// How the left provision relates to the right one: from an explicit correspondence when
-    /// the data has one; otherwise guessed from the norm features (the left covers all the
-    /// right's data, actors and activities and not the reverse: broader) and the text.
-    /// Between versions: equivalent for the same text, broader for a provision split in
-    /// several, narrower for one of several merged, overlapping otherwise.
-    pub fn relation(&self) -> Relation {
-        self.relation
+    /// How the left provision relates to the right one, in the crosswalk vocabulary: from an
+    /// explicit correspondence when the data has one (its lifecycle relations aside);
+    /// [`Crosswalk::EqualTo`] for identical texts; otherwise from the norm features (the
+    /// left covers all the right's data, actors and activities and not the reverse:
+    /// [`Crosswalk::SupersetOf`]) and the text. [`Crosswalk::NoRelationship`] below the
+    /// match threshold, and between versions for a candidate in no group. Between versions:
+    /// superset-of for a provision split in several, subset-of for one of several merged.
+    ///
+    /// ```
+    /// use lexgap::align::{Alignment, Crosswalk, Lifecycle};
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let v = Alignment::new(corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
+    /// let split = v.pair("cn/pipl-draft-2020/art-54", "cn/pipl/art-56").unwrap();
+    /// assert_eq!(split.crosswalk(), Crosswalk::SupersetOf);
+    /// assert_eq!(split.lifecycle(), Some(Lifecycle::Split));
+    /// let moved = v.pair("cn/pipl-draft-2020/art-27", "cn/pipl/art-26").unwrap();
+    /// assert_eq!(moved.lifecycle(), Some(Lifecycle::Renumbered));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn crosswalk(&self) -> Crosswalk {
+        self.crosswalk
+    }
+    /// On what the relation rests: semantic for a declared correspondence, functional when
+    /// the annotated features weigh most, syntactic when the texts and headings do.
+    pub fn rationale(&self) -> Rationale {
+        self.rationale
+    }
+    /// How far to trust the pair: a level and a calibrated number (see [`Confidence`]).
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+    /// Between versions, how the right provision descends from the left one (successor,
+    /// renumbered, split, merge); `None` across instruments and for a candidate in no group.
+    pub fn lifecycle(&self) -> Option<Lifecycle> {
+        self.lifecycle
     }
     /// The evidence, in the order of [`Reason`]'s variants.
     pub fn reasons(&self) -> &[Contribution] {

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 
 use crate::model::{Instrument, Lang};
 
+use super::crosswalk::Crosswalk;
 use super::evidence::{Evidence, Features};
 use super::grouping::IndexGroup;
 use super::options::{AlignOptions, Mode, RECITAL_FACTOR};
-use super::relations::{guess_relation, relate_versions};
+use super::relations::{confidence, guess_relation, rationale, relate_versions};
 use super::{Alignment, Pair, same_local};
 
 /// A scored pair, with the indices of its provisions among the left and the right provisions.
@@ -111,13 +112,18 @@ impl<'o, 'a> Scorer<'o, 'a> {
             if score < self.opts.candidate_threshold {
                 continue;
             }
-            let relation = guess_relation(
-                &lp[i],
-                &reasons,
-                lf[i].as_ref(),
-                rf[j].as_ref(),
-                self.opts.equivalent_text_threshold,
-            );
+            let confidence = confidence(&reasons, score, self.opts.match_threshold);
+            let crosswalk = if score < self.opts.match_threshold {
+                Crosswalk::NoRelationship
+            } else {
+                guess_relation(
+                    &lp[i],
+                    &reasons,
+                    lf[i].as_ref(),
+                    rf[j].as_ref(),
+                    self.opts.equivalent_text_threshold,
+                )
+            };
             candidates.push((
                 i,
                 j,
@@ -125,7 +131,10 @@ impl<'o, 'a> Scorer<'o, 'a> {
                     left: &lp[i],
                     right: &rp[j],
                     score,
-                    relation,
+                    crosswalk,
+                    rationale: rationale(&reasons),
+                    confidence,
+                    lifecycle: None,
                     reasons,
                 },
             ));

@@ -6,7 +6,7 @@ use maud::{Markup, html};
 
 use super::backend::html::{provision_anchor, tone_class};
 use super::{Cell, Render, Sheet, Tone};
-use crate::align::Alignment;
+use crate::align::{Alignment, Crosswalk};
 use crate::diff::{ChangeTag, ProvisionDiff, TextDiff};
 use crate::model::Provision;
 use crate::version::{VersionDiff, VersionStatus};
@@ -470,21 +470,56 @@ impl Render for Alignment<'_> {
         )
     }
 
+    fn legend(&self) -> Vec<String> {
+        let mut used: Vec<Crosswalk> = self.pairs().map(|p| p.crosswalk()).collect();
+        used.push(Crosswalk::NoRelationship);
+        let mut lines: Vec<String> = Crosswalk::ALL
+            .iter()
+            .filter(|c| used.contains(c))
+            .map(|c| format!("{} = {}", c.code(), c.definition()))
+            .collect();
+        lines.extend(
+            super::glossary::alignment_terms()
+                .into_iter()
+                .map(|(t, m)| format!("{t} = {m}")),
+        );
+        lines.push(
+            "score = how strongly the provisions correspond, from 0 to 1: 1 − Π(1 − cᵢ) over \
+             the reasons' contributions"
+                .to_owned(),
+        );
+        lines
+    }
+
     fn sheets(&self) -> Vec<Sheet> {
         let pairs = Sheet {
             title: self.title(),
-            headers: ["left", "right", "relation", "score", "reasons"]
-                .map(String::from)
-                .to_vec(),
+            headers: [
+                "left",
+                "right",
+                "relation",
+                "confidence",
+                "rationale",
+                "score",
+                "reasons",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: self
                 .pairs()
                 .map(|p| {
                     let reasons: Vec<String> =
                         p.reasons().iter().map(ToString::to_string).collect();
+                    let relation = match p.lifecycle() {
+                        Some(l) => format!("{} ({l})", p.crosswalk()),
+                        None => p.crosswalk().to_string(),
+                    };
                     vec![
                         Cell::plain(p.left().id.to_string()),
                         Cell::plain(p.right().id.to_string()),
-                        Cell::plain(p.relation().code()),
+                        Cell::plain(relation),
+                        Cell::plain(p.confidence().to_string()),
+                        Cell::plain(p.rationale().code()),
                         Cell::plain(format!("{:.2}", p.score())),
                         Cell::plain(reasons.join("\n")),
                     ]
@@ -495,10 +530,20 @@ impl Render for Alignment<'_> {
         let right = self.unmatched_right();
         let unmatched = Sheet {
             title: "Unmatched".into(),
-            headers: ["side", "provisions"].map(String::from).to_vec(),
+            headers: ["side", "relation", "provisions"]
+                .map(String::from)
+                .to_vec(),
             rows: vec![
-                vec![Cell::plain("left"), Cell::plain(ids(&left))],
-                vec![Cell::plain("right"), Cell::plain(ids(&right))],
+                vec![
+                    Cell::plain("left"),
+                    Cell::plain(Crosswalk::NoRelationship.code()),
+                    Cell::plain(ids(&left)),
+                ],
+                vec![
+                    Cell::plain("right"),
+                    Cell::plain(Crosswalk::NoRelationship.code()),
+                    Cell::plain(ids(&right)),
+                ],
             ],
         };
         vec![pairs, unmatched]

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Cell, Render, Sheet};
+use crate::align::{Crosswalk, HIGH_CONFIDENCE, MATCH_THRESHOLD, MEDIUM_CONFIDENCE};
 use crate::classify::{GapStatus, Registry, RuleInfo};
 
 /// What every code, verdict, symbol and score in the output means: the gap codes of a
@@ -25,6 +26,7 @@ pub struct Glossary {
     verdicts: Vec<Entry>,
     symbols: Vec<Entry>,
     scores: Vec<Entry>,
+    relations: Vec<Entry>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -91,8 +93,46 @@ impl Glossary {
                     "how much an open gap weighs: high, medium or low, fixed per gap code",
                 ),
             ],
+            relations: relation_entries(),
         }
     }
+}
+
+/// The alignment's relations, rationales, confidence levels and lifecycle relations.
+fn relation_entries() -> Vec<Entry> {
+    let mut out: Vec<Entry> = Crosswalk::ALL
+        .iter()
+        .map(|c| entry(c.code(), c.definition()))
+        .collect();
+    out.extend(alignment_terms().into_iter().map(|(t, m)| entry(t, &m)));
+    out
+}
+
+/// The terms of an alignment besides its relations: rationale, confidence, lifecycle.
+pub(crate) fn alignment_terms() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "rationale",
+            "on what a relation rests: semantic (a correspondence declared in the data), \
+             functional (the annotated norms weigh most), syntactic (the texts and headings do)"
+                .to_owned(),
+        ),
+        (
+            "confidence",
+            format!(
+                "how far to trust a pair: high from a score of {HIGH_CONFIDENCE:.2} (or identical \
+                 texts, or a declared correspondence), medium from {MEDIUM_CONFIDENCE:.2}, low from \
+                 the match threshold {MATCH_THRESHOLD:.2}; the number is the share of best \
+                 matches at that score that were right on the gold lists (about 0.9, 0.75, 0.6)"
+            ),
+        ),
+        (
+            "lifecycle",
+            "between versions: successor (same number), renumbered, split (one provision became \
+             several), merge (several became one)"
+                .to_owned(),
+        ),
+    ]
 }
 
 fn code_entry(i: &RuleInfo) -> CodeEntry {
@@ -129,7 +169,7 @@ impl Render for Glossary {
     const KIND: &'static str = "glossary";
 
     fn title(&self) -> String {
-        "Glossary: gap codes, verdicts, symbols and scores".to_owned()
+        "Glossary: gap codes, verdicts, symbols, scores and alignment relations".to_owned()
     }
 
     fn sheets(&self) -> Vec<Sheet> {
@@ -164,6 +204,7 @@ impl Render for Glossary {
             terms("Verdicts", &self.verdicts),
             terms("Symbols", &self.symbols),
             terms("Scores", &self.scores),
+            terms("Alignment relations", &self.relations),
         ]
     }
 }
