@@ -39,7 +39,8 @@
 //! - [`corpus`]: loading and validating `provisions/**/*.toml`, lookups, the bundled corpus;
 //! - [`align`]: which provisions of two instruments correspond, with scores and reasons;
 //! - [`diff`]: how two provisions differ, in words and in norms;
-//! - [`version`]: how two versions of a law differ, article by article (alignment, then diffs);
+//! - [`version`]: how two versions of a law differ, article by article (alignment, then diffs),
+//!   splits and merges judged as a whole, and the amendment effects an analyst records;
 //! - [`classify`]: which protections a target lacks against a baseline, with evidence;
 //! - [`render`]: every result as a terminal table, Markdown, CSV, JSON or HTML.
 //!

@@ -775,6 +775,31 @@ fn exit_codes_of_every_command() {
             "-".into(),
         ),
         (
+            vec!["diff", "cn/pipl-draft-2020", "cn/pipl", "--effects"],
+            1,
+            "-".into(),
+        ),
+        (vec!["diff", "cn/pipl", "cn/pipl", "--effects"], 0, "-".into()),
+        (
+            vec!["diff", "cn/pipl-draft-2020", "cn/pipl", "--synopsis"],
+            1,
+            "-".into(),
+        ),
+        (
+            vec!["diff", "cn/pipl-draft-2020/art-27", "cn/pipl/art-26", "--effects"],
+            2,
+            "error: `--effects` applies to two versions of an instrument (two instrument ids, \
+             such as `cn/pipl-draft-2020 cn/pipl`)"
+                .into(),
+        ),
+        (
+            vec!["diff", "--text", a, b, "--synopsis"],
+            2,
+            "error: `--synopsis` applies to two versions of an instrument (two instrument ids, \
+             such as `cn/pipl-draft-2020 cn/pipl`)"
+                .into(),
+        ),
+        (
             vec!["diff", "--lang", "x!", "cn/pipl-draft-2020", "cn/pipl"],
             2,
             "error: `x!` is not a language tag (expected a code such as `zh`, `en` or `zh-hant`)"
@@ -1007,6 +1032,8 @@ fn widths_of_tables() {
         &["matrix", "-b", "eu/gdpr/art-9"],
         &["diff", "cn/pipl-draft-2020/art-27", "cn/pipl/art-26"],
         &["diff", "cn/pipl-draft-2020", "cn/pipl"],
+        &["diff", "cn/pipl-draft-2020", "cn/pipl", "--effects"],
+        &["diff", "cn/pipl-draft-2020", "cn/pipl", "--synopsis"],
         &["align", "cn/pipl-draft-2020", "cn/pipl"],
     ];
     for args in commands {
@@ -1332,4 +1359,70 @@ fn diff_of_provisions_in_a_chosen_language() {
     ]));
     assert!(en.contains("(en, by words;"), "{en}");
     assert!(en.contains("[-formulated-]{+enacted+}"), "{en}");
+}
+
+/// `diff OLD NEW --effects` and `--synopsis` (issue 14, 5): the amendment effects and the
+/// synopsis of two versions.
+#[test]
+fn diff_of_two_versions_prints_effects_and_a_synopsis() {
+    let o = lexgap(&[
+        "diff",
+        "cn/pipl-draft-2020",
+        "cn/pipl",
+        "--effects",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..8],
+        [
+            "effect,old,new,old words,new words",
+            "words-repealed,art-1,art-1,保障个人信息依法有序自由流动，,",
+            "words-inserted,art-1,art-1,,根据宪法，",
+            "renumbered,art-27,art-26,,",
+            "words-repealed,art-27,art-26,个人,",
+            "words-substituted,art-27,art-26,特征,识别",
+            "words-substituted,art-27,art-26,公开或者向他人提供,用于其他目的",
+            "words-repealed,art-27,art-26,或者法律、行政法规另有规定,",
+        ]
+    );
+    assert!(lines.contains(&"split,art-54,art-55 + art-56,,"), "{out}");
+    assert_eq!(lines.len(), 32, "{out}");
+
+    let o = lexgap(&[
+        "diff",
+        "cn/pipl-draft-2020",
+        "cn/pipl",
+        "--synopsis",
+        "--format",
+        "md",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..5],
+        [
+            "### PIPL (draft 2020) → PIPL: synopsis, old beside new",
+            "",
+            "| PIPL (draft 2020) | PIPL |",
+            "|---|---|",
+            "| art-1<br>为了保护个人信息权益，规范个人信息处理活动，[-保障个人信息依法有序自由流动，-]\
+             促进个人信息合理利用，制定本法。 | art-1 (amended)<br>为了保护个人信息权益，规范个人信息处理\
+             活动，促进个人信息合理利用，{+根据宪法，+}制定本法。 |",
+        ]
+    );
+    assert!(
+        lines.contains(&"| no draft counterpart held (the corpus holds 4 of the draft's 70 articles) \
+             | art-2 (not-in-corpus)<br>自然人的个人信息受法律保护，任何组织、个人不得侵害自然人的个人信息权益。 |"),
+        "{out}"
+    );
+    // The help says what the flags do.
+    let help = stdout(&lexgap(&["diff", "--help"]));
+    assert!(help.contains("--effects"), "{help}");
+    assert!(help.contains("--synopsis"), "{help}");
+    assert!(help.contains("old text beside new text"), "{help}");
 }

@@ -176,6 +176,14 @@ pub(crate) fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
         corpus.instrument("cn/pipl").unwrap(),
     );
     docs.push(json("version diff cn/pipl-draft-2020 cn/pipl", &v));
+    docs.push(json(
+        "effects cn/pipl-draft-2020 cn/pipl",
+        &lexgap::render::EffectList::new(&v),
+    ));
+    docs.push(json(
+        "synopsis cn/pipl-draft-2020 cn/pipl",
+        &lexgap::render::Synopsis::new(&v),
+    ));
 
     for (left, right) in [
         ("eu/gdpr", "cn/pipl"),

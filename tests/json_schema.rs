@@ -13,8 +13,8 @@ use lexgap::align::Alignment;
 use lexgap::classify::{GapMatrix, GapReport};
 use lexgap::diff::{ProvisionDiff, TextDiff};
 use lexgap::render::{
-    Glossary, InstrumentList, Passage, ProvisionCard, Render, SCHEMA_VERSION, SearchResults,
-    SideBySide,
+    EffectList, Glossary, InstrumentList, Passage, ProvisionCard, Render, SCHEMA_VERSION,
+    SearchResults, SideBySide, Synopsis,
 };
 use lexgap::version::VersionDiff;
 use serde_json::{Map, Value, json};
@@ -135,6 +135,7 @@ fn envelope<T: Render + schemars::JsonSchema>() -> (&'static str, Value) {
 fn every_schema() -> Vec<(&'static str, Value)> {
     vec![
         envelope::<Alignment<'static>>(),
+        envelope::<EffectList<'static>>(),
         envelope::<GapMatrix>(),
         envelope::<GapReport>(),
         envelope::<Glossary>(),
@@ -144,6 +145,7 @@ fn every_schema() -> Vec<(&'static str, Value)> {
         envelope::<ProvisionDiff<'static>>(),
         envelope::<SearchResults<'static>>(),
         envelope::<SideBySide<'static>>(),
+        envelope::<Synopsis<'static>>(),
         envelope::<TextDiff<'static>>(),
         envelope::<VersionDiff<'static>>(),
     ]

@@ -12,6 +12,7 @@ mod classify;
 mod cli;
 mod corpus;
 mod diff;
+mod effects;
 mod examples;
 mod hostile_diff;
 mod hostile_load;

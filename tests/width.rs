@@ -76,6 +76,20 @@ fn outputs(c: &Corpus) -> Vec<(&'static str, String, String)> {
             ),
         ),
         both(
+            "amendment effects",
+            &lexgap::render::EffectList::new(&VersionDiff::new(
+                c.instrument("cn/pipl-draft-2020").unwrap(),
+                c.instrument("cn/pipl").unwrap(),
+            )),
+        ),
+        both(
+            "synopsis",
+            &lexgap::render::Synopsis::new(&VersionDiff::new(
+                c.instrument("cn/pipl-draft-2020").unwrap(),
+                c.instrument("cn/pipl").unwrap(),
+            )),
+        ),
+        both(
             "alignment",
             &Alignment::new(
                 c.instrument("eu/gdpr").unwrap(),

@@ -38,6 +38,8 @@ Examples:
   lexgap matrix --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format html -o matrix.html
   lexgap diff cn/pipl-draft-2020/art-27 cn/pipl/art-26
   lexgap diff cn/pipl-draft-2020 cn/pipl
+  lexgap diff cn/pipl-draft-2020 cn/pipl --effects --format csv
+  lexgap diff cn/pipl-draft-2020 cn/pipl --synopsis --format html -o synopsis.html
   lexgap diff --text old.txt new.txt
   lexgap align eu/gdpr cn/pipl --format csv
   lexgap check my-provisions/ --with-bundled
@@ -264,7 +266,9 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Diff two provisions, two instruments (article by article), or two text files.
+    /// Diff two provisions, two instruments (article by article), or two text files; for two
+    /// instruments, `--effects` lists the amendment effects and `--synopsis` shows old text
+    /// beside new text.
     Diff {
         /// The old provision or instrument id (with `--text`: a file).
         old: String,
@@ -282,6 +286,15 @@ enum Command {
         /// approximate result (default 100000000, about half a second; see `DiffOptions::budget`).
         #[arg(long, value_name = "STEPS")]
         budget: Option<u64>,
+        /// For two instruments: the amendment effects instead (renumbered, words substituted,
+        /// inserted or repealed, provisions inserted or repealed, split, merged), each with
+        /// the old and new provisions and the words.
+        #[arg(long, conflicts_with = "synopsis")]
+        effects: bool,
+        /// For two instruments: the synopsis instead, old text beside new text, one row per
+        /// aligned group, the changed words marked.
+        #[arg(long)]
+        synopsis: bool,
         #[command(flatten)]
         out: Output,
     },
@@ -621,17 +634,36 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             text,
             lang,
             budget,
+            effects,
+            synopsis,
             out,
         } => {
             if budget.is_some() && !text {
                 return Err(Usage("`--budget` applies to `--text` diffs".into()));
+            }
+            let view = match (effects, synopsis) {
+                (true, _) => Some("--effects"),
+                (_, true) => Some("--synopsis"),
+                _ => None,
+            };
+            if let Some(flag) = view
+                && (text || !is_instrument_id(&old) || !is_instrument_id(&new))
+            {
+                return Err(Usage(format!(
+                    "`{flag}` applies to two versions of an instrument (two instrument ids, such as `cn/pipl-draft-2020 cn/pipl`)"
+                )));
             }
             let sink = Sink::new(&out.print, width)?;
             if text {
                 diff_files(&old, &new, lang.as_deref(), budget, &sink)
             } else {
                 let lang = lang.as_deref().map(lexgap::model::Lang::new).transpose()?;
-                diff_in_corpus(&old, &new, lang, &out, &sink)
+                let view = match (effects, synopsis) {
+                    (true, _) => VersionView::Effects,
+                    (_, true) => VersionView::Synopsis,
+                    _ => VersionView::Entries,
+                };
+                diff_in_corpus(&old, &new, lang, view, &out, &sink)
             }
         }
         Command::Align { left, right, out } => {
@@ -783,11 +815,21 @@ fn diff_files(
     Ok(findings(!diff.is_unchanged()))
 }
 
+/// What `diff` of two versions shows: the entries (article by article), the amendment
+/// effects (`--effects`) or the synopsis (`--synopsis`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VersionView {
+    Entries,
+    Effects,
+    Synopsis,
+}
+
 /// `diff` of two corpus ids: two versions of an instrument, or two provisions.
 fn diff_in_corpus(
     old: &str,
     new: &str,
     lang: Option<lexgap::model::Lang>,
+    view: VersionView,
     out: &Output,
     sink: &Sink,
 ) -> Result<ExitCode, Usage> {
@@ -803,7 +845,11 @@ fn diff_in_corpus(
             &lexgap::align::AlignOptions::new(),
             &options,
         );
-        emit(&v, sink)?;
+        match view {
+            VersionView::Entries => emit(&v, sink)?,
+            VersionView::Effects => emit(&lexgap::render::EffectList::new(&v), sink)?,
+            VersionView::Synopsis => emit(&lexgap::render::Synopsis::new(&v), sink)?,
+        }
         let changed = v
             .entries()
             .iter()

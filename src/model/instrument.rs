@@ -338,6 +338,58 @@ impl Instrument {
     pub fn declares_missing(&self, local: &str) -> bool {
         self.missing.iter().any(|r| r.contains(local))
     }
+
+    /// How many numbered articles (`art-N`) the corpus holds of the instrument, and how many
+    /// the instrument has when that is known: when the articles held and the
+    /// [missing](Instrument::missing) ranges together number 1 to N without a gap (or the
+    /// articles held alone do, [`looks_complete`](Instrument::looks_complete)).
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let draft = corpus.instrument("cn/pipl-draft-2020")?.article_count();
+    /// assert_eq!((draft.held, draft.total), (4, Some(70)));
+    /// let law = corpus.instrument("cn/pipl")?.article_count();
+    /// assert_eq!((law.held, law.total), (74, Some(74)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn article_count(&self) -> ArticleCount {
+        let held: BTreeSet<u32> = self
+            .provisions
+            .iter()
+            .filter_map(|p| p.id.article_number())
+            .collect();
+        let last = self
+            .missing
+            .iter()
+            .map(|r| r.bounds().1)
+            .chain(held.iter().copied())
+            .max();
+        let total = last.filter(|&n| {
+            (1..=n).all(|i| held.contains(&i) || self.declares_missing(&format!("art-{i}")))
+        });
+        ArticleCount {
+            held: held.len(),
+            total,
+        }
+    }
+}
+
+/// How many articles the corpus holds of an instrument, and how many it has
+/// ([`Instrument::article_count`]).
+///
+/// ```
+/// let count = lexgap::Corpus::bundled().instrument("cn/pipl-draft-2020")?.article_count();
+/// assert_eq!(format!("{} of {:?}", count.held, count.total), "4 of Some(70)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ArticleCount {
+    /// The numbered articles (`art-N`) the corpus holds.
+    pub held: usize,
+    /// How many the instrument has, when the articles held and the declared missing ranges
+    /// number them 1 to N without a gap; `None` when that is not known.
+    pub total: Option<u32>,
 }
 
 /// A range of provisions an instrument lacks, by local id: `art-30..art-53`, or one id

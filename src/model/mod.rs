@@ -65,7 +65,9 @@ pub use date::{Date, DateError};
 pub use derogation::{Covers, Derogation, Effect, Grounds, Quoted, Reach, Referral, Target};
 pub use id::{IdError, InstrumentId, ProvisionId};
 pub(crate) use instrument::split_numbered;
-pub use instrument::{Identifiers, Instrument, Jurisdiction, MissingRange, Provenance};
+pub use instrument::{
+    ArticleCount, Identifiers, Instrument, Jurisdiction, MissingRange, Provenance,
+};
 pub use lang::{Lang, LangError, Texts};
 pub use located::{Located, Processing};
 pub(crate) use located::{compared_lang, first_shared, within};

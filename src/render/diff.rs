@@ -6,7 +6,6 @@ use maud::{Markup, html};
 
 use super::backend::html::{provision_anchor, tone_class};
 use super::{Cell, Render, Sheet, Tone};
-use crate::align::{Alignment, Crosswalk};
 use crate::diff::{ChangeTag, ProvisionDiff, TextDiff};
 use crate::model::Provision;
 use crate::version::{VersionDiff, VersionStatus};
@@ -14,7 +13,7 @@ use crate::version::{VersionDiff, VersionStatus};
 /// The longest stretch of changed text shown in a table cell before it is cut.
 const SNIPPET: usize = 160;
 
-fn snippet(s: &str) -> String {
+pub(super) fn snippet(s: &str) -> String {
     let s = s.trim();
     if s.chars().count() <= SNIPPET {
         s.to_owned()
@@ -26,7 +25,7 @@ fn snippet(s: &str) -> String {
 
 /// What follows a change that only changes the Unicode normalisation (the same text, say,
 /// in NFC and in NFD), which would otherwise look like no change at all.
-const NORMALIZATION_NOTE: &str = "(Unicode normalisation only)";
+pub(super) const NORMALIZATION_NOTE: &str = "(Unicode normalisation only)";
 
 fn redline_of(diff: &TextDiff<'_>) -> String {
     let mut out = String::new();
@@ -129,7 +128,7 @@ fn label(p: &Provision) -> String {
     format!("{} ({})", p.id, l.join(" / "))
 }
 
-fn ids(ps: &[&Provision]) -> String {
+pub(super) fn ids(ps: &[&Provision]) -> String {
     ps.iter()
         .map(|p| p.id.local())
         .collect::<Vec<_>>()
@@ -353,28 +352,29 @@ impl Render for VersionDiff<'_> {
             .entries()
             .iter()
             .map(|e| {
-                let mut changes: Vec<String> = Vec::new();
-                for d in e.diffs() {
-                    if d.text().is_approximate() {
-                        changes.push("(approximate text diff: the step budget ran out)".into());
-                    }
-                    for s in changed_stretches(d.text()) {
-                        let mut line = String::new();
-                        if !s.deleted.trim().is_empty() {
-                            line += &format!("[-{}-]", snippet(&s.deleted));
+                let changes: Vec<String> = entry_lines(self, e)
+                    .into_iter()
+                    .map(|l| match l {
+                        EntryLine::Stretch {
+                            deleted,
+                            inserted,
+                            normalization_only,
+                        } => {
+                            let mut line = String::new();
+                            if let Some(d) = deleted {
+                                line += &format!("[-{d}-]");
+                            }
+                            if let Some(i) = inserted {
+                                line += &format!("{{+{i}+}}");
+                            }
+                            if normalization_only {
+                                line += NORMALIZATION_NOTE;
+                            }
+                            line
                         }
-                        if !s.inserted.trim().is_empty() {
-                            line += &format!("{{+{}+}}", snippet(&s.inserted));
-                        }
-                        if s.normalization_only {
-                            line += NORMALIZATION_NOTE;
-                        }
-                        if !line.is_empty() {
-                            changes.push(line);
-                        }
-                    }
-                    changes.extend(d.structure().iter_changes().map(|c| c.to_string()));
-                }
+                        EntryLine::Note(n) => n,
+                    })
+                    .collect();
                 vec![
                     Cell::plain(ids(e.old_provisions())),
                     Cell::plain(ids(e.new_provisions())),
@@ -398,27 +398,79 @@ impl Render for VersionDiff<'_> {
     }
 }
 
-/// What changed in one entry of a version diff, one line per changed stretch or change in
-/// the norms, deletions in `<del>` and insertions in `<ins>` (the sheet's `[-…-]{+…+}`).
-fn entry_changes(e: &crate::version::VersionEntry<'_>) -> Markup {
-    html! {
-        @for d in e.diffs() {
-            @if d.text().is_approximate() {
-                div.change { "(approximate text diff: the step budget ran out)" }
+/// One line of what changed in an entry of a version diff.
+#[derive(PartialEq)]
+enum EntryLine {
+    /// A changed stretch of a pair's text: deleted and inserted text (each cut to a
+    /// snippet, `None` when blank), and whether it only changes the Unicode normalisation.
+    Stretch {
+        deleted: Option<String>,
+        inserted: Option<String>,
+        normalization_only: bool,
+    },
+    /// A line of words: a note on the text diff, a change in the norms, the counterpart the
+    /// corpus does not hold.
+    Note(String),
+}
+
+/// What changed in one entry of a version diff, one line each, no line twice: the changed
+/// stretches of each pair's text, then the changes in the norms of the entry taken as a whole
+/// (a split's old provision against all its new ones: [`VersionEntry::structure`]), or what
+/// the corpus lacks of the other version.
+///
+/// [`VersionEntry::structure`]: crate::version::VersionEntry::structure
+fn entry_lines(v: &VersionDiff<'_>, e: &crate::version::VersionEntry<'_>) -> Vec<EntryLine> {
+    let mut lines: Vec<EntryLine> = Vec::new();
+    let mut push = |l: EntryLine| {
+        if !lines.contains(&l) {
+            lines.push(l);
+        }
+    };
+    if let Some(note) = super::synopsis::counterpart_note(v, e) {
+        push(EntryLine::Note(note));
+    }
+    for d in e.diffs() {
+        if d.text().is_approximate() {
+            push(EntryLine::Note(
+                "(approximate text diff: the step budget ran out)".into(),
+            ));
+        }
+        for s in changed_stretches(d.text()) {
+            let deleted = (!s.deleted.trim().is_empty()).then(|| snippet(&s.deleted));
+            let inserted = (!s.inserted.trim().is_empty()).then(|| snippet(&s.inserted));
+            if deleted.is_some() || inserted.is_some() || s.normalization_only {
+                push(EntryLine::Stretch {
+                    deleted,
+                    inserted,
+                    normalization_only: s.normalization_only,
+                });
             }
-            @for s in changed_stretches(d.text()) {
-                @let del_text = !s.deleted.trim().is_empty();
-                @let ins_text = !s.inserted.trim().is_empty();
-                @if del_text || ins_text || s.normalization_only {
+        }
+    }
+    if let Some(structure) = e.structure() {
+        for c in structure.iter_changes() {
+            push(EntryLine::Note(c.to_string()));
+        }
+    }
+    lines
+}
+
+/// What changed in one entry of a version diff ([`entry_lines`]), deletions in `<del>` and
+/// insertions in `<ins>` (the sheet's `[-…-]{+…+}`).
+fn entry_changes(v: &VersionDiff<'_>, e: &crate::version::VersionEntry<'_>) -> Markup {
+    html! {
+        @for l in entry_lines(v, e) {
+            @match l {
+                EntryLine::Stretch { deleted, inserted, normalization_only } => {
                     div.change {
-                        @if del_text { del { (snippet(&s.deleted)) } }
-                        @if del_text && ins_text { " " }
-                        @if ins_text { ins { (snippet(&s.inserted)) } }
-                        @if s.normalization_only { " " (NORMALIZATION_NOTE) }
+                        @if let Some(d) = &deleted { del { (d) } }
+                        @if deleted.is_some() && inserted.is_some() { " " }
+                        @if let Some(i) = &inserted { ins { (i) } }
+                        @if normalization_only { " " (NORMALIZATION_NOTE) }
                     }
                 }
+                EntryLine::Note(n) => div.change { (n) },
             }
-            @for c in d.structure().iter_changes() { div.change { (c.to_string()) } }
         }
     }
 }
@@ -440,7 +492,7 @@ fn version_diff(v: &VersionDiff<'_>) -> Markup {
                                 td { (ids(e.new_provisions())) }
                                 td class=(tone_class(status_tone(e.status()))) { (e.status().code()) }
                                 td { (e.score().map(|s| format!("{s:.2}")).unwrap_or_default()) }
-                                td { (entry_changes(e)) }
+                                td { (entry_changes(v, e)) }
                             }
                         }
                     }
@@ -455,97 +507,5 @@ fn version_diff(v: &VersionDiff<'_>) -> Markup {
                 }
             }
         }
-    }
-}
-
-impl Render for Alignment<'_> {
-    const KIND: &'static str = "alignment";
-
-    fn title(&self) -> String {
-        format!(
-            "Alignment of {} with {} ({})",
-            self.left().short_title,
-            self.right().short_title,
-            self.mode()
-        )
-    }
-
-    fn legend(&self) -> Vec<String> {
-        let mut used: Vec<Crosswalk> = self.pairs().map(|p| p.crosswalk()).collect();
-        used.push(Crosswalk::NoRelationship);
-        let mut lines: Vec<String> = Crosswalk::ALL
-            .iter()
-            .filter(|c| used.contains(c))
-            .map(|c| format!("{} = {}", c.code(), c.definition()))
-            .collect();
-        lines.extend(
-            super::glossary::alignment_terms()
-                .into_iter()
-                .map(|(t, m)| format!("{t} = {m}")),
-        );
-        lines.push(
-            "score = how strongly the provisions correspond, from 0 to 1: 1 − Π(1 − cᵢ) over \
-             the reasons' contributions"
-                .to_owned(),
-        );
-        lines
-    }
-
-    fn sheets(&self) -> Vec<Sheet> {
-        let pairs = Sheet {
-            title: self.title(),
-            headers: [
-                "left",
-                "right",
-                "relation",
-                "confidence",
-                "rationale",
-                "score",
-                "reasons",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows: self
-                .pairs()
-                .map(|p| {
-                    let reasons: Vec<String> =
-                        p.reasons().iter().map(ToString::to_string).collect();
-                    let relation = match p.lifecycle() {
-                        Some(l) => format!("{} ({l})", p.crosswalk()),
-                        None => p.crosswalk().to_string(),
-                    };
-                    vec![
-                        Cell::plain(p.left().id.to_string()),
-                        Cell::plain(p.right().id.to_string()),
-                        Cell::plain(relation),
-                        Cell::plain(p.confidence().to_string()),
-                        Cell::plain(p.rationale().code()),
-                        Cell::plain(format!("{:.2}", p.score())),
-                        Cell::plain(reasons.join("\n")),
-                    ]
-                })
-                .collect(),
-        };
-        let left = self.unmatched_left();
-        let right = self.unmatched_right();
-        let unmatched = Sheet {
-            title: "Unmatched".into(),
-            headers: ["side", "relation", "provisions"]
-                .map(String::from)
-                .to_vec(),
-            rows: vec![
-                vec![
-                    Cell::plain("left"),
-                    Cell::plain(Crosswalk::NoRelationship.code()),
-                    Cell::plain(ids(&left)),
-                ],
-                vec![
-                    Cell::plain("right"),
-                    Cell::plain(Crosswalk::NoRelationship.code()),
-                    Cell::plain(ids(&right)),
-                ],
-            ],
-        };
-        vec![pairs, unmatched]
     }
 }

@@ -23,7 +23,8 @@
 //!
 //! Every JSON document is an object `{"schema-version": 3, "kind": K, "data": D}` where `K`
 //! names the result (`gap-report`, `gap-matrix`, `side-by-side`, `provision-diff`,
-//! `text-diff`, `version-diff`, `alignment`, `instrument-list`, `provision`) and `D` is the
+//! `text-diff`, `version-diff`, `amendment-effects`, `synopsis`, `alignment`,
+//! `instrument-list`, `provision`) and `D` is the
 //! result serialised with serde, vocabulary terms as their codes. Every key of the schema is
 //! kebab-case (`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`); the only other keys are data, the language
 //! tags that key an instrument's `title` and `languages` and a provision's `text`, `label` and
@@ -48,7 +49,10 @@
 //!
 //! Version 3 has since gained, without a bump (a key added, none changed): a gap report's
 //! `citations`, one per cited provision (`id`, `short`, and `native` with `lang` and `text`
-//! where the authentic language has its own form); an instrument's `cite-as`.
+//! where the authentic language has its own form); an instrument's `cite-as`; a version diff
+//! entry's `structure` (its old provisions against its new ones taken together) and the
+//! safeguard change `moved` (`kind`, `elements`, `from`, `to`); the kinds `amendment-effects`
+//! ([`EffectList`]) and `synopsis` ([`Synopsis`]).
 //!
 //! # Long and hostile text
 //!
@@ -93,12 +97,15 @@
 //! ```
 
 mod backend;
+mod alignment;
 mod diff;
+mod effects;
 mod explain;
 mod glossary;
 mod listing;
 mod report;
 mod side_by_side;
+mod synopsis;
 
 use std::fmt;
 use std::str::FromStr;
@@ -113,11 +120,13 @@ use backend::table::write_table;
 pub use crate::model::script::clip;
 pub use backend::html::Page;
 pub use diff::redline;
+pub use effects::EffectList;
 pub use explain::{explain, explain_derogation};
 pub use glossary::Glossary;
 pub use listing::{InstrumentList, Passage, ProvisionCard, SearchResults};
 pub use report::CitedReport;
 pub use side_by_side::SideBySide;
+pub use synopsis::{Synopsis, SynopsisRow};
 
 /// The version of the JSON schema (see the module docs).
 pub const SCHEMA_VERSION: u32 = 3;

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::terms::{TermChange, list};
 use crate::model::{
-    Activity, Actor, DataCategory, Derogation, Norm, Purpose, Safeguard, SafeguardElement,
-    SafeguardKind, Scope,
+    Activity, Actor, DataCategory, Derogation, Norm, ProvisionId, Purpose, Safeguard,
+    SafeguardElement, SafeguardKind, Scope,
 };
 
 /// How the safeguards of a norm (or of an exception) changed.
@@ -56,6 +56,23 @@ pub enum SafeguardChange<'a> {
         /// The new, stricter kind.
         to: SafeguardKind,
     },
+    /// Elements (or, with no elements, the whole safeguard) that the matching norm lacks on
+    /// one side but another provision of a split or merge holds: draft PIPL art. 54's list of
+    /// what the assessment covers, which the final law moved from the obligation to assess
+    /// (art. 55) to art. 56. Only a comparison of groups
+    /// ([`StructuralDiff::of_groups`](super::StructuralDiff::of_groups)) reports it; nothing
+    /// moved is lost.
+    Moved {
+        /// The kind of safeguard.
+        kind: SafeguardKind,
+        /// The elements that moved, in the vocabulary's order; empty when the safeguard had
+        /// none.
+        elements: Vec<SafeguardElement>,
+        /// The old provisions that held them.
+        from: Vec<&'a ProvisionId>,
+        /// The new provisions that hold them.
+        to: Vec<&'a ProvisionId>,
+    },
 }
 
 impl SafeguardChange<'_> {
@@ -71,7 +88,8 @@ impl SafeguardChange<'_> {
 }
 
 impl fmt::Display for SafeguardChange<'_> {
-    /// `added necessity`, `impact-assessment weakened: lost dpo-advice`, ...
+    /// `added necessity`, `impact-assessment weakened: lost dpo-advice`,
+    /// `impact-assessment elements moved from art-54 to art-56: content-specified`, ...
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SafeguardChange::Added(s) => write!(f, "added {}", s.kind),
@@ -84,6 +102,27 @@ impl fmt::Display for SafeguardChange<'_> {
             }
             SafeguardChange::Downgraded { from, to } => write!(f, "{from} downgraded to {to}"),
             SafeguardChange::Upgraded { from, to } => write!(f, "{from} upgraded to {to}"),
+            SafeguardChange::Moved {
+                kind,
+                elements,
+                from,
+                to,
+            } => {
+                let ids = |ps: &[&ProvisionId]| {
+                    ps.iter().map(|p| p.local()).collect::<Vec<_>>().join(" + ")
+                };
+                if elements.is_empty() {
+                    write!(f, "{kind} moved from {} to {}", ids(from), ids(to))
+                } else {
+                    write!(
+                        f,
+                        "{kind} elements moved from {} to {}: {}",
+                        ids(from),
+                        ids(to),
+                        list(elements)
+                    )
+                }
+            }
         }
     }
 }

@@ -24,18 +24,18 @@ fn overlap_related(a: &[Purpose], b: &[Purpose]) -> f64 {
 }
 
 pub(super) fn exception_changes<'a>(
-    old: &'a [Derogation],
-    new: &'a [Derogation],
+    old: &[&'a Derogation],
+    new: &[&'a Derogation],
 ) -> Vec<NormChange<'a>> {
-    let old_to_new = greedy_match(old, new, exception_affinity);
+    let old_to_new = greedy_match(old, new, |o, n| exception_affinity(o, n));
     let new_taken = taken(&old_to_new, new.len());
     let mut out = Vec::new();
-    for (i, o) in old.iter().enumerate() {
+    for (i, &o) in old.iter().enumerate() {
         let Some(j) = old_to_new[i] else {
             out.push(NormChange::ExceptionDropped { exception: o });
             continue;
         };
-        let n = &new[j];
+        let n = new[j];
         out.extend(
             TermChange::between(&o.ground_terms(), &n.ground_terms())
                 .into_iter()
@@ -64,7 +64,7 @@ pub(super) fn exception_changes<'a>(
                 }),
         );
     }
-    for (j, n) in new.iter().enumerate() {
+    for (j, &n) in new.iter().enumerate() {
         if !new_taken[j] {
             out.push(NormChange::ExceptionAdded { exception: n });
         }

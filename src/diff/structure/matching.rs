@@ -16,18 +16,19 @@ const NORM_MATCH_ACTOR_WEIGHT: f64 = 0.1;
 /// bigrams, `strsim`) in norm matching.
 const NORM_MATCH_QUOTE_WEIGHT: f64 = 0.2;
 
-/// Matches the norms of two provisions and compares the pairs.
-pub(super) fn norm_diffs<'a>(old: &'a [Norm], new: &'a [Norm]) -> Vec<NormDiff<'a>> {
+/// Matches the norms of two provisions (or of two groups of provisions, taken together) and
+/// compares the pairs.
+pub(super) fn norm_diffs<'a>(old: &[&'a Norm], new: &[&'a Norm]) -> Vec<NormDiff<'a>> {
     {
-        let old_to_new = greedy_match(old, new, norm_affinity);
+        let old_to_new = greedy_match(old, new, |o, n| norm_affinity(o, n));
         let new_taken = taken(&old_to_new, new.len());
         let mut norms = Vec::new();
-        for (i, o) in old.iter().enumerate() {
+        for (i, &o) in old.iter().enumerate() {
             match old_to_new[i] {
                 Some(j) => norms.push(NormDiff {
                     old: Some(o),
-                    new: Some(&new[j]),
-                    changes: norm_changes(o, &new[j]),
+                    new: Some(new[j]),
+                    changes: norm_changes(o, new[j]),
                 }),
                 None => norms.push(NormDiff {
                     old: Some(o),
@@ -36,7 +37,7 @@ pub(super) fn norm_diffs<'a>(old: &'a [Norm], new: &'a [Norm]) -> Vec<NormDiff<'
                 }),
             }
         }
-        for (j, n) in new.iter().enumerate() {
+        for (j, &n) in new.iter().enumerate() {
             if !new_taken[j] {
                 norms.push(NormDiff {
                     old: None,

@@ -2,10 +2,12 @@
 //!
 //! The types a diff is made of are here ([`StructuralDiff`], [`NormDiff`], [`NormStatus`]);
 //! the term lists and their hierarchies are in `terms`, the changes in `changes`, norm
-//! matching in `matching` and derogation changes in `derogations`.
+//! matching in `matching`, derogation changes in `derogations`, and what moves within a split
+//! or a merge in `groups`.
 
 mod changes;
 mod derogations;
+mod groups;
 mod matching;
 mod terms;
 #[cfg(test)]
@@ -16,7 +18,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{Norm, NormKind, Provision, Purpose};
+use crate::model::{Derogation, Norm, NormKind, Provision, Purpose};
 
 pub use changes::{NormChange, SafeguardChange};
 pub use terms::{Hierarchy, TermChange};
@@ -122,13 +124,47 @@ pub struct StructuralDiff<'a> {
 impl<'a> StructuralDiff<'a> {
     /// Compares the norms and derogations of two provisions.
     pub fn new(old: &'a Provision, new: &'a Provision) -> StructuralDiff<'a> {
-        let grounds = |p: &Provision| -> BTreeSet<Purpose> {
-            p.derogations
-                .iter()
+        StructuralDiff::of_groups(&[old], &[new])
+    }
+
+    /// Compares the norms and derogations of several old provisions, taken together, with
+    /// those of several new ones: a split (one old provision, several new) or a merge judged
+    /// as a whole. Norms are matched across the groups; a safeguard element that a matched
+    /// norm lacks but another provision of the other group holds is
+    /// [`Moved`](SafeguardChange::Moved), not lost or gained. Each side counts as annotated
+    /// when every provision of it carries norms.
+    ///
+    /// Draft PIPL art. 54 became arts. 55 (when to assess) and 56 (what the assessment
+    /// covers): nothing of the assessment is lost.
+    ///
+    /// ```
+    /// use lexgap::diff::{NormChange, SafeguardChange, StructuralDiff};
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let draft = corpus.locate("cn/pipl-draft-2020/art-54")?.provision();
+    /// let (a55, a56) = (corpus.locate("cn/pipl/art-55")?.provision(), corpus.locate("cn/pipl/art-56")?.provision());
+    /// let split = StructuralDiff::of_groups(&[draft], &[a55, a56]);
+    /// assert!(split.iter_changes().all(|c| !matches!(c, NormChange::Safeguard { change } if change.is_loss())));
+    /// assert!(split.iter_changes().any(|c| c.to_string()
+    ///     == "safeguards: impact-assessment elements moved from art-54 to art-56: \
+    ///         content-specified, risk-to-rights, measures, record-retention"));
+    /// // Against art. 55 alone, the contents of the assessment are lost.
+    /// assert!(StructuralDiff::new(draft, a55).iter_changes().any(|c| c.to_string().contains("lost content-specified")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of_groups(old: &[&'a Provision], new: &[&'a Provision]) -> StructuralDiff<'a> {
+        let grounds = |ps: &[&Provision]| -> BTreeSet<Purpose> {
+            ps.iter()
+                .flat_map(|p| &p.derogations)
                 .flat_map(|d| d.ground_terms())
                 .collect()
         };
-        let annotated = |p: &Provision| !p.norms.is_empty() || !p.derogations.is_empty();
+        let annotated = |ps: &[&Provision]| {
+            !ps.is_empty()
+                && ps
+                    .iter()
+                    .all(|p| !p.norms.is_empty() || !p.derogations.is_empty())
+        };
         let (old_annotated, new_annotated) = (annotated(old), annotated(new));
         let mut diff = StructuralDiff {
             old_annotated,
@@ -139,8 +175,17 @@ impl<'a> StructuralDiff<'a> {
             new_grounds: grounds(new),
         };
         if old_annotated && new_annotated {
-            diff.norms = matching::norm_diffs(&old.norms, &new.norms);
-            diff.derogations = derogations::exception_changes(&old.derogations, &new.derogations);
+            let norms = |ps: &[&'a Provision]| -> Vec<&'a Norm> {
+                ps.iter().flat_map(|p| &p.norms).collect()
+            };
+            let derogations = |ps: &[&'a Provision]| -> Vec<&'a Derogation> {
+                ps.iter().flat_map(|p| &p.derogations).collect()
+            };
+            diff.norms = matching::norm_diffs(&norms(old), &norms(new));
+            diff.derogations = derogations::exception_changes(&derogations(old), &derogations(new));
+            if old.len() > 1 || new.len() > 1 {
+                groups::relocate(&mut diff, old, new);
+            }
         }
         diff
     }

@@ -193,19 +193,34 @@ impl<T: fmt::Display> fmt::Display for TermChange<T> {
     }
 }
 
+/// How much a term that the other list only covers (or is covered by), without naming it,
+/// counts towards the overlap of two lists, against 1 for a term both lists name: so that
+/// draft PIPL art. 54's norm on automated decisions, disclosure and transfer abroad matches
+/// PIPL art. 55's norm on the same three activities before art. 56's norm on any processing.
+const COVERED_TERM_WEIGHT: f64 = 0.5;
+
 /// The share of terms on both sides that overlap a term on the other side (1 when both lists
-/// are empty, one half when only one is: an empty list means "any").
+/// are empty, one half when only one is: an empty list means "any"); a term the other side
+/// only covers or narrows counts [`COVERED_TERM_WEIGHT`].
 pub(super) fn overlap<T: Hierarchy>(a: &[T], b: &[T]) -> f64 {
     match (a.is_empty(), b.is_empty()) {
         (true, true) => 1.0,
         (true, false) | (false, true) => 0.5,
         (false, false) => {
-            let hits = |x: &[T], y: &[T]| {
+            let hits = |x: &[T], y: &[T]| -> f64 {
                 x.iter()
-                    .filter(|p| y.iter().any(|q| p.covers(*q) || q.covers(**p)))
-                    .count()
+                    .map(|p| {
+                        if y.contains(p) {
+                            1.0
+                        } else if y.iter().any(|q| p.covers(*q) || q.covers(*p)) {
+                            COVERED_TERM_WEIGHT
+                        } else {
+                            0.0
+                        }
+                    })
+                    .sum()
             };
-            (hits(a, b) + hits(b, a)) as f64 / (a.len() + b.len()) as f64
+            (hits(a, b) + hits(b, a)) / (a.len() + b.len()) as f64
         }
     }
 }

@@ -4,15 +4,21 @@
 //! article's fate: unchanged, amended, renumbered, split, merged, added, removed, or
 //! unknown because the corpus does not hold the whole of the other version. It pairs the
 //! articles with [`crate::align`] (in version mode) and diffs each pair with [`crate::diff`],
-//! so it sits above both.
+//! so it sits above both. A split or a merge is also judged as a whole
+//! ([`VersionEntry::structure`], [`VersionEntry::text_diff`]), and [`VersionDiff::effects`]
+//! records the amendments as a legislative analyst does ([`AmendmentEffect`]).
+
+mod effects;
 
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::align::{AlignOptions, Alignment, GroupKind, Mode};
-use crate::diff::{DiffOptions, ProvisionDiff};
-use crate::model::{Instrument, Located, Provision};
+use crate::diff::{DiffOptions, ProvisionDiff, StructuralDiff, TextDiff};
+use crate::model::{Instrument, Lang, Located, Provision};
+
+pub use effects::{AmendmentEffect, EffectKind};
 
 /// What became of a provision between two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -92,10 +98,22 @@ fn ser_ids<S: serde::Serializer>(ps: &[&Provision], s: S) -> Result<S::Ok, S::Er
     s.collect_seq(ps.iter().map(|p| p.id.to_string()))
 }
 
-/// One line of a version diff: old provisions, new provisions, what happened, and the
-/// provision diffs of the pairs.
+/// The texts of a split or merge, each side's provisions joined in document order, to be
+/// diffed as a whole.
+#[derive(Debug, Clone, PartialEq)]
+struct GroupTexts {
+    lang: Lang,
+    old: String,
+    new: String,
+    options: DiffOptions,
+}
+
+/// One line of a version diff: old provisions, new provisions, what happened, the provision
+/// diffs of the pairs, and the structural diff of the old provisions against the new ones
+/// taken together.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct VersionEntry<'a> {
     status: VersionStatus,
     #[serde(serialize_with = "ser_ids")]
@@ -108,6 +126,11 @@ pub struct VersionEntry<'a> {
     amended: bool,
     score: Option<f64>,
     diffs: Vec<ProvisionDiff<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    structure: Option<StructuralDiff<'a>>,
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    group_texts: Option<GroupTexts>,
 }
 
 impl<'a> VersionEntry<'a> {
@@ -140,6 +163,80 @@ impl<'a> VersionEntry<'a> {
     pub fn diffs(&self) -> &[ProvisionDiff<'a>] {
         &self.diffs
     }
+
+    /// The structural diff of the old provisions against the new ones, each side taken
+    /// together: for a split or a merge, what one new provision lacks and another holds has
+    /// [moved](crate::diff::SafeguardChange::Moved), not been lost; for a one-to-one entry, the
+    /// structural diff of its pair. `None` when a side is empty.
+    ///
+    /// ```
+    /// use lexgap::diff::NormChange;
+    /// use lexgap::version::VersionDiff;
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let diff = VersionDiff::new(corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
+    /// let split = diff.entry_for("cn/pipl-draft-2020/art-54").expect("art. 54 is held");
+    /// let structure = split.structure().expect("both sides");
+    /// assert!(!structure.iter_changes().any(|c| matches!(c, NormChange::Safeguard { change } if change.is_loss())));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn structure(&self) -> Option<&StructuralDiff<'a>> {
+        self.structure.as_ref()
+    }
+
+    /// The text diff of the entry as a whole: for a split or a merge, the old provisions'
+    /// texts joined in document order (a line break between two) against the new ones', in
+    /// the language of the pair diffs, when every provision has a text in it; for a one-to-one
+    /// entry, the text diff of its pair. `None` when a side is empty, for an unchanged entry
+    /// (which has no diff), and when the texts share no language (a diff of two languages
+    /// would only say that one text replaced the other).
+    ///
+    /// ```
+    /// use lexgap::version::VersionDiff;
+    ///
+    /// let corpus = lexgap::Corpus::bundled();
+    /// let diff = VersionDiff::new(corpus.instrument("cn/pipl-draft-2020")?, corpus.instrument("cn/pipl")?);
+    /// let split = diff.entry_for("cn/pipl-draft-2020/art-54").expect("art. 54 is held");
+    /// let text = split.text_diff().expect("all three in Chinese");
+    /// assert!(text.new().contains("个人信息保护影响评估应当包括下列内容"));
+    /// assert!(text.similarity() > 0.7, "{}", text.similarity());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn text_diff(&self) -> Option<TextDiff<'_>> {
+        if let Some(g) = &self.group_texts {
+            return Some(g.options.diff_texts(&g.old, &g.new, Some(&g.lang)));
+        }
+        match self.diffs.as_slice() {
+            [d] if d.lang().is_some() => Some(d.text().clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The texts of a split or merge to diff as a whole, in the language of its pair diffs.
+fn group_texts(
+    old: &[&Provision],
+    new: &[&Provision],
+    diffs: &[ProvisionDiff<'_>],
+    options: &DiffOptions,
+) -> Option<GroupTexts> {
+    if old.len() < 2 && new.len() < 2 {
+        return None;
+    }
+    let lang = diffs.first()?.lang()?.clone();
+    let join = |ps: &[&Provision]| -> Option<String> {
+        let texts: Option<Vec<&str>> = ps
+            .iter()
+            .map(|p| p.text.get(&lang).map(|t| t.trim_end()))
+            .collect();
+        Some(texts?.join("\n"))
+    };
+    Some(GroupTexts {
+        old: join(old)?,
+        new: join(new)?,
+        lang,
+        options: options.clone(),
+    })
 }
 
 /// What became of each provision between two versions of an instrument: unchanged, amended,
@@ -246,14 +343,20 @@ impl<'a> VersionDiff<'a> {
                 } else {
                     diffs
                 };
+                let (old_ps, new_ps) = (g.left(), g.right());
+                let structure = (!old_ps.is_empty() && !new_ps.is_empty())
+                    .then(|| StructuralDiff::of_groups(old_ps, new_ps));
+                let group_texts = group_texts(old_ps, new_ps, &diffs, &opts);
                 VersionEntry {
                     status,
-                    old: g.left().to_vec(),
-                    new: g.right().to_vec(),
+                    old: old_ps.to_vec(),
+                    new: new_ps.to_vec(),
                     renumbered,
                     amended,
                     score,
                     diffs,
+                    structure,
+                    group_texts,
                 }
             })
             .collect();
