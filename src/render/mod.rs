@@ -96,8 +96,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod backend;
 mod alignment;
+mod backend;
 mod diff;
 mod effects;
 mod explain;
