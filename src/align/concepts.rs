@@ -229,6 +229,9 @@ const LEXICON: &[(&str, &[&str])] = &[
         &[
             "supervisory authority",
             "supervisory authorities",
+            "independent public authorities",
+            "independent public authority",
+            "supervision and administration",
             "data protection authority",
             "data protection authorities",
             "information regulator",
@@ -424,6 +427,9 @@ const LEXICON: &[(&str, &[&str])] = &[
         "notice",
         &[
             "information to be provided",
+            "inform an individual",
+            "inform the data subject",
+            "notify an individual",
             "provide the data subject with",
             "inform individuals",
             "inform the individual",
@@ -502,6 +508,60 @@ const LEXICON: &[(&str, &[&str])] = &[
             "material scope",
             "territorial scope",
             "not established in the",
+        ],
+    ),
+    (
+        "objects-clause",
+        &[
+            "subject-matter and objectives",
+            "this regulation lays down rules",
+            "lays down rules relating to",
+            "this law is enacted",
+            "this act is enacted",
+            "this law is formulated",
+            "purpose of this act",
+            "purposes of this act",
+            "objects of this act",
+            "object of this act",
+            "purpose of this law",
+            "purposes of this law",
+        ],
+    ),
+    (
+        "territorial-scope",
+        &[
+            "territorial scope",
+            "not established in the",
+            "within the territory",
+            "outside the territory",
+        ],
+    ),
+    (
+        "contract-basis",
+        &[
+            "performance of a contract",
+            "conclusion or performance of a contract",
+            "conclusion or performance of a",
+            "entering into a contract",
+        ],
+    ),
+    (
+        "legal-obligation",
+        &[
+            "legal obligation",
+            "legal obligations",
+            "statutory duties",
+            "statutory obligations",
+            "obligation imposed by law",
+        ],
+    ),
+    (
+        "vital-interests",
+        &[
+            "vital interests",
+            "vital interest",
+            "life, health and property",
+            "life and health",
         ],
     ),
     (
