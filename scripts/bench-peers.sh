@@ -71,6 +71,11 @@ fi
 say "peers: python3 ../shared/bench/peers.py --runs $runs (a few minutes: difflib is slow)"
 python3 "$shared/peers.py" "$inputs" --runs "$runs" "${gold_args[@]}" | tee "$out/peers.tsv" >&2
 
+say "precision@1 on both gold lists, both directions: peers (scripts/gold-peers.py) and lexgap"
+python3 scripts/gold-peers.py | tee "$out/gold-peers.tsv" >&2
+cargo test --quiet --all-features --test integration precision_at_1_both_ways -- --nocapture 2>&1 \
+    | grep '<->' | tee "$out/gold-lexgap.txt" >&2
+
 say "lexgap: criterion benches diff-words-en, diff-chars-zh, align-en"
 LEXGAP_BENCH_INPUTS="$inputs" cargo bench --quiet --bench diff --bench align -- \
     'diff-words-en|diff-chars-zh|align-en' 2>&1 | tee "$out/criterion.txt" >&2
