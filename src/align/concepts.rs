@@ -182,10 +182,6 @@ const LEXICON: &[(&str, &[&str])] = &[
         &[
             "third country",
             "third countries",
-            "international organisation",
-            "international organisations",
-            "international organization",
-            "international organizations",
             "outside the territory",
             "foreign country",
             "foreign countries",
