@@ -42,7 +42,8 @@
 //! - [`version`]: how two versions of a law differ, article by article (alignment, then diffs),
 //!   splits and merges judged as a whole, and the amendment effects an analyst records;
 //! - [`classify`]: which protections a target lacks against a baseline, with evidence;
-//! - [`render`]: every result as a terminal table, Markdown, CSV, JSON or HTML.
+//! - [`render`]: every result as a terminal table, Markdown, CSV, JSON or HTML, and an
+//!   alignment as an OSCAL mapping collection.
 //!
 //! # The bundled corpus
 //!

@@ -25,6 +25,7 @@ mod judgments;
 mod load_errors;
 mod lookups;
 mod module_graph;
+mod oscal;
 mod props_classify;
 mod props_diff;
 mod props_loader;

@@ -299,11 +299,31 @@ enum Command {
         out: Output,
     },
     /// Align the provisions of two instruments: which article answers which, and why.
+    ///
+    /// With `--oscal`, print the alignment as a crosswalk in OSCAL's mapping model (NIST OSCAL
+    /// 1.2 `mapping-collection`, JSON): the left instrument is the source, the right one the
+    /// target, each kept pair a map with its relationship, matching rationale, confidence
+    /// score and, as qualifiers, the open gaps of each side against the other (what `lexgap
+    /// gaps` finds for the two provisions); the unmatched provisions are in the gap summaries.
+    #[command(after_help = "Examples:
+  lexgap align eu/gdpr cn/pipl
+  lexgap align eu/gdpr cn/pipl --format csv -o pairs.csv
+  lexgap align eu/gdpr cn/pipl --oscal -o gdpr-pipl.json
+  lexgap align eu/gdpr cn/pipl --oscal --last-modified 2026-12-01")]
     Align {
         /// The left instrument id.
         left: String,
         /// The right instrument id.
         right: String,
+        /// Print an OSCAL mapping collection (JSON) instead of lexgap's own formats; `--format`,
+        /// if given, must be `json`, and `-o` writes it whatever the file's extension.
+        #[arg(long)]
+        oscal: bool,
+        /// With `--oscal`: the date of `last-modified`, `yyyy-mm-dd` [default: the latest
+        /// retrieval date of the two instruments' texts, so that the same corpus gives the
+        /// same document].
+        #[arg(long, value_name = "DATE", requires = "oscal")]
+        last_modified: Option<lexgap::model::Date>,
         #[command(flatten)]
         out: Output,
     },
@@ -666,7 +686,16 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 diff_in_corpus(&old, &new, lang, view, &out, &sink)
             }
         }
-        Command::Align { left, right, out } => {
+        Command::Align {
+            left,
+            right,
+            oscal,
+            last_modified,
+            out,
+        } => {
+            if oscal {
+                return align_oscal(&left, &right, last_modified, &out, width);
+            }
             let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
             let a = lexgap::align::Alignment::new(
@@ -678,6 +707,39 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         }
         Command::Check { dir, with_bundled } => Ok(check(&dir, with_bundled)),
     }
+}
+
+/// `align --oscal`: the alignment as an OSCAL mapping collection with the gaps of each pair,
+/// JSON whatever `-o`'s extension.
+fn align_oscal(
+    left: &str,
+    right: &str,
+    last_modified: Option<lexgap::model::Date>,
+    out: &Output,
+    width: Option<u16>,
+) -> Result<ExitCode, Usage> {
+    if out.print.format.is_some_and(|f| f != FormatArg::Json) {
+        return Err(Usage(
+            "`--oscal` writes JSON: leave out `--format`, or give `--format json`".into(),
+        ));
+    }
+    if out.print.bom {
+        return Err(Usage("`--bom` applies to CSV output".into()));
+    }
+    let sink = Sink {
+        format: FormatArg::Json,
+        path: out.print.output.clone(),
+        width,
+        bom: false,
+    };
+    let corpus = load(out)?;
+    let a = lexgap::align::Alignment::new(corpus.instrument(left)?, corpus.instrument(right)?);
+    let mut mapping = lexgap::render::OscalMapping::new(&a).with_gaps(&corpus)?;
+    if let Some(date) = last_modified {
+        mapping = mapping.last_modified(date);
+    }
+    write_out(&mapping.to_json(), &sink)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The query [`Corpus::search`] reads from the arguments of `search`: an argument with

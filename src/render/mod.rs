@@ -3,7 +3,9 @@
 //!
 //! Renderers live here, never on the model (ripgrep's printer, similar's `udiff`). Each result
 //! type implements [`Render`], which turns it into [`Sheet`]s (titled tables) and an HTML
-//! section; [`View`] picks the format and prints it.
+//! section; [`View`] picks the format and prints it. [`OscalMapping`] is the exception: an
+//! alignment as a crosswalk in OSCAL's mapping model, a document of another standard's shape,
+//! JSON only.
 //!
 //! ```
 //! use lexgap::classify::Comparison;
@@ -103,6 +105,7 @@ mod effects;
 mod explain;
 mod glossary;
 mod listing;
+mod oscal;
 mod report;
 mod side_by_side;
 mod synopsis;
@@ -124,6 +127,7 @@ pub use effects::EffectList;
 pub use explain::{explain, explain_derogation};
 pub use glossary::Glossary;
 pub use listing::{InstrumentList, Passage, ProvisionCard, SearchResults};
+pub use oscal::{OSCAL_NS, OSCAL_VERSION, OscalMapping};
 pub use report::CitedReport;
 pub use side_by_side::SideBySide;
 pub use synopsis::{Synopsis, SynopsisRow};
