@@ -467,6 +467,10 @@ const LEXICON: &[(&str, &[&str])] = &[
         "retention",
         &[
             "storage limitation",
+            "storage period",
+            "storage periods",
+            "retention period",
+            "period for which the personal data will be stored",
             "no longer than is necessary",
             "shortest period",
             "minimum period necessary",
@@ -558,6 +562,17 @@ const LEXICON: &[(&str, &[&str])] = &[
             "vital interest",
             "life, health and property",
             "life and health",
+        ],
+    ),
+    (
+        "exercise-of-rights",
+        &[
+            "exercise the rights",
+            "exercise of the rights",
+            "exercise their rights",
+            "exercising the rights",
+            "exercise of rights",
+            "exercise his or her rights",
         ],
     ),
     (
