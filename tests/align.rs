@@ -551,3 +551,25 @@ fn precision_at_1_both_ways() {
         );
     }
 }
+
+/// The confidence thresholds are settable: raised above GDPR art. 37 ↔ PIPL art. 52's score
+/// (0.21), that pair is low, not medium.
+#[test]
+fn confidence_thresholds_are_settable() {
+    let (gdpr, pipl) = (
+        corpus().instrument("eu/gdpr").unwrap(),
+        corpus().instrument("cn/pipl").unwrap(),
+    );
+    let level = |a: &Alignment<'_>| {
+        a.pair("eu/gdpr/art-37", "cn/pipl/art-52")
+            .unwrap()
+            .confidence()
+            .level()
+    };
+    assert_eq!(level(&Alignment::new(gdpr, pipl)), ConfidenceLevel::Medium);
+    let strict = Alignment::configure()
+        .medium_confidence(0.25)
+        .high_confidence(0.5)
+        .align(gdpr, pipl);
+    assert_eq!(level(&strict), ConfidenceLevel::Low);
+}

@@ -201,9 +201,10 @@ impl Confidence {
         value: 0.0,
     };
 
-    /// The confidence of a pair scoring `score`, given the match threshold; `certain` for
-    /// identical texts and declared correspondences.
-    pub(super) fn of(score: f64, match_threshold: f64, certain: bool) -> Confidence {
+    /// The confidence of a pair scoring `score`, given the thresholds (match, medium, high);
+    /// `certain` for identical texts and declared correspondences.
+    pub(super) fn of(score: f64, thresholds: [f64; 3], certain: bool) -> Confidence {
+        let [match_threshold, medium, high] = thresholds;
         if certain {
             return Confidence {
                 level: ConfidenceLevel::High,
@@ -213,16 +214,16 @@ impl Confidence {
         // (score, share right) anchors of the calibration.
         let anchors = [
             (match_threshold, 0.70),
-            (MEDIUM_CONFIDENCE, 0.79),
-            (HIGH_CONFIDENCE, 0.88),
+            (medium, 0.79),
+            (high, 0.88),
             (1.0, 1.0),
         ];
         if score < match_threshold {
             return Confidence::NONE;
         }
-        let level = if score >= HIGH_CONFIDENCE {
+        let level = if score >= high {
             ConfidenceLevel::High
-        } else if score >= MEDIUM_CONFIDENCE {
+        } else if score >= medium {
             ConfidenceLevel::Medium
         } else {
             ConfidenceLevel::Low
@@ -300,7 +301,7 @@ mod tests {
 
     #[test]
     fn calibration_is_monotone_and_anchored() {
-        let c = |s| Confidence::of(s, 0.15, false);
+        let c = |s| Confidence::of(s, [0.15, MEDIUM_CONFIDENCE, HIGH_CONFIDENCE], false);
         assert_eq!(c(0.1).level(), ConfidenceLevel::None);
         assert_eq!(c(0.1).value(), 0.0);
         assert_eq!(c(0.15).level(), ConfidenceLevel::Low);
@@ -317,7 +318,7 @@ mod tests {
             last = v;
         }
         assert_eq!(
-            Confidence::of(0.0, 0.15, true).level(),
+            Confidence::of(0.0, [0.15, 0.2, 0.3], true).level(),
             ConfidenceLevel::High
         );
     }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::model::Instrument;
 
 use super::Alignment;
+use super::crosswalk::{HIGH_CONFIDENCE, MEDIUM_CONFIDENCE};
 use super::scoring::Scorer;
 
 /// Contribution of an explicit correspondence in the data: 0.9.
@@ -90,6 +91,9 @@ pub struct AlignOptions {
     pub(super) split_threshold: f64,
     pub(super) heading_min_similarity: f64,
     pub(super) equivalent_text_threshold: f64,
+    pub(super) medium_confidence: f64,
+    pub(super) high_confidence: f64,
+    pub(super) recital_factor: f64,
     pub(super) correspondences: bool,
     pub(super) mode: Option<Mode>,
 }
@@ -127,6 +131,9 @@ impl AlignOptions {
             split_threshold: SPLIT_THRESHOLD,
             heading_min_similarity: HEADING_MIN_SIMILARITY,
             equivalent_text_threshold: EQUIVALENT_TEXT_THRESHOLD,
+            medium_confidence: MEDIUM_CONFIDENCE,
+            high_confidence: HIGH_CONFIDENCE,
+            recital_factor: RECITAL_FACTOR,
             correspondences: true,
             mode: None,
         }
@@ -179,6 +186,19 @@ impl AlignOptions {
         /// Text similarity from which two provisions that cover each other's features are
         /// equivalent rather than overlapping (default [`EQUIVALENT_TEXT_THRESHOLD`]).
         equivalent_text_threshold
+    );
+    setter!(
+        /// Score from which a match has medium confidence (default [`MEDIUM_CONFIDENCE`]).
+        medium_confidence
+    );
+    setter!(
+        /// Score from which a match has high confidence (default [`HIGH_CONFIDENCE`]).
+        high_confidence
+    );
+    setter!(
+        /// What a pair of a recital and an article keeps of its score (default
+        /// [`RECITAL_FACTOR`]).
+        recital_factor
     );
 
     /// Whether to use the correspondences declared in the data (default yes). Without them,

@@ -84,14 +84,14 @@ pub(super) fn rationale(reasons: &[Contribution]) -> Rationale {
 }
 
 /// The confidence of a pair with these reasons and score.
-pub(super) fn confidence(reasons: &[Contribution], score: f64, match_threshold: f64) -> Confidence {
+pub(super) fn confidence(reasons: &[Contribution], score: f64, thresholds: [f64; 3]) -> Confidence {
     let certain = reasons.iter().any(|c| {
         matches!(
             c.reason,
             Reason::IdenticalText { .. } | Reason::Correspondence { .. }
         )
     });
-    Confidence::of(score, match_threshold, certain)
+    Confidence::of(score, thresholds, certain)
 }
 
 /// Between versions: the relation and the lifecycle a pair has in its group.

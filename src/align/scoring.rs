@@ -9,7 +9,7 @@ use crate::model::{Instrument, Lang};
 use super::crosswalk::Crosswalk;
 use super::evidence::{Evidence, Features};
 use super::grouping::IndexGroup;
-use super::options::{AlignOptions, Mode, RECITAL_FACTOR};
+use super::options::{AlignOptions, Mode};
 use super::relations::{confidence, guess_relation, rationale, relate_versions};
 use super::{Alignment, Pair, same_local};
 
@@ -107,12 +107,17 @@ impl<'o, 'a> Scorer<'o, 'a> {
             let mut score = 1.0 - reasons.iter().map(|c| 1.0 - c.value).product::<f64>();
             // A recital explains; it answers an article only as a reason does.
             if lp[i].is_recital() != rp[j].is_recital() {
-                score *= RECITAL_FACTOR;
+                score *= self.opts.recital_factor;
             }
             if score < self.opts.candidate_threshold {
                 continue;
             }
-            let confidence = confidence(&reasons, score, self.opts.match_threshold);
+            let thresholds = [
+                self.opts.match_threshold,
+                self.opts.medium_confidence,
+                self.opts.high_confidence,
+            ];
+            let confidence = confidence(&reasons, score, thresholds);
             let crosswalk = if score < self.opts.match_threshold {
                 Crosswalk::NoRelationship
             } else {
