@@ -573,3 +573,22 @@ fn confidence_thresholds_are_settable() {
         .align(gdpr, pipl);
     assert_eq!(level(&strict), ConfidenceLevel::Low);
 }
+
+/// A new user who declares a correspondence in the crosswalk's own words is told the code:
+/// the declared vocabulary stays one word per relation, the did-you-mean knows the synonyms.
+#[test]
+fn declared_relations_suggest_the_code_for_crosswalk_words() {
+    use lexgap::model::Relation;
+    for (word, code) in [
+        ("subset-of", "narrower"),
+        ("superset-of", "broader"),
+        ("intersects-with", "overlapping"),
+        ("equivalent-to", "equivalent"),
+    ] {
+        let err = word.parse::<Relation>().unwrap_err();
+        assert!(
+            err.to_string().contains(&format!("did you mean `{code}`")),
+            "{word}: {err}"
+        );
+    }
+}

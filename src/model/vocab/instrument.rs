@@ -68,10 +68,10 @@ vocabulary! {
         SuccessorOf = "successor-of", dpv!(none), "this provision is the later version of the other";
     }
     aliases {
-        Equivalent => ["same", "equal", "identical", "equivalence"];
-        Overlapping => ["overlap", "partial", "partial-overlap"];
-        Narrower => ["narrow", "subset", "more-specific"];
-        Broader => ["broad", "wider", "superset", "more-general"];
+        Equivalent => ["same", "equal", "identical", "equivalence", "equivalent-to", "equal-to"];
+        Overlapping => ["overlap", "partial", "partial-overlap", "intersects-with", "intersects"];
+        Narrower => ["narrow", "subset", "more-specific", "subset-of"];
+        Broader => ["broad", "wider", "superset", "more-general", "superset-of"];
         SuccessorOf => ["successor", "supersedes", "replaces", "later-version", "amends"];
     }
 }
