@@ -1157,3 +1157,39 @@ fn parent_jurisdiction_from_the_bundled_registry() {
         "tests/data/good/subdivision/jurisdictions.toml:6:10: unknown jurisdiction `us`"
     );
 }
+
+/// A chapter path is one list, or one list per language with provenance; anything else is a
+/// located error, and a list by language loads with the authentic one as the path.
+#[test]
+fn chapters_by_language() {
+    let file = |chapter: &str| {
+        format!(
+            "[instrument]\nid = \"eu/chapters\"\ntitle.en = \"Test\"\nshort-title = \"Test\"\n\
+             kind = \"statute\"\nstatus = \"in-force\"\nbinding = true\nin-force = 2020-01-01\n\n\
+             [instrument.languages.en]\nlegal-value = \"authentic\"\nsource = \"invented\"\n\n\
+             [instrument.languages.fr]\nlegal-value = \"official-translation\"\nsource = \"invented\"\n\n\
+             [[provision]]\nid = \"art-1\"\nlabel.en = \"Article 1\"\n{chapter}\n\
+             text.en = \"The controller shall keep a record.\"\n"
+        )
+    };
+    let load = |chapter: &str| {
+        lexgap::Loader::new()
+            .toml("chapters.toml", &file(chapter))
+            .load()
+    };
+    let ok = load("chapter.fr = [\"Chapitre II\"]\nchapter.en = [\"Chapter II\"]").unwrap();
+    let p = ok.provision("eu/chapters/art-1").unwrap();
+    assert_eq!(p.chapter, ["Chapter II"], "the authentic language's list");
+    assert_eq!(p.chapters.len(), 2);
+    let err = |chapter: &str| load(chapter).unwrap_err().to_string();
+    assert_eq!(
+        err("chapter = 3"),
+        "chapters.toml:21:11: `chapter` of `eu/chapters/art-1` must be a list of strings \
+         (`chapter = [\"Chapter II …\"]`) or one list per language (`chapter.en = [...]`)"
+    );
+    assert_eq!(
+        err("chapter.de = [\"Kapitel II\"]"),
+        "chapters.toml:21:1: `chapter.de` of `eu/chapters/art-1`: the instrument has no \
+         provenance for `de`"
+    );
+}

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::model::{
     Activity, Actor, DataCategory, Lang, NormKind, Provision, ProvisionId, Purpose, Relation,
-    SafeguardKind, first_shared, is_cjk_letter, within,
+    SafeguardKind, first_shared, within,
 };
 
 use super::index::{Doc, TextIndex};
@@ -188,21 +188,6 @@ impl Evidence {
     }
 }
 
-/// Whether the provisions have chapter headings, all in the script of `lang` (Chinese,
-/// Japanese and Korean headings for those languages, others for the rest): `chapter` carries
-/// no language of its own.
-fn chapters_in(provisions: &[Provision], lang: &Lang) -> bool {
-    let cjk = lang.is_cjk();
-    let mut any = false;
-    for c in provisions.iter().flat_map(|p| &p.chapter) {
-        any = true;
-        if c.chars().any(is_cjk_letter) != cjk {
-            return false;
-        }
-    }
-    any
-}
-
 /// Whitespace-normalised text, for the identical-text test.
 fn normalized(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -342,14 +327,10 @@ impl<'a> Scorer<'_, 'a> {
     /// compared in it.
     fn texts_in(&self, k: usize, lang: &Lang, evidence: &mut Evidence) {
         let (lp, rp) = (&self.left.provisions, &self.right.provisions);
-        // Chapter headings count only when both instruments have them in this language's
-        // script: one side's alone would only dilute its vectors.
-        let chapters = chapters_in(lp, lang) && chapters_in(rp, lang);
         let doc = |p: &'a Provision| {
             p.text.get(lang).map(|t| Doc {
                 text: t,
                 heading: p.heading.get(lang).map(String::as_str),
-                chapter: if chapters { &p.chapter } else { &[] },
             })
         };
         let lt: Vec<Option<Doc<'a>>> = lp.iter().map(doc).collect();

@@ -153,19 +153,11 @@ pub(crate) fn terms(text: &str, mut emit: impl FnMut(&str)) {
 /// How many times a term of a heading counts, against once for a term of the text: 3.
 pub(crate) const HEADING_TERM_BOOST: u32 = 3;
 
-/// How many times a term of a chapter or section heading counts, against once for a term of
-/// the text: 1. Chapters group provisions by subject ("Transfers of personal data to third
-/// countries", "Transborder information flows"); measured on both gold lists (BENCHMARKS.md).
-pub(crate) const CHAPTER_TERM_BOOST: u32 = 1;
-
-/// A document to index: a provision's text in one language, its heading in that language, and
-/// the chapter and section headings above it when both instruments have them in that
-/// language (otherwise none).
+/// A document to index: a provision's text in one language, and its heading in that language.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Doc<'a> {
     pub(crate) text: &'a str,
     pub(crate) heading: Option<&'a str>,
-    pub(crate) chapter: &'a [String],
 }
 
 /// A sparse unit vector: (term id, weight), sorted by term id.
@@ -204,10 +196,6 @@ impl TextIndex {
             if let Some(h) = doc.heading {
                 terms(h, |t| add(t, HEADING_TERM_BOOST));
                 concepts(h, |t| add(t, HEADING_TERM_BOOST * CONCEPT_BOOST));
-            }
-            for c in doc.chapter {
-                terms(c, |t| add(t, CHAPTER_TERM_BOOST));
-                concepts(c, |t| add(t, CHAPTER_TERM_BOOST * CONCEPT_BOOST));
             }
             tf
         };
@@ -319,7 +307,6 @@ mod tests {
             Some(Doc {
                 text,
                 heading: None,
-                chapter: &[],
             })
         };
         let idx = TextIndex::new(

@@ -36,8 +36,7 @@
 //!    cosine of TF-IDF vectors over stemmed words (spaced scripts) or character bigrams
 //!    (Chinese, Japanese, Korean), plus one term per data-protection concept the text names in
 //!    any legislature's words (a lexicon: "personal information processor", "responsible
-//!    party" and "controller" are one concept) and per term it defines, with the chapter
-//!    headings above it when both instruments have them in that language, looked up through an
+//!    party" and "controller" are one concept) and per term it defines, looked up through an
 //!    inverted index so that only pairs that
 //!    share a term are scored ([`TEXT_WEIGHT`]). Whole texts are never compared pairwise with
 //!    an edit distance: that is `O(n·m)` in pairs times `O(len²)` each, seconds for two

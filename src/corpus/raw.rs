@@ -71,8 +71,9 @@ pub(crate) struct RawProvision {
     pub label: BTreeMap<String, S<String>>,
     #[serde(default)]
     pub heading: BTreeMap<String, S<String>>,
+    /// One list of strings, or a table language → list (read in `load::provision`).
     #[serde(default)]
-    pub chapter: Vec<String>,
+    pub chapter: Option<S<toml::Value>>,
     #[serde(default)]
     pub text: BTreeMap<String, S<String>>,
     #[serde(default)]

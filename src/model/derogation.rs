@@ -85,9 +85,9 @@ impl Effect {
                 chapters,
             } => {
                 provisions.contains(&provision.id)
-                    || provision
-                        .chapter
-                        .iter()
+                    || std::iter::once(&provision.chapter)
+                        .chain(provision.chapters.values())
+                        .flatten()
                         .any(|c| chapters.iter().any(|want| chapter_matches(c, want)))
             }
         }

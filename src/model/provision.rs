@@ -36,9 +36,15 @@ pub struct Provision {
     /// The heading in each language, where the text has one.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub heading: Texts,
-    /// Chapter and section headings above the provision, outermost first.
+    /// Chapter and section headings above the provision, outermost first, in the language
+    /// the file gives first (the authentic one where the file gives several): what a
+    /// derogation's `chapters` names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chapter: Vec<String>,
+    /// The chapter path in each language, where the file gives it by language
+    /// (`chapter.en = [...]`); empty for the one-list form.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub chapters: BTreeMap<Lang, Vec<String>>,
     /// The verbatim text in each language.
     pub text: Texts,
     /// Other provisions this one cites.
@@ -65,6 +71,7 @@ impl Provision {
             label,
             heading: Texts::new(),
             chapter: Vec::new(),
+            chapters: BTreeMap::new(),
             text: Texts::from([(lang, text.into())]),
             references: Vec::new(),
             correspondences: Vec::new(),
@@ -91,6 +98,30 @@ impl Provision {
     /// ```
     pub fn contains_quote(&self, quote: &str) -> bool {
         self.text.values().any(|t| quote_in_text(quote, t))
+    }
+
+    /// The chapter path in `lang`: the one given for that language, else the one-list form
+    /// when its script is that language's (Chinese, Japanese, Korean or other), else none.
+    ///
+    /// ```
+    /// use lexgap::model::Lang;
+    ///
+    /// let art38 = lexgap::Corpus::bundled().provision("cn/pipl/art-38")?;
+    /// let en = art38.chapter_in(&Lang::new("en")?).expect("the NPC translation's chapter");
+    /// assert!(en[0].starts_with("Chapter III"), "{en:?}");
+    /// let zh = art38.chapter_in(&Lang::new("zh")?).unwrap();
+    /// assert!(zh[0].starts_with("第三章"), "{zh:?}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn chapter_in(&self, lang: &Lang) -> Option<&[String]> {
+        if let Some(c) = self.chapters.get(lang) {
+            return Some(c);
+        }
+        let cjk = |c: &String| c.chars().any(super::is_cjk_letter);
+        let fits = !self.chapter.is_empty()
+            && self.chapters.is_empty()
+            && self.chapter.iter().all(|c| cjk(c) == lang.is_cjk());
+        fits.then_some(self.chapter.as_slice())
     }
 
     /// Whether the provision is a recital (a preamble's reason, not an operative rule): its

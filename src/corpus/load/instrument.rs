@@ -28,8 +28,18 @@ pub(super) fn load_instrument(
     let header = header_of(&mut cx, file, &ri)?;
     let (languages, provided) = languages_of(&mut cx, &header.id, &ri);
     let file_texts = file_texts(&raw.provision);
-    let (provisions, provision_locs) =
+    let (mut provisions, provision_locs) =
         provisions_of(&mut cx, &header.id, raw.provision, &provided, &file_texts);
+    // A chapter path given by language: the model's one path is the authentic language's.
+    let authentic = languages
+        .iter()
+        .find(|(_, p)| p.legal_value == crate::model::LegalValue::Authentic)
+        .map(|(l, _)| l.clone());
+    for p in &mut provisions {
+        if let Some(c) = authentic.as_ref().and_then(|l| p.chapters.get(l)) {
+            p.chapter = c.clone();
+        }
+    }
     check_not_missing(&mut cx, &header.missing, &provisions, &provision_locs);
     Some(located(header, ri, languages, provisions, provision_locs))
 }

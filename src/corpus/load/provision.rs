@@ -1,7 +1,7 @@
 //! Provisions: each `[[provision]]` of an instrument file converted, with its id, labels,
 //! texts, references, norms (and their safeguards) and derogations.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Ref;
 use super::derogation::{derogation_of, inherit_covers};
@@ -77,6 +77,7 @@ fn provision_of(
     let sid = pid.to_string();
     let label = labels_of(cx, &rp, &sid, provided);
     let heading = cx.texts(&rp.heading, "heading", &sid);
+    let (chapter, chapters) = chapters_of(cx, rp.chapter.as_ref(), &sid, provided);
     let texts = texts_of(cx, &rp, rp_at, &sid, provided);
     check_article_id(cx, &pid, &rp, &sid);
     check_label_numbers(cx, &pid, &rp, &sid);
@@ -105,7 +106,8 @@ fn provision_of(
         id: pid,
         label,
         heading,
-        chapter: rp.chapter,
+        chapter,
+        chapters,
         text: texts,
         references,
         correspondences,
@@ -113,6 +115,64 @@ fn provision_of(
         derogations,
     };
     (provision, refs)
+}
+
+/// A provision's chapter path: `chapter = ["Chapter II …", "Section 1 …"]`, or by language,
+/// `chapter.zh = [...]` and `chapter.en = [...]` (each a language the instrument has
+/// provenance for). The one path of the model (`Provision::chapter`) is the list, or the
+/// by-language entry in the authentic language (set by the instrument's loader; here the
+/// first in tag order); derogations' `chapters` may name a chapter in any of them.
+fn chapters_of(
+    cx: &mut FileCx<'_>,
+    raw: Option<&toml::Spanned<toml::Value>>,
+    sid: &str,
+    provided: &BTreeSet<Lang>,
+) -> (Vec<String>, BTreeMap<Lang, Vec<String>>) {
+    let Some(raw) = raw else {
+        return (Vec::new(), BTreeMap::new());
+    };
+    let at = raw.span().start;
+    let list = |v: &toml::Value| -> Option<Vec<String>> {
+        v.as_array()?
+            .iter()
+            .map(|x| x.as_str().map(str::to_owned))
+            .collect()
+    };
+    if let Some(l) = list(raw.get_ref()) {
+        return (l, BTreeMap::new());
+    }
+    let bad = |cx: &mut FileCx<'_>| {
+        cx.push(
+            at,
+            LoadErrorKind::Invalid(format!(
+                "`chapter` of `{sid}` must be a list of strings (`chapter = [\"Chapter II …\"]`) \
+                 or one list per language (`chapter.en = [...]`)"
+            )),
+        );
+        (Vec::new(), BTreeMap::new())
+    };
+    let Some(table) = raw.get_ref().as_table() else {
+        return bad(cx);
+    };
+    let mut by_lang = BTreeMap::new();
+    let mut first: Option<Lang> = None;
+    for (k, v) in table {
+        let Some(lang) = cx.lang(k, at) else { continue };
+        let Some(l) = list(v) else { return bad(cx) };
+        if !provided.contains(&lang) {
+            cx.push(
+                at,
+                LoadErrorKind::Invalid(format!(
+                    "`chapter.{lang}` of `{sid}`: the instrument has no provenance for `{lang}`"
+                )),
+            );
+            continue;
+        }
+        first.get_or_insert_with(|| lang.clone());
+        by_lang.insert(lang, l);
+    }
+    let primary = first.and_then(|l| by_lang.get(&l).cloned());
+    (primary.unwrap_or_default(), by_lang)
 }
 
 /// A provision's labels: at least one, each in a language the instrument has provenance for.
