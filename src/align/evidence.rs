@@ -369,25 +369,18 @@ impl<'a> Scorer<'_, 'a> {
     /// 2: explicit correspondences, declared on either side.
     pub(super) fn correspondences(&self, evidence: &mut Evidence) {
         let (lp, rp) = (&self.left.provisions, &self.right.provisions);
-        let lix: HashMap<&ProvisionId, usize> =
-            lp.iter().enumerate().map(|(i, p)| (&p.id, i)).collect();
-        let rix: HashMap<&ProvisionId, usize> =
-            rp.iter().enumerate().map(|(j, p)| (&p.id, j)).collect();
-        for (i, p) in lp.iter().enumerate() {
-            for c in &p.correspondences {
-                if let Some(&j) = rix.get(&c.target) {
-                    let reason = Reason::Correspondence {
-                        declared_by: p.id.clone(),
-                        relation: c.relation,
-                        rationale: c.rationale.clone(),
+        let index = |ps: &'a [Provision]| -> HashMap<&'a ProvisionId, usize> {
+            ps.iter().enumerate().map(|(k, p)| (&p.id, k)).collect()
+        };
+        let (lix, rix) = (index(lp), index(rp));
+        // Declared on the left (`from_left`) or on the right; the pair is always (left, right).
+        for (from_left, declaring, other) in [(true, lp, &rix), (false, rp, &lix)] {
+            for (k, p) in declaring.iter().enumerate() {
+                for c in &p.correspondences {
+                    let Some(&o) = other.get(&c.target) else {
+                        continue;
                     };
-                    evidence.add(i, j, reason, self.opts.correspondence_weight);
-                }
-            }
-        }
-        for (j, p) in rp.iter().enumerate() {
-            for c in &p.correspondences {
-                if let Some(&i) = lix.get(&c.target) {
+                    let (i, j) = if from_left { (k, o) } else { (o, k) };
                     let reason = Reason::Correspondence {
                         declared_by: p.id.clone(),
                         relation: c.relation,

@@ -3,7 +3,9 @@
 //! it rests ([`Rationale`]), how far to trust it ([`Confidence`]), and between versions the
 //! lifecycle relation its group implies ([`Lifecycle`]).
 
-use crate::model::{Provision, Relation};
+use std::collections::HashMap;
+
+use crate::model::{Provision, ProvisionId, Relation};
 
 use super::crosswalk::{Confidence, Crosswalk, Lifecycle, Rationale};
 use super::evidence::{Contribution, Features, Reason};
@@ -118,15 +120,16 @@ pub(super) fn version_relation(kind: GroupKind, p: &Pair<'_>) -> (Crosswalk, Lif
 /// Between versions, gives each candidate the relation it has in its group; a candidate in
 /// no group has no relationship, and no confidence.
 pub(super) fn relate_versions(candidates: &mut [Pair<'_>], groups: &[Group<'_>]) {
+    let in_groups: HashMap<(&ProvisionId, &ProvisionId), (Crosswalk, Option<Lifecycle>)> = groups
+        .iter()
+        .flat_map(|g| g.pairs())
+        .map(|gp| ((&gp.left.id, &gp.right.id), (gp.crosswalk, gp.lifecycle)))
+        .collect();
     for p in candidates.iter_mut() {
-        let found = groups
-            .iter()
-            .flat_map(|g| g.pairs())
-            .find(|gp| gp.left.id == p.left.id && gp.right.id == p.right.id);
-        match found {
-            Some(gp) => {
-                p.crosswalk = gp.crosswalk;
-                p.lifecycle = gp.lifecycle;
+        match in_groups.get(&(&p.left.id, &p.right.id)) {
+            Some(&(crosswalk, lifecycle)) => {
+                p.crosswalk = crosswalk;
+                p.lifecycle = lifecycle;
             }
             None => {
                 p.crosswalk = Crosswalk::NoRelationship;

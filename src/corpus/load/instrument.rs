@@ -30,15 +30,18 @@ pub(super) fn load_instrument(
     let file_texts = file_texts(&raw.provision);
     let (mut provisions, provision_locs) =
         provisions_of(&mut cx, &header.id, raw.provision, &provided, &file_texts);
-    // A chapter path given by language: the model's one path is the authentic language's.
+    // A chapter path given by language: the model's one path is the authentic language's,
+    // else the first in tag order.
     let authentic = languages
         .iter()
         .find(|(_, p)| p.legal_value == crate::model::LegalValue::Authentic)
-        .map(|(l, _)| l.clone());
-    for p in &mut provisions {
-        if let Some(c) = authentic.as_ref().and_then(|l| p.chapters.get(l)) {
-            p.chapter = c.clone();
-        }
+        .map(|(l, _)| l);
+    for p in provisions.iter_mut().filter(|p| !p.chapters.is_empty()) {
+        let path = authentic.and_then(|l| p.chapters.get(l));
+        p.chapter = path
+            .or_else(|| p.chapters.values().next())
+            .cloned()
+            .unwrap_or_default();
     }
     check_not_missing(&mut cx, &header.missing, &provisions, &provision_locs);
     Some(located(header, ri, languages, provisions, provision_locs))

@@ -119,9 +119,8 @@ fn provision_of(
 
 /// A provision's chapter path: `chapter = ["Chapter II …", "Section 1 …"]`, or by language,
 /// `chapter.zh = [...]` and `chapter.en = [...]` (each a language the instrument has
-/// provenance for). The one path of the model (`Provision::chapter`) is the list, or the
-/// by-language entry in the authentic language (set by the instrument's loader; here the
-/// first in tag order); derogations' `chapters` may name a chapter in any of them.
+/// provenance for). The list form is the model's one path (`Provision::chapter`); for the
+/// by-language form the instrument's loader picks it, once the authentic language is known.
 fn chapters_of(
     cx: &mut FileCx<'_>,
     raw: Option<&toml::Spanned<toml::Value>>,
@@ -155,7 +154,6 @@ fn chapters_of(
         return bad(cx);
     };
     let mut by_lang = BTreeMap::new();
-    let mut first: Option<Lang> = None;
     for (k, v) in table {
         let Some(lang) = cx.lang(k, at) else { continue };
         let Some(l) = list(v) else { return bad(cx) };
@@ -168,11 +166,9 @@ fn chapters_of(
             );
             continue;
         }
-        first.get_or_insert_with(|| lang.clone());
         by_lang.insert(lang, l);
     }
-    let primary = first.and_then(|l| by_lang.get(&l).cloned());
-    (primary.unwrap_or_default(), by_lang)
+    (Vec::new(), by_lang)
 }
 
 /// A provision's labels: at least one, each in a language the instrument has provenance for.
