@@ -5,7 +5,7 @@
 # DOM the browser parsed: both columns present, at least one insertion and one deletion
 # marked, every gap badge with its quote.
 #
-# Then `pipl_vs_gdpr`, `pipl_draft_vs_final` (a version diff) and `gap_matrix`, each at 1280
+# Then `pipl_vs_gdpr`, `pipl_draft_vs_final` (a version diff), `gap_matrix` and `world_matrix`, each at 1280
 # and at 390 px wide: the page is no wider than the viewport
 # (document.documentElement.scrollWidth <= innerWidth), every link of the table of contents
 # (and every other in-page link) resolves to an existing id, and a CJK text node, where the
@@ -125,7 +125,7 @@ cat >"$out/probe.js" <<'JS'
 })();
 JS
 status=0
-for example in pipl_vs_gdpr pipl_draft_vs_final gap_matrix; do
+for example in pipl_vs_gdpr pipl_draft_vs_final gap_matrix world_matrix; do
   [ -s "$out/$example.html" ] || cargo run --quiet --example "$example" -- html >"$out/$example.html"
   python3 - "$out/$example.html" "$out/probe.js" "$out/$example.probe.html" <<'PY'
 import sys

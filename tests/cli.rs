@@ -68,6 +68,18 @@ fn json_of_each_command() {
             1,
         ),
         (
+            "matrix_world",
+            &[
+                "matrix",
+                "--world",
+                "--baseline",
+                "eu/gdpr",
+                "--format",
+                "json",
+            ],
+            1,
+        ),
+        (
             "diff",
             &[
                 "diff",
@@ -1030,6 +1042,7 @@ fn widths_of_tables() {
         &["show", "eu/gdpr/art-9"],
         &["gaps", "cn/constitution/art-40", "-b", "coe/echr/art-8"],
         &["matrix", "-b", "eu/gdpr/art-9"],
+        &["matrix", "--world", "-b", "eu/gdpr"],
         &["diff", "cn/pipl-draft-2020/art-27", "cn/pipl/art-26"],
         &["diff", "cn/pipl-draft-2020", "cn/pipl"],
         &["diff", "cn/pipl-draft-2020", "cn/pipl", "--effects"],

@@ -17,6 +17,8 @@ mod own_corpus;
 mod pipl_draft_vs_final;
 #[path = "../examples/pipl_vs_gdpr.rs"]
 mod pipl_vs_gdpr;
+#[path = "../examples/world_matrix.rs"]
+mod world_matrix;
 
 type Run = fn(Format, bool, u16, &mut dyn std::io::Write) -> Result<(), Box<dyn std::error::Error>>;
 
@@ -62,6 +64,33 @@ fn main_example_in_every_format() {
     assert!(
         html.starts_with("<!DOCTYPE html>") && html.contains("<del>") && html.contains("<ins>")
     );
+}
+
+/// The world matrix: the national laws only, each with its jurisdiction and coverage, the
+/// legend of codes and statuses, and in Markdown the coverage of each law in its own words.
+#[test]
+fn world_matrix_example() {
+    let run = |format| {
+        let mut buf = Vec::new();
+        world_matrix::run(format, &[], false, 80, &mut buf).expect("the example runs");
+        String::from_utf8(buf).expect("utf-8")
+    };
+    let table = run(Format::Table);
+    insta::assert_snapshot!("world_matrix_table", table);
+    let md = run(Format::Markdown);
+    insta::assert_snapshot!("world_matrix_md", md);
+    assert!(md.contains("## Coverage of each law"), "{md}");
+    // Treaties, constitutions, drafts and EU acts are not national privacy laws.
+    for id in [
+        "coe/echr",
+        "cn/constitution",
+        "cn/pipl-draft-2020",
+        "eu/led",
+        "eu/gdpr",
+    ] {
+        assert!(!table.contains(&format!("({id})")), "{id} in\n{table}");
+    }
+    assert!(table.contains("South Africa: POPIA"), "{table}");
 }
 
 #[test]

@@ -46,6 +46,7 @@ fn outputs(c: &Corpus) -> Vec<(&'static str, String, String)> {
             "gap matrix",
             &GapMatrix::new(&sel(&["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"])),
         ),
+        both("world matrix", &GapMatrix::world(&sel(&["eu/gdpr"]))),
         both(
             "side by side",
             &SideBySide::new()

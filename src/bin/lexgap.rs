@@ -36,6 +36,7 @@ Examples:
   lexgap gaps cn/pipl-draft-2020/art-27 --baseline eu/gdpr/art-9 eu/gdpr/art-35
   lexgap gaps cn/pipl-draft-2020/art-27 --baseline eu/gdpr/art-9 eu/gdpr/art-35 --scope instrument --format md
   lexgap matrix --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format html -o matrix.html
+  lexgap matrix --world --baseline eu/gdpr
   lexgap diff cn/pipl-draft-2020/art-27 cn/pipl/art-26
   lexgap diff cn/pipl-draft-2020 cn/pipl
   lexgap diff cn/pipl-draft-2020 cn/pipl --effects --format csv
@@ -258,11 +259,17 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Every instrument against one baseline, one column per gap code.
+    /// Every instrument against one baseline, one column per gap code; with `--world`, every
+    /// national and sub-national law, with its jurisdiction and coverage.
     Matrix {
         /// Baseline provision or instrument ids.
         #[arg(long, short = 'b', num_args = 1.., required = true)]
         baseline: Vec<String>,
+        /// Only the national and sub-national laws (binding statutes and regulations in force
+        /// of jurisdictions whose level is `state` or `subdivision`), each with its
+        /// jurisdiction and how much of it the corpus holds.
+        #[arg(long)]
+        world: bool,
         #[command(flatten)]
         out: Output,
     },
@@ -641,10 +648,19 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             }
             Ok(findings(report.open().next().is_some()))
         }
-        Command::Matrix { baseline, out } => {
+        Command::Matrix {
+            baseline,
+            world,
+            out,
+        } => {
             let sink = Sink::new(&out.print, width)?;
             let corpus = load(&out)?;
-            let m = GapMatrix::new(&corpus.select(&baseline)?);
+            let baseline = corpus.select(&baseline)?;
+            let m = if world {
+                GapMatrix::world(&baseline)
+            } else {
+                GapMatrix::new(&baseline)
+            };
             emit(&m, &sink)?;
             Ok(findings(has_open_cell(&m)))
         }

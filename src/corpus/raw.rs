@@ -225,4 +225,5 @@ pub(crate) struct RawJurisdiction {
     pub code: S<String>,
     pub name: String,
     pub parent: Option<S<String>>,
+    pub level: Option<S<String>>,
 }

@@ -7,7 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Date, InstrumentId, InstrumentKind, Lang, LegalValue, Located, Provision, Status, Texts,
+    Date, InstrumentId, InstrumentKind, JurisdictionLevel, Lang, LegalValue, Located, Provision,
+    Status, Texts,
 };
 
 /// A jurisdiction: a state (ISO 3166-1 code), a subdivision (ISO 3166-2, such as `us-il`) or a
@@ -28,6 +29,30 @@ pub struct Jurisdiction {
     /// The enclosing jurisdiction of a subdivision (`us` for `us-il`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// What kind of jurisdiction it is, where the registry says: a state, a subdivision, a
+    /// supranational or an international body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<JurisdictionLevel>,
+}
+
+impl Jurisdiction {
+    /// Whether its laws are national or sub-national law: its level is `state` or
+    /// `subdivision`, or, where the registry gives no level, it has a `parent`.
+    ///
+    /// ```
+    /// let corpus = lexgap::Corpus::bundled();
+    /// assert!(corpus.jurisdiction("za").unwrap().is_national());
+    /// assert!(!corpus.jurisdiction("eu").unwrap().is_national());
+    /// ```
+    pub fn is_national(&self) -> bool {
+        match self.level {
+            Some(level) => matches!(
+                level,
+                JurisdictionLevel::State | JurisdictionLevel::Subdivision
+            ),
+            None => self.parent.is_some(),
+        }
+    }
 }
 
 /// Where the text of an instrument in one language came from, and what it is worth in law.

@@ -81,6 +81,7 @@ pub(crate) use text::{normalize_ws, quote_in_text};
 pub(crate) use vocab::closest as closest_code;
 pub(crate) use vocab::closest_owned;
 pub use vocab::{
-    Activity, Actor, DataCategory, Delegate, DerogationForm, InstrumentKind, LegalValue, NormKind,
-    Purpose, Relation, Right, SafeguardElement, SafeguardKind, Scope, Status, Term, UnknownTerm,
+    Activity, Actor, DataCategory, Delegate, DerogationForm, InstrumentKind, JurisdictionLevel,
+    LegalValue, NormKind, Purpose, Relation, Right, SafeguardElement, SafeguardKind, Scope, Status,
+    Term, UnknownTerm,
 };

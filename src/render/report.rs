@@ -18,13 +18,6 @@ fn status_tone(s: GapStatus) -> Tone {
     }
 }
 
-fn ids<T: std::fmt::Display>(v: &[T]) -> String {
-    v.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn scope_name(s: Scope) -> &'static str {
     match s {
         Scope::Provision => "provision scope",
@@ -478,24 +471,29 @@ impl Render for GapMatrix {
     const KIND: &'static str = "gap-matrix";
 
     fn title(&self) -> String {
-        format!(
-            "Gap matrix against {} (instrument scope)",
-            ids(self.baseline())
-        )
+        if self.is_world() {
+            let n = self.rows().len();
+            let laws = if n == 1 { "law" } else { "laws" };
+            format!(
+                "World matrix: {n} national {laws} against {} (instrument scope)",
+                self.baseline_title()
+            )
+        } else {
+            format!(
+                "Gap matrix against {} (instrument scope)",
+                self.baseline_title()
+            )
+        }
     }
 
     fn sheets(&self) -> Vec<Sheet> {
-        let mut headers = vec!["instrument".to_owned()];
+        let mut headers = lead_headers(self);
         headers.extend(self.codes().iter().map(|c| c.as_str().to_owned()));
         let rows = self
             .rows()
             .iter()
             .map(|r| {
-                let mut row = vec![Cell::plain(format!(
-                    "{} ({})",
-                    r.short_title(),
-                    r.instrument()
-                ))];
+                let mut row = lead_cells(self, r);
                 row.extend(r.cells().iter().map(|c| match c {
                     Some(s) => Cell::toned(s.code(), status_tone(*s)),
                     None => Cell::toned("·", Tone::Muted),
@@ -503,17 +501,39 @@ impl Render for GapMatrix {
                 row
             })
             .collect();
-        vec![Sheet {
+        let mut sheets = vec![Sheet {
             title: self.title(),
             headers,
             rows,
-        }]
+        }];
+        if self.is_world() {
+            sheets.push(Sheet {
+                title: "Coverage of each law".to_owned(),
+                headers: vec!["law".to_owned(), "coverage".to_owned()],
+                rows: self
+                    .rows()
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            Cell::plain(row_name(self, r)),
+                            Cell::plain(r.coverage().text.clone().unwrap_or_else(|| {
+                                "the instrument says nothing of its coverage".to_owned()
+                            })),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+        sheets
     }
 
     /// The matrix as it is when it fits `width` without breaking a code; otherwise its
     /// columns are numbered and its statuses are symbols, with a legend below for both.
     fn table_sheets(&self, width: u16) -> Vec<(Sheet, Vec<String>)> {
-        let full = self.sheets().remove(0);
+        let mut sheets = self.sheets();
+        let full = sheets.remove(0);
+        // The world matrix's coverage sheet follows as it is.
+        let rest = sheets.into_iter().map(|s| (s, Vec::new()));
         let need = 1
             + (0..full.headers.len())
                 .map(|i| {
@@ -527,16 +547,17 @@ impl Render for GapMatrix {
                 })
                 .sum::<usize>();
         if need <= usize::from(width) {
-            return vec![(full, Vec::new())];
+            return [(full, Vec::new())].into_iter().chain(rest).collect();
         }
-        let mut headers = vec!["instrument".to_owned()];
+        let mut headers = lead_headers(self);
+        let lead = headers.len();
         headers.extend((1..=self.codes().len()).map(|n| n.to_string()));
         let rows =
             self.rows()
                 .iter()
                 .zip(full.rows)
                 .map(|(r, mut cells)| {
-                    cells.truncate(1);
+                    cells.truncate(lead);
                     cells.extend(r.cells().iter().map(|c| {
                         Cell::toned(status_symbol(*c), c.map_or(Tone::Muted, status_tone))
                     }));
@@ -568,12 +589,44 @@ impl Render for GapMatrix {
             headers,
             rows,
         };
-        vec![(sheet, legend)]
+        [(sheet, legend)].into_iter().chain(rest).collect()
     }
 
     fn html(&self) -> String {
         gap_matrix(self).into_string()
     }
+}
+
+/// The columns before the codes: the instrument; in the world matrix, the law with its
+/// jurisdiction, and its coverage.
+fn lead_headers(m: &GapMatrix) -> Vec<String> {
+    if m.is_world() {
+        vec!["law".to_owned(), "coverage".to_owned()]
+    } else {
+        vec!["instrument".to_owned()]
+    }
+}
+
+/// A row's name: `POPIA (za/popia)`; in the world matrix `South Africa: POPIA (za/popia)`.
+fn row_name(m: &GapMatrix, r: &crate::classify::MatrixRow) -> String {
+    if m.is_world() {
+        format!(
+            "{}: {} ({})",
+            r.jurisdiction(),
+            r.short_title(),
+            r.instrument()
+        )
+    } else {
+        format!("{} ({})", r.short_title(), r.instrument())
+    }
+}
+
+fn lead_cells(m: &GapMatrix, r: &crate::classify::MatrixRow) -> Vec<Cell> {
+    let mut cells = vec![Cell::plain(row_name(m, r))];
+    if m.is_world() {
+        cells.push(Cell::plain(r.coverage().summary()));
+    }
+    cells
 }
 
 /// The symbol of a status in the compact matrix of a terminal.
@@ -743,14 +796,15 @@ fn gap_matrix(m: &GapMatrix) -> Markup {
                 table.matrix {
                     thead {
                         tr {
-                            th scope="col" { "instrument" }
+                            @for h in lead_headers(m) { th scope="col" { (h) } }
                             @for c in m.codes() { th scope="col" title=(code_title(c)) { (c) } }
                         }
                     }
                     tbody {
                         @for r in m.rows() {
                             tr {
-                                th scope="row" { (r.short_title()) " (" (r.instrument()) ")" }
+                                th scope="row" { (row_name(m, r)) }
+                                @if m.is_world() { td { (r.coverage().summary()) } }
                                 @for c in r.cells() {
                                     @match c {
                                         Some(s) => td class=(tone_class(status_tone(*s))) title=(s.definition()) { (s.code()) },
@@ -773,6 +827,19 @@ fn gap_matrix(m: &GapMatrix) -> Markup {
                         dd { (s.definition()) }
                     }
                     dt { span.badge.tone-muted { "·" } } dd { "no gap" }
+                }
+            }
+            @if m.is_world() {
+                div.coverage {
+                    h3 { "Coverage of each law" }
+                    p { "A finding on a law held in extracts is only as good as the extracts: \
+                         what the corpus does not hold is unknown, not absent." }
+                    dl {
+                        @for r in m.rows() {
+                            dt { (row_name(m, r)) " · " (r.coverage().summary()) }
+                            dd { (r.coverage().text.as_deref().unwrap_or("the instrument says nothing of its coverage")) }
+                        }
+                    }
                 }
             }
         }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::span::{LineIndex, parse_file};
 use crate::corpus::raw;
 use crate::error::{LoadError, LoadErrorKind, Location};
-use crate::model::Jurisdiction;
+use crate::model::{Jurisdiction, JurisdictionLevel, Term};
 
 /// Parses `jurisdictions.toml`. Each `parent` is pushed to `parents` (with its child and its
 /// location), to be checked by [`check_parents`] once every registry is merged (a parent may
@@ -54,6 +54,11 @@ pub(crate) fn load_jurisdictions(
         if let (Some(p), Some(raw)) = (&parent, &j.parent) {
             parents.push((code.clone(), p.clone(), lines.at(raw.span().start)));
         }
+        let level = j.level.as_ref().and_then(|l| {
+            JurisdictionLevel::parse_code(l.get_ref())
+                .map_err(|e| errors.push(LoadError::new(lines.at(l.span().start), e.into())))
+                .ok()
+        });
         out.insert(
             code.clone(),
             (
@@ -61,6 +66,7 @@ pub(crate) fn load_jurisdictions(
                     code,
                     name: j.name,
                     parent,
+                    level,
                 },
                 loc,
             ),

@@ -45,6 +45,23 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What kind of jurisdiction a registry entry is: a state makes national law, a
+    /// subdivision sub-national law; supranational and international bodies make neither.
+    pub enum JurisdictionLevel ("jurisdiction level") {
+        State = "state", dpv!(none), "a state, whose laws are national law (ISO 3166-1 code)";
+        Subdivision = "subdivision", dpv!(none), "a part of a state with its own laws: a state of a federation, a province, a special administrative region (ISO 3166-2 code)";
+        Supranational = "supranational", dpv!(none), "a union of states whose acts bind its members, such as the European Union";
+        International = "international", dpv!(none), "an international organisation or body: treaty bodies, the United Nations, standard-setters";
+    }
+    aliases {
+        State => ["national", "country", "nation", "sovereign-state"];
+        Subdivision => ["sub-national", "subnational", "province", "region", "federal-state", "territory"];
+        Supranational => ["union", "regional-organisation", "regional-organization"];
+        International => ["intergovernmental", "international-organisation", "international-organization", "global"];
+    }
+}
+
+vocabulary! {
     /// What a text in one language is worth in law.
     pub enum LegalValue ("legal value") {
         Authentic = "authentic", dpv!(none), "an authentic text of the instrument";

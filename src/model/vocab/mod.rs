@@ -149,7 +149,7 @@ mod term;
 
 pub use data::DataCategory;
 pub use derogation::{Delegate, DerogationForm, Right};
-pub use instrument::{InstrumentKind, LegalValue, Relation, Status};
+pub use instrument::{InstrumentKind, JurisdictionLevel, LegalValue, Relation, Status};
 pub use norm::{Activity, Actor, NormKind, Scope};
 pub use purpose::Purpose;
 pub use safeguard::{SafeguardElement, SafeguardKind};
