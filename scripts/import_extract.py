@@ -13,16 +13,33 @@ changed: no wording, no punctuation. (A paragraph number such as "1. This Direct
 
 tests/corpus.rs checks every text line of these instruments against the same extracts.
 
+Section numbers may carry decimals ("### Section 10.1 — …", id `s-10.1`), and a schedule that
+is divided into clauses rather than sections may be given as `### Schedule 1, clause 4.3 — …`;
+pass `--kind "Schedule 1, clause"` to import those (the label is then "Schedule 1, clause 4.3").
+
 Usage:
     scripts/import_extract.py reference/texts/sg-pdpa-2012.md s 2 4 13 14
     scripts/import_extract.py reference/texts/eu-led-2016-680.md art 1 2 10
+    scripts/import_extract.py reference/texts/us-ca-ccpa.md s 1798.100 1798.199.10
+    scripts/import_extract.py reference/texts/ca-pipeda.md s 2 4 7 10.1
+    scripts/import_extract.py reference/texts/ca-pipeda.md sch1 --kind "Schedule 1, clause" 4.3 4.7
+    scripts/import_extract.py reference/texts/au-privacy-act-1988.md app 1 3 5
 """
 
 import re
 import sys
 from pathlib import Path
 
-HEADING = re.compile(r"^### (Section|Article) ([0-9]+[A-Z]*) — (.*)$")
+HEADING = re.compile(
+    r"^### (Section|Article|Australian Privacy Principle|Schedule [0-9]+, clause) "
+    r"([0-9]+(?:\.[0-9]+)*[A-Z]*)(?: — (.*))?$"
+)
+
+# The heading kind each id prefix reads (`--kind` overrides it); a prefix not listed takes the
+# first heading with the number. `app` reads "### Australian Privacy Principle 3 — …"
+# (Australia's Privacy Act 1988, Schedule 1), whose numbers repeat the section numbers of the
+# same extract.
+KIND_OF_PREFIX = {"s": "Section", "art": "Article", "app": "Australian Privacy Principle"}
 
 
 def sections(md):
@@ -40,6 +57,7 @@ def sections(md):
             i += 1
             continue
         kind, number, heading = m.groups()
+        heading = heading or ""
         i += 1
         quoted, started = [], False
         while i < len(lines) and not lines[i].startswith("#"):
@@ -81,13 +99,23 @@ def ml(lines):
 
 
 def main():
-    path, prefix, wanted = Path(sys.argv[1]), sys.argv[2], sys.argv[3:]
+    args = sys.argv[1:]
+    kind_given = None
+    if "--kind" in args:
+        k = args.index("--kind")
+        kind_given = args[k + 1]
+        del args[k : k + 2]
+    path, prefix, wanted = Path(args[0]), args[1], args[2:]
     by_number = {}
     for kind, number, heading, chapter, quoted in sections(path.read_text(encoding="utf-8")):
-        by_number[number.upper()] = (kind, heading, chapter, quoted)
+        by_number.setdefault((kind, number.upper()), (kind, heading, chapter, quoted))
+        by_number.setdefault((None, number.upper()), (kind, heading, chapter, quoted))
+    want_kind = kind_given or KIND_OF_PREFIX.get(prefix)
     for n in wanted:
-        kind, heading, chapter, quoted = by_number[n.upper()]
+        kind, heading, chapter, quoted = by_number[(want_kind, n.upper())]
         assert quoted, f"{kind} {n}: no block quote (missing in the extract?)"
+        # A dotted section number keeps its dots: "10.1" gives `s-10.1`, Cal. Civ. Code
+        # "1798.199.10" gives `s-1798.199.10` (provisions/README.md, "Ids").
         out = ["[[provision]]", f'id = "{prefix}-{n.lower()}"', f'label.en = "{kind} {n}"']
         h = clean_heading(heading)
         if h:

@@ -303,7 +303,14 @@ fn reference_files(instrument: &str) -> &'static [&'static str] {
         "us/constitution" => &["texts/us-constitution-4th-amendment.md"],
         // The extracts of laws that ../shared/reference does not hold are kept in the
         // repository, with their sources (`scripts/import_extract.py` reads them).
+        "au/privacy-act-1988" => &["repo:reference/texts/au-privacy-act-1988.md"],
+        "ca/pipeda" => &["repo:reference/texts/ca-pipeda.md"],
         "eu/led" => &["repo:reference/texts/eu-led-2016-680.md"],
+        "gb/dpa-2018" => &["repo:reference/texts/gb-dpa-2018.md"],
+        "in/dpdp-2023" => &["repo:reference/texts/in-dpdp-2023.md"],
+        "ke/dpa-2019" => &["repo:reference/texts/ke-dpa-2019.md"],
+        "ng/ndpa-2023" => &["repo:reference/texts/ng-ndpa-2023.md"],
+        "us-ca/ccpa" => &["repo:reference/texts/us-ca-ccpa.md"],
         "sg/pdpa" => &["repo:reference/texts/sg-pdpa-2012.md"],
         "za/popia" => &["repo:reference/texts/za-popia-2013.md"],
         _ => &[],

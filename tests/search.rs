@@ -49,6 +49,7 @@ fn a_phrase_is_its_words_in_order() {
             "eu/led/art-13 en",
             "eu/led/art-15 en",
             "eu/led/art-16 en",
+            "gb/dpa-2018/s-31 en",
             "sg/pdpa/s-2 en",
         ]
     );
@@ -67,7 +68,7 @@ fn a_phrase_is_its_words_in_order() {
 fn every_term_must_match_in_one_language() {
     assert_eq!(
         hits("biometric \"sensitive personal information\""),
-        ["cn/pipl/art-28 en"]
+        ["cn/pipl/art-28 en", "us-ca/ccpa/s-1798.140 en"]
     );
     // 生物识别 is in the Chinese text, biometric in the English one: no single language has
     // both.

@@ -22,6 +22,8 @@ pub(crate) static JURISDICTIONS: &str = include_str!(concat!(
 
 /// Every instrument file, by path under `provisions/`, sorted.
 pub(crate) static FILES: &[(&str, &str)] = &[
+    provision_file!("au/privacy-act-1988.toml"),
+    provision_file!("ca/pipeda.toml"),
     provision_file!("cn/civil-code.toml"),
     provision_file!("cn/constitution.toml"),
     provision_file!("cn/pipl-draft-2020.toml"),
@@ -31,10 +33,15 @@ pub(crate) static FILES: &[(&str, &str)] = &[
     provision_file!("eu/charter.toml"),
     provision_file!("eu/gdpr.toml"),
     provision_file!("eu/led.toml"),
+    provision_file!("gb/dpa-2018.toml"),
+    provision_file!("in/dpdp-2023.toml"),
     provision_file!("intl/beijing-ai-principles.toml"),
+    provision_file!("ke/dpa-2019.toml"),
+    provision_file!("ng/ndpa-2023.toml"),
     provision_file!("sg/pdpa.toml"),
     provision_file!("un/iccpr.toml"),
     provision_file!("un/udhr.toml"),
+    provision_file!("us-ca/ccpa.toml"),
     provision_file!("us/constitution.toml"),
     provision_file!("za/popia.toml"),
 ];

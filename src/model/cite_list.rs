@@ -14,8 +14,9 @@ fn and_list(items: &[String]) -> String {
 }
 
 /// The key that orders provisions as a reader counts them: `art-9` before `art-13`, `art-9`
-/// before `art-9a`.
-fn natural_key(local: &str) -> Vec<(u8, u64, String)> {
+/// before `art-9a`, `s-4.01` before `s-4.1` before `s-4.2` before `s-4.10` (dotted numbers
+/// count part by part, a leading zero first).
+pub(crate) fn natural_key(local: &str) -> Vec<(u8, u64, String)> {
     let mut key = Vec::new();
     let mut rest = local;
     while !rest.is_empty() {

@@ -99,7 +99,12 @@ impl Effect {
 /// or punctuation (so `Part 4` does not match `Part 4A`).
 pub(crate) fn chapter_matches(heading: &str, name: &str) -> bool {
     let (h, n) = (heading.trim(), name.trim());
-    if n.is_empty() || h.len() < n.len() || !h[..n.len()].eq_ignore_ascii_case(n) {
+    // `get`, not indexing: the name's length in bytes may fall inside a character of the
+    // heading ("Schedule 1" against "Part IV — Functions"), which must not panic.
+    let Some(head) = h.get(..n.len()) else {
+        return false;
+    };
+    if n.is_empty() || !head.eq_ignore_ascii_case(n) {
         return false;
     }
     match h[n.len()..].chars().next() {
@@ -366,5 +371,14 @@ mod tests {
         assert!(!chapter_matches("Part 4A Protection", "Part 4"));
         assert!(!chapter_matches("Part 40", "Part 4"));
         assert!(!chapter_matches("Part", "Part 4"));
+    }
+
+    /// The name's byte length falling inside a character of the heading panicked (found on
+    /// Australia's Privacy Act: "Schedule 1" against "Part IV — Functions …").
+    #[test]
+    fn a_multibyte_heading_does_not_panic() {
+        assert!(!chapter_matches("Part IV — Functions", "Schedule 1"));
+        assert!(!chapter_matches("第一章 总则", "Chapter"));
+        assert!(chapter_matches("第一章 总则", "第一章"));
     }
 }

@@ -428,6 +428,9 @@ pub struct ArticleCount {
 /// assert!(!r.contains("recital-12"));
 /// let inserted: MissingRange = "s-26f..s-26j".parse()?;
 /// assert!(inserted.contains("s-26g") && !inserted.contains("s-26") && !inserted.contains("s-26a"));
+/// // Dotted section numbers count part by part (Cal. Civ. Code ss. 1798.199.20 to .35).
+/// let dotted: MissingRange = "s-1798.199.20..s-1798.199.35".parse()?;
+/// assert!(dotted.contains("s-1798.199.25") && !dotted.contains("s-1798.199.6") && !dotted.contains("s-1798.199.100"));
 /// assert_eq!(r.to_string(), "art-2..art-26");
 /// assert!("art-9..art-2".parse::<MissingRange>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -446,9 +449,12 @@ impl MissingRange {
     /// Whether the local id falls in the range.
     pub fn contains(&self, local: &str) -> bool {
         let local = local.to_ascii_lowercase();
+        // What follows the number compares as a reader counts (`s-1798.199.6` lies before
+        // `s-1798.199.50`, `s-12a` before `s-12b`), not as a string.
+        let key = |(n, s): &(u32, String)| (*n, super::cite_list::natural_key(s));
         split_numbered(&local).is_some_and(|(p, n, s)| {
-            let at = (n, s.to_owned());
-            p == self.prefix && self.from <= at && at <= self.to
+            let at = key(&(n, s.to_owned()));
+            p == self.prefix && key(&self.from) <= at && at <= key(&self.to)
         })
     }
     /// The first and last numbers of the range.
@@ -486,7 +492,8 @@ impl std::str::FromStr for MissingRange {
             ));
         }
         let (from, to) = ((na, sa.to_owned()), (nb, sb.to_owned()));
-        if from > to {
+        let key = |(n, s): &(u32, String)| (*n, super::cite_list::natural_key(s));
+        if key(&from) > key(&to) {
             return Err(format!("range `{s}` runs backwards"));
         }
         Ok(MissingRange {
