@@ -37,6 +37,8 @@
 //!
 //! - [`model`]: the types (ids, instruments, provisions, norms, the closed vocabularies);
 //! - [`corpus`]: loading and validating `provisions/**/*.toml`, lookups, the bundled corpus;
+//! - [`import`]: a statute's plain text cut into provisions at its headings, written as a
+//!   `provisions/` file for a person to annotate;
 //! - [`align`]: which provisions of two instruments correspond, with scores and reasons;
 //! - [`diff`]: how two provisions differ, in words and in norms;
 //! - [`version`]: how two versions of a law differ, article by article (alignment, then diffs),
@@ -83,6 +85,7 @@ pub mod classify;
 pub mod corpus;
 pub mod diff;
 mod error;
+pub mod import;
 pub mod model;
 #[cfg(feature = "render")]
 pub mod render;

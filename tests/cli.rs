@@ -1435,3 +1435,198 @@ fn diff_of_two_versions_prints_effects_and_a_synopsis() {
     assert!(help.contains("--synopsis"), "{help}");
     assert!(help.contains("old text beside new text"), "{help}");
 }
+
+/// `import`: the GDPR's full text to a file that `check` accepts, the report on standard
+/// error as `file:line: message`; from standard input to standard output, without metadata, a
+/// file that `check` refuses; a bad code and an unreadable file are usage errors.
+#[test]
+fn import_writes_a_file_that_check_accepts() {
+    let dir = scratch_dir("cli-import");
+    std::fs::create_dir_all(dir.join("eu")).unwrap();
+    let out = dir.join("eu/gdpr.toml");
+    let o = lexgap(&[
+        "import",
+        "reference/shared/fulltext/eu-gdpr.en.txt",
+        "--id",
+        "eu/gdpr",
+        "--lang",
+        "en",
+        "--title",
+        "General Data Protection Regulation",
+        "--short-title",
+        "GDPR",
+        "--kind",
+        "regulation",
+        "--status",
+        "in-force",
+        "--binding",
+        "true",
+        "--legal-value",
+        "authentic",
+        "--source",
+        "reference/shared/fulltext/eu-gdpr.en.txt",
+        "--retrieved",
+        "2026-12-01",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "warning: reference/shared/fulltext/eu-gdpr.en.txt:13: text before the first heading \
+         (to line 25) is not in any provision\n99 provisions imported; 1 note to check (above)\n"
+    );
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("retrieved = 2026-12-01\n"), "{written}");
+    assert!(!written.contains("FILL IN"), "{written}");
+    let check = lexgap(&["check", dir.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&check),
+        "ok: 1 instrument, 99 provisions\n",
+        "{}",
+        stderr(&check)
+    );
+
+    // Standard input, no metadata: the file names what is missing, and check refuses it.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lexgap"))
+        .args(["import", "-", "--id", "intl/act", "--lang", "en"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the lexgap binary runs");
+    std::io::Write::write_all(
+        child.stdin.as_mut().unwrap(),
+        "Preamble.\nArticle 1 It applies.\nArticle 1 It applies again.\n".as_bytes(),
+    )
+    .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "warning: <stdin>:1: text before the first heading (to line 1) is not in any provision\n\
+         warning: <stdin>:3: `Article 1` is numbered no higher than the heading before it; kept as text\n\
+         1 provision imported; 2 notes to check (above)\n"
+    );
+    let bare = scratch_dir("cli-import-bare");
+    std::fs::create_dir_all(bare.join("intl")).unwrap();
+    std::fs::write(bare.join("intl/act.toml"), stdout(&o)).unwrap();
+    assert!(
+        stdout(&o).contains("# FILL IN: short-title = "),
+        "{}",
+        stdout(&o)
+    );
+    let check = lexgap(&["check", bare.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).contains("missing field"),
+        "{}",
+        stdout(&check)
+    );
+
+    let o = lexgap(&[
+        "import", "x.txt", "--id", "intl/act", "--lang", "en", "--kind", "statut",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `statute`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = lexgap(&[
+        "import",
+        "no-such-file.txt",
+        "--id",
+        "intl/act",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error: cannot read `no-such-file.txt`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `import --into`: the PIPL's English merged into the file of its Chinese; `check` accepts
+/// the result; an `--id` that is not the file's is a usage error.
+#[test]
+fn import_into_merges_a_second_language() {
+    let dir = scratch_dir("cli-import-into");
+    std::fs::create_dir_all(dir.join("cn")).unwrap();
+    let file = dir.join("cn/pipl.toml");
+    let file = file.to_str().unwrap();
+    let meta = [
+        "--title",
+        "个人信息保护法",
+        "--short-title",
+        "PIPL",
+        "--kind",
+        "statute",
+        "--status",
+        "in-force",
+        "--binding",
+        "true",
+        "--source",
+        "reference/shared/fulltext",
+    ];
+    let mut args = vec![
+        "import",
+        "reference/shared/fulltext/cn-pipl-2021.zh.txt",
+        "--id",
+        "cn/pipl",
+        "--lang",
+        "zh",
+        "--legal-value",
+        "authentic",
+        "-o",
+        file,
+    ];
+    args.extend(meta);
+    assert_eq!(lexgap(&args).status.code(), Some(0));
+    let o = lexgap(&[
+        "import",
+        "reference/shared/fulltext/cn-pipl-2021.en.txt",
+        "--into",
+        file,
+        "--lang",
+        "en",
+        "--legal-value",
+        "official-translation",
+        "--source",
+        "reference/shared/fulltext/cn-pipl-2021.en.txt",
+        "-o",
+        file,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let check = lexgap(&["check", dir.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&check),
+        "ok: 1 instrument, 74 provisions\n",
+        "{}",
+        stderr(&check)
+    );
+    let written = std::fs::read_to_string(file).unwrap();
+    assert!(
+        written.contains("[instrument.languages.en]\nlegal-value = \"official-translation\"\n"),
+        "{written}"
+    );
+    assert!(written.contains("label.en = \"Article 74\"\n"), "{written}");
+    let o = lexgap(&[
+        "import",
+        "reference/shared/fulltext/cn-pipl-2021.en.txt",
+        "--into",
+        file,
+        "--id",
+        "eu/gdpr",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: `--id eu/gdpr` is not the instrument of the `--into` file, `cn/pipl`\n"
+    );
+}

@@ -18,6 +18,7 @@ mod hostile_diff;
 mod hostile_load;
 mod hostile_render;
 mod html;
+mod import;
 mod json_keys;
 #[cfg(feature = "schema")]
 mod json_schema;

@@ -44,6 +44,8 @@ Examples:
   lexgap diff --text old.txt new.txt
   lexgap align eu/gdpr cn/pipl --format csv
   lexgap check my-provisions/ --with-bundled
+  lexgap import act.txt --id zz/act --lang en --legal-value authentic -o my-provisions/zz/act.toml
+  lexgap import act.en.txt --into my-provisions/zz/act.toml --lang en -o my-provisions/zz/act.toml
   lexgap gaps zz/cctv-policy --baseline eu/gdpr/art-9 --corpus examples/own-provisions --with-bundled
 
 Exit codes: 0 ok; 1 findings: open gaps (gaps, matrix), differences (diff), problems in the
@@ -334,6 +336,66 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Cut a statute's plain text into provisions at its headings and write an instrument
+    /// file: labels, headings, chapter paths and texts verbatim, the `[instrument]` metadata
+    /// from the options, each required field not given as a `# FILL IN` comment (the loader
+    /// refuses the file until it is written). No norms: those are added by hand. What could
+    /// not be split (text before the first heading, duplicate, out-of-order or missing
+    /// numbers, repealed articles, schedules) is reported on standard error as
+    /// `warning: FILE:LINE: message`; the exit code stays 0.
+    #[command(after_help = "Examples:
+  lexgap import gdpr.txt --id eu/gdpr --lang en --legal-value authentic --source https://eur-lex.europa.eu/eli/reg/2016/679/oj -o provisions/eu/gdpr.toml
+  curl -s https://example.org/act.txt | lexgap import - --id zz/act --lang en --kind statute")]
+    Import {
+        /// The text file; `-` or none reads standard input.
+        file: Option<PathBuf>,
+        /// The instrument id, `jurisdiction/name` (with `--into`, the file's).
+        #[arg(long, required_unless_present = "into")]
+        id: Option<String>,
+        /// The language of the text (`en`, `zh`, ...).
+        #[arg(long)]
+        lang: String,
+        /// The official title, in that language.
+        #[arg(long)]
+        title: Option<String>,
+        /// A short title for tables.
+        #[arg(long)]
+        short_title: Option<String>,
+        /// What the instrument is: constitution, statute, draft-statute, regulation, directive,
+        /// treaty, charter, declaration, soft-law.
+        #[arg(long, value_parser = parse_term::<lexgap::model::InstrumentKind>)]
+        kind: Option<lexgap::model::InstrumentKind>,
+        /// Its status: draft, in-force, adopted, superseded, repealed.
+        #[arg(long, value_parser = parse_term::<lexgap::model::Status>)]
+        status: Option<lexgap::model::Status>,
+        /// Whether it binds anyone.
+        #[arg(long, value_name = "BOOL")]
+        binding: Option<bool>,
+        /// The legal value of the text: authentic, official-translation, unofficial-translation.
+        #[arg(long, value_parser = parse_term::<lexgap::model::LegalValue>)]
+        legal_value: Option<lexgap::model::LegalValue>,
+        /// Where the text was read: a URL, or `github owner/repo path@commit`.
+        #[arg(long)]
+        source: Option<String>,
+        /// When the source was read, `yyyy-mm-dd`.
+        #[arg(long, value_name = "DATE")]
+        retrieved: Option<lexgap::model::Date>,
+        /// Who published or translated the text.
+        #[arg(long)]
+        publisher: Option<String>,
+        /// The terms of reuse.
+        #[arg(long)]
+        licence: Option<String>,
+        /// Merge the text, a second language, into this instrument file instead: each
+        /// provision of the same id gets its label, heading, chapter path and text in
+        /// `--lang`, the file the language's provenance; the result goes to `-o` or standard
+        /// output (give `-o` the same file to update it).
+        #[arg(long, value_name = "FILE")]
+        into: Option<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
     /// Validate a provisions directory; print every problem as `origin:line:column: message`
     /// (`origin: message` for a whole file or directory).
     Check {
@@ -343,6 +405,15 @@ enum Command {
         #[arg(long)]
         with_bundled: bool,
     },
+}
+
+/// A vocabulary code, by the term's own parser (which suggests the closest code).
+fn parse_term<T>(s: &str) -> Result<T, String>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    s.parse().map_err(|e: T::Err| e.to_string())
 }
 
 /// A failure that ends the command with exit code 2 (usage) after a message.
@@ -722,6 +793,79 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { dir, with_bundled } => Ok(check(&dir, with_bundled)),
+        Command::Import {
+            file,
+            id,
+            lang,
+            title,
+            short_title,
+            kind,
+            status,
+            binding,
+            legal_value,
+            source,
+            retrieved,
+            publisher,
+            licence,
+            into,
+            output,
+        } => {
+            let into = match &into {
+                Some(path) => Some((
+                    path.as_path(),
+                    std::fs::read_to_string(path)
+                        .map_err(|e| Usage(format!("cannot read `{}`: {e}", path.display())))?,
+                )),
+                None => None,
+            };
+            let file_id = match &into {
+                Some((path, text)) => Some(instrument_id_of(path, text)?),
+                None => None,
+            };
+            let id: lexgap::InstrumentId = match (id, file_id) {
+                (Some(given), Some(found)) if given.parse::<lexgap::InstrumentId>()? != found => {
+                    return Err(Usage(format!(
+                        "`--id {given}` is not the instrument of the `--into` file, `{found}`"
+                    )));
+                }
+                (_, Some(found)) => found,
+                (Some(given), None) => given.parse()?,
+                (None, None) => unreachable!("clap requires --id without --into"),
+            };
+            let lang = lexgap::model::Lang::new(&lang)?;
+            let mut options = lexgap::import::ImportOptions::new(id, lang);
+            if let Some(v) = title {
+                options.title(v);
+            }
+            if let Some(v) = short_title {
+                options.short_title(v);
+            }
+            if let Some(v) = kind {
+                options.kind(v);
+            }
+            if let Some(v) = status {
+                options.status(v);
+            }
+            if let Some(v) = binding {
+                options.binding(v);
+            }
+            if let Some(v) = legal_value {
+                options.legal_value(v);
+            }
+            if let Some(v) = source {
+                options.source(v);
+            }
+            if let Some(v) = retrieved {
+                options.retrieved(v);
+            }
+            if let Some(v) = publisher {
+                options.publisher(v);
+            }
+            if let Some(v) = licence {
+                options.licence(v);
+            }
+            import(file.as_deref(), &options, into, output.as_deref())
+        }
     }
 }
 
@@ -937,6 +1081,75 @@ fn diff_in_corpus(
     let d = options.diff_provisions(corpus.locate(old)?, corpus.locate(new)?);
     emit(&d, sink)?;
     Ok(findings(!d.is_empty()))
+}
+
+/// `import`: the text of `file` (standard input for `-` or none) as an instrument file, on
+/// standard output or in `output` (merged into the `into` file's text, if given); what could
+/// not be split, and what could not be merged, on standard error.
+fn import(
+    file: Option<&Path>,
+    options: &lexgap::import::ImportOptions,
+    into: Option<(&Path, String)>,
+    output: Option<&Path>,
+) -> Result<ExitCode, Usage> {
+    let (origin, text) = match file {
+        Some(p) if p != Path::new("-") => (
+            p.display().to_string(),
+            std::fs::read_to_string(p)
+                .map_err(|e| Usage(format!("cannot read `{}`: {e}", p.display())))?,
+        ),
+        _ => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
+            ("<stdin>".to_owned(), text)
+        }
+    };
+    let imported = options.import(&text);
+    for u in imported.unsplit() {
+        eprintln!("warning: {origin}:{}: {}", u.line, u.kind);
+    }
+    let toml = match &into {
+        Some((path, existing)) => {
+            let merged = imported
+                .merge_into(existing)
+                .map_err(|e| Usage(format!("cannot merge into `{}`: {e}", path.display())))?;
+            for note in &merged.notes {
+                eprintln!("warning: {}: {note}", path.display());
+            }
+            merged.text
+        }
+        None => imported.to_toml(),
+    };
+    match output {
+        Some(path) => std::fs::write(path, &toml)
+            .map_err(|e| Usage(format!("cannot write `{}`: {e}", path.display())))?,
+        None => {
+            let _ = write!(std::io::stdout().lock(), "{toml}");
+        }
+    }
+    eprintln!(
+        "{} imported{}",
+        count(imported.provisions().len(), "provision", "provisions"),
+        match imported.unsplit().len() {
+            0 => String::new(),
+            n => format!("; {} to check (above)", count(n, "note", "notes")),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `[instrument] id` of an instrument file.
+fn instrument_id_of(path: &Path, text: &str) -> Result<lexgap::InstrumentId, Usage> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        Usage(format!("`{}` is not TOML: {}", path.display(), e.message()))
+    })?;
+    let id = table
+        .get("instrument")
+        .and_then(|i| i.get("id"))
+        .and_then(toml::Value::as_str)
+        .ok_or_else(|| Usage(format!("`{}` has no `[instrument] id`", path.display())))?;
+    Ok(id.parse()?)
 }
 
 /// `check`: every problem of a directory, one located line each; the exit code says whether
