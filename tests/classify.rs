@@ -471,3 +471,49 @@ fn cited_explanations_name_each_law_once() {
         "{ids}"
     );
 }
+
+/// A derogation the baseline makes too, for the same processing, is judged on the baseline's
+/// conditions: PIPEDA s. 4(2)(c) takes journalistic processing out of Part 1 (its remedies
+/// with it) "for journalistic, artistic or literary purposes", and GDPR art. 85(2) allows
+/// such exemptions only "if they are necessary to reconcile" the two rights. The remedy is
+/// there, not for all processing: partial, the necessity test named; the exclusion is itself
+/// in the Act, so "by law" (art. 85(1)) is met. The household exclusion (s. 4(2)(b)) is the
+/// GDPR's own (art. 2(2)(c)) and is no gap at all.
+#[test]
+fn a_derogation_the_baseline_allows_on_conditions_is_judged_on_them() {
+    use lexgap::render::{CitedReport, Format, View};
+    let r = run(&["ca/pipeda"], &["eu/gdpr"], Scope::Instrument);
+    let gap = r.gap(GapKind::NoEffectiveRemedy).expect("a remedy finding");
+    assert_eq!(gap.status, GapStatus::Partial);
+    let journalism: Vec<_> = gap
+        .derogations
+        .iter()
+        .filter(|d| d.allowed_by.is_some())
+        .collect();
+    assert_eq!(journalism.len(), 1, "{:#?}", gap.derogations);
+    let allowed = journalism[0].allowed_by.as_ref().unwrap();
+    assert_eq!(allowed.baseline.provision.to_string(), "eu/gdpr/art-85");
+    assert_eq!(
+        allowed.unmet,
+        [Element::Safeguard {
+            kind: SafeguardKind::Necessity
+        }]
+    );
+    assert!(
+        !gap.derogations.iter().any(|d| d
+            .grounds
+            .purposes()
+            .contains(&lexgap::model::Purpose::Household)),
+        "the household exclusion is tolerated: {:#?}",
+        gap.derogations
+    );
+    let md = View::new(
+        &CitedReport::new(&r, lexgap::model::CiteForm::Short),
+        Format::Markdown,
+    )
+    .to_string();
+    assert!(
+        md.contains("have the effective-remedy that GDPR art. 82 requires, but not for all processing; under the exclusion in PIPEDA s. 4 (on the grounds `journalism`), effective-remedy is switched off without necessity, on which GDPR art. 85 allows such a derogation (partial)"),
+        "{md}"
+    );
+}

@@ -301,6 +301,12 @@ pub struct DerogationFinding {
     pub missing: Vec<Element>,
     /// What it switches off of the protections the target otherwise has.
     pub switched_off: Vec<Element>,
+    /// The baseline's own derogation for the same processing, where there is one whose
+    /// conditions this derogation does not meet: the verdict under it is then `partial`, the
+    /// conditions it lacks named (an exclusion of journalism without the necessity test of
+    /// GDPR art. 85(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_by: Option<AllowedBy>,
     /// For a derogation that modifies another (an urgency procedure), the words of the one it
     /// modifies: the finding is about the two together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -343,10 +349,24 @@ impl DerogationFinding {
             status: GapStatus::NotComparable,
             missing: Vec::new(),
             switched_off: Vec::new(),
+            allowed_by: None,
             modifies: modified.map(|m| Cite::new(m.provision(), "derogation", m.evidence())),
             quotes,
         }
     }
+}
+
+/// A baseline derogation that allows what a target derogation does, on conditions the target's
+/// does not meet ([`DerogationFinding::allowed_by`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct AllowedBy {
+    /// The baseline derogation's words.
+    pub baseline: Cite,
+    /// Its conditions that the target's derogation lacks.
+    pub unmet: Vec<Element>,
 }
 
 /// The provisions an instrument declares missing, which a finding depends on.

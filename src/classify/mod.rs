@@ -58,7 +58,7 @@ use crate::model::Scope;
 pub use clause::{Clause, Item};
 pub use codes::{GapCode, GapKind, RuleInfo, UnknownGapCode};
 pub use comparison::{Comparison, Context};
-pub use gap::{Cite, DerogationFinding, Element, Gap, GapStatus, MissingText, Severity};
+pub use gap::{AllowedBy, Cite, DerogationFinding, Element, Gap, GapStatus, MissingText, Severity};
 pub use matrix::{GapMatrix, MatrixRow, RowCoverage};
 pub use registry::{Registry, Rule, catalogue};
 pub use report::{GapReport, SourceSummary, TargetSummary, Translation};

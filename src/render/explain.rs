@@ -69,6 +69,11 @@ pub fn explain(gap: &Gap) -> String {
             format!("{targets} {has} no {noun}, where {by} {verb} one")
         }
         GapStatus::Absent => format!("{targets} {has} no {noun}, where {by} {verb} {missing}"),
+        // What the derogations take from processing that the rule otherwise protects: the
+        // protection is there, not for all the processing.
+        GapStatus::Partial if present.is_empty() => {
+            format!("{targets} {has} the {missing} that {by} {verb}, but not for all processing")
+        }
         GapStatus::Partial => {
             let mut s = format!("{targets} {has} {present} but not {missing}, which {by} {verb}");
             if !closers.is_empty() {
@@ -146,6 +151,14 @@ pub fn explain_derogation(d: &DerogationFinding) -> String {
             ", {} {} switched off",
             summarize(&d.switched_off),
             verb(d.switched_off.len())
+        );
+    }
+    if let Some(a) = &d.allowed_by {
+        return s + &format!(
+            " without {}, on which `{}` allows such a derogation ({})",
+            summarize(&a.unmet),
+            a.baseline.provision,
+            d.status
         );
     }
     if d.missing.is_empty() {

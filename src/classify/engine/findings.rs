@@ -148,7 +148,12 @@ impl<'c> Acc<'c> {
         let regime = regimes.last().copied();
         let modified = (regimes.len() > 1).then(|| regimes[0]);
         self.status = self.status.max(Some(v.status));
-        if s.is_derogation() && v.status == GapStatus::Absent {
+        // An absent finding that a held derogation makes (the derogation is the subject, or
+        // the regime it sets up switches the protection off without a condition) is decided
+        // by the held text: no missing provision can limit what the derogation takes out.
+        if v.status == GapStatus::Absent
+            && (s.is_derogation() || (regime.is_some() && !v.switched_off.is_empty()))
+        {
             self.absent_derogation_subject = true;
         }
         let key = (v.status, regime.is_none());
@@ -194,6 +199,13 @@ impl<'c> Acc<'c> {
             finding.switched_off.extend(v.switched_off.iter().copied());
             finding.switched_off.sort();
             finding.switched_off.dedup();
+            if let Some((b, unmet)) = &v.allowed_by {
+                let cite = self.pins.cite(b.provision(), "allowed by", b.evidence());
+                finding.allowed_by = Some(crate::classify::AllowedBy {
+                    baseline: cite,
+                    unmet: unmet.iter().copied().collect(),
+                });
+            }
         }
     }
 

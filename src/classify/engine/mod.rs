@@ -51,7 +51,7 @@
 use std::collections::BTreeSet;
 
 use super::{Cite, Clause, Context, Element, Gap, GapStatus, RuleInfo};
-use crate::model::{InstrumentKind, Reach, SafeguardKind, Scope};
+use crate::model::{DerogationForm, InstrumentKind, Reach, SafeguardKind, Scope};
 
 mod findings;
 mod regime;
@@ -305,13 +305,25 @@ fn judge_subject<'a>(
     let unruled = !regimes.iter().any(Vec::is_empty);
     let mut open = false;
     for regime in regimes {
-        if regime
+        // A derogation the baseline makes too, on its own conditions, is no gap when the
+        // target's meets them; when it does not, the gap is those conditions (partial), not
+        // the protection it switches off: GDPR art. 85(2) allows exemptions for journalism
+        // "if they are necessary", so an exclusion of journalism without that test lacks
+        // necessity, and the target's remedy is not absent.
+        let excusals: Vec<(Clause<'_>, BTreeSet<Element>)> = regime
             .iter()
-            .any(|d| excused(d, item, &clauses.baseline_derogations, required))
-        {
+            .filter_map(|d| excusal(d, item, &clauses.baseline_derogations, required))
+            .collect();
+        if excusals.iter().any(|(_, unmet)| unmet.is_empty()) {
             continue;
         }
-        if let Some(v) = judge_regime(reading, s, &regime, item, clauses, required) {
+        if let Some(mut v) = judge_regime(reading, s, &regime, item, clauses, required) {
+            if let Some((b, unmet)) = excusals.into_iter().next() {
+                if v.status == GapStatus::Absent && !v.switched_off.is_empty() {
+                    v.status = GapStatus::Partial;
+                    v.allowed_by = Some((b, unmet));
+                }
+            }
             open = true;
             acc.add(s, &regime, v, unruled);
         }
@@ -498,50 +510,70 @@ fn displaced<'a>(
     })
 }
 
-/// Whether the baseline tolerates derogation `d` for this requirement: one of its own
+/// Whether the baseline makes derogation `d` too, for this requirement: one of its own
 /// derogations (selected, or reaching the requirement's provision from elsewhere in its
-/// instrument) covers all of `d`'s processing, switches off every required protection that
-/// `d` switches off, and asks no condition that `d` lacks.
-fn excused(
+/// instrument) covers all of `d`'s processing and switches off every required protection that
+/// `d` switches off. `None`: none does; otherwise the conditions of the closest one (fewest
+/// unmet) that `d` lacks, empty when `d` meets them all (then the baseline tolerates it).
+fn excusal<'b>(
     d: &Clause<'_>,
     item: &Clause<'_>,
-    baseline: &[(Clause<'_>, Option<&crate::model::ProvisionId>)],
+    baseline: &[(Clause<'b>, Option<&crate::model::ProvisionId>)],
     required: &BTreeSet<Element>,
-) -> bool {
-    let Some(dd) = d.derogation() else {
-        return false;
-    };
+) -> Option<(Clause<'b>, BTreeSet<Element>)> {
+    let dd = d.derogation()?;
     let lost: Vec<Option<SafeguardKind>> = required
         .iter()
         .map(|e| e.kind())
         .filter(|k| k.is_none_or(|k| dd.effect.switches_off_kind(k)))
         .collect();
-    baseline.iter().any(|(b, elsewhere)| {
-        let Some(bd) = b.derogation() else {
-            return false;
-        };
-        if elsewhere.is_some()
-            && !(bd.governed_by.is_some() && bd.effect.reach == Reach::Instrument)
-            && !b.reaches(item.provision())
-        {
-            return false;
-        }
-        let own: BTreeSet<Element> = dd
-            .safeguards
-            .iter()
-            .map(|s| Element::safeguard(s.kind))
-            .collect();
-        let conditions_met = bd
-            .safeguards
-            .iter()
-            .all(|s| Element::safeguard(s.kind).satisfied_by(&own));
-        b.contains(d)
-            && conditions_met
-            && lost.iter().all(|k| match k {
+    let mut own: BTreeSet<Element> = dd
+        .safeguards
+        .iter()
+        .map(|s| Element::safeguard(s.kind))
+        .collect();
+    // An exception written into the law itself (a carve-out, an exemption, an exclusion) is
+    // prescribed by that law; a power to make one later (a restriction, a disapplication) is
+    // not, until its own law or order says so.
+    if matches!(
+        dd.form,
+        DerogationForm::CarveOut | DerogationForm::Exemption | DerogationForm::Exclusion
+    ) {
+        own.insert(Element::safeguard(SafeguardKind::PrescribedByLaw));
+    }
+    baseline
+        .iter()
+        .filter_map(|(b, elsewhere)| {
+            let bd = b.derogation()?;
+            if elsewhere.is_some()
+                && !(bd.governed_by.is_some() && bd.effect.reach == Reach::Instrument)
+                && !b.reaches(item.provision())
+            {
+                return None;
+            }
+            let lifts_as_much = lost.iter().all(|k| match k {
                 Some(k) => bd.effect.switches_off_kind(*k),
                 None => bd.effect.safeguards.is_empty() && bd.effect.rights.is_empty(),
-            })
-    })
+            });
+            if !(b.contains(d) && lifts_as_much) {
+                return None;
+            }
+            // The baseline derogation's conditions the target's does not meet.
+            let unmet: BTreeSet<Element> = bd
+                .safeguards
+                .iter()
+                .map(|s| Element::safeguard(s.kind))
+                .filter(|e| !e.satisfied_by(&own))
+                .collect();
+            // Only a derogation for processing of a named purpose (journalism, household
+            // activity, law enforcement: its `covers` names the purposes) makes the target's
+            // a matter of conditions; a limitation clause of a right (EU Charter art. 52(1),
+            // ECHR art. 8(2), which cover any interference by a public authority) tolerates
+            // only what meets its conditions, and licenses nothing else.
+            let specific = !bd.covers.purposes.is_empty();
+            (unmet.is_empty() || specific).then_some((*b, unmet))
+        })
+        .min_by_key(|(_, unmet)| unmet.len())
 }
 
 /// Cites the quotes of a clause's safeguards for the elements listed (and the clause's own

@@ -18,6 +18,9 @@ pub(super) struct Verdict<'a> {
     pub(super) local: Vec<(Clause<'a>, BTreeSet<Element>)>,
     pub(super) closers: Vec<(Clause<'a>, BTreeSet<Element>)>,
     pub(super) switched_off: BTreeSet<Element>,
+    /// The baseline derogation that allows the regime's derogation on conditions it does not
+    /// meet, with those conditions (set by `judge_subject`).
+    pub(super) allowed_by: Option<(Clause<'a>, BTreeSet<Element>)>,
 }
 
 /// One subject under one regime: the derogations of `regime` switch off what they reach, and
@@ -217,5 +220,6 @@ fn verdict<'a>(
         local,
         closers,
         switched_off,
+        allowed_by: None,
     })
 }

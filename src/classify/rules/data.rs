@@ -134,6 +134,16 @@ fn may_be_sensitive(c: &Clause<'_>) -> bool {
     c.data().is_empty() || c.data().iter().any(|d| d.overlaps(DataCategory::Sensitive))
 }
 
+/// Whether the clause is a consent carve-out that lifts a whole rule: its grounds are consent
+/// only, and it switches off no single safeguard or right.
+fn consent_lift(d: &Clause<'_>) -> bool {
+    d.derogation().is_some_and(|dd| {
+        dd.grounds.is_consent_only()
+            && dd.effect.safeguards.is_empty()
+            && dd.effect.rights.is_empty()
+    })
+}
+
 /// `no-consent-requirement`: the baseline's consent (or explicit consent) for sensitive data
 /// against the target's. A general consent rule for all personal data counts for sensitive
 /// data too. A consent carve-out that lifts a whole rule ("processing … shall be prohibited"
@@ -162,6 +172,14 @@ impl Reading for ConsentRule {
                 ground: Purpose::Consent,
             });
         }
+        // A prohibition gives what its own consent carve-outs give (see `subject`).
+        if c.norm()
+            .is_some_and(|n| n.kind == crate::model::NormKind::Prohibition)
+        {
+            for d in Clause::all_in(c.provision()).filter(|d| consent_lift(d)) {
+                out.extend(self.provides(&d));
+            }
+        }
         out
     }
     fn required(&self, c: &Clause<'_>) -> BTreeSet<Element> {
@@ -171,12 +189,20 @@ impl Reading for ConsentRule {
             BTreeSet::new()
         }
     }
-    /// Rules that let or make someone process the data; a prohibition allows nothing.
+    /// Rules that let or make someone process the data. A prohibition allows nothing by
+    /// itself; one that its own provision lifts on consent ("shall not process … unless the
+    /// data subject has given … consent") allows processing on that consent, and is judged
+    /// on what its consent carve-outs give (a consent condition of another carve-out, such as
+    /// a non-profit body's disclosure "without the explicit consent", is not a consent ground:
+    /// safeguards do not pool across derogations). A prohibition with no consent carve-out
+    /// allows nothing on consent, weak or strong: no consent gap.
     fn subject(&self, c: &Clause<'_>) -> bool {
+        let Some(n) = c.norm() else {
+            return false;
+        };
+        let lifted_on_consent = || Clause::all_in(c.provision()).any(|d| consent_lift(&d));
         c.is_conduct()
-            && !c.is_derogation()
-            && c.norm()
-                .is_some_and(|n| n.kind != crate::model::NormKind::Prohibition)
+            && (n.kind != crate::model::NormKind::Prohibition || lifted_on_consent())
             && may_be_sensitive(c)
     }
     /// Consent, "or another listed ground": a target rule for processing on a ground of its
