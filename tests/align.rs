@@ -339,6 +339,93 @@ fn gold_lists_are_grounded_in_the_texts() {
         ("eu/gdpr", "gdpr"),
         true,
     );
+    for (id, key, text, _) in NATIONAL_GOLD {
+        grounded(text, (id, key), ("eu/gdpr", "gdpr"), false);
+    }
+}
+
+/// The gold lists of the national laws bundled in stop 20, each written by the law's
+/// annotator from the two texts before the aligner ran on it: (instrument, key, list, floors
+/// of precision@1 annotated forward and backward, then on the texts alone). BENCHMARKS.md
+/// ("Alignment quality") records the figures; the floors keep them from falling.
+const NATIONAL_GOLD: [(&str, &str, &str, [usize; 4]); 7] = [
+    (
+        "au/privacy-act-1988",
+        "auprivacy",
+        include_str!("data/auprivacy_gdpr_gold.toml"),
+        [13, 20, 12, 18],
+    ),
+    (
+        "ca/pipeda",
+        "pipeda",
+        include_str!("data/pipeda_gdpr_gold.toml"),
+        [15, 14, 13, 14],
+    ),
+    (
+        "gb/dpa-2018",
+        "ukdpa",
+        include_str!("data/ukdpa_gdpr_gold.toml"),
+        [20, 15, 19, 13],
+    ),
+    (
+        "in/dpdp-2023",
+        "dpdp",
+        include_str!("data/dpdp_gdpr_gold.toml"),
+        [12, 21, 9, 20],
+    ),
+    (
+        "ke/dpa-2019",
+        "kedpa",
+        include_str!("data/kedpa_gdpr_gold.toml"),
+        [25, 31, 24, 29],
+    ),
+    (
+        "ng/ndpa-2023",
+        "ndpa",
+        include_str!("data/ndpa_gdpr_gold.toml"),
+        [21, 33, 21, 33],
+    ),
+    (
+        "us-ca/ccpa",
+        "ccpa",
+        include_str!("data/ccpa_gdpr_gold.toml"),
+        [14, 24, 11, 23],
+    ),
+];
+
+/// Precision@1 of each national law against the GDPR, both ways, annotated and on the texts
+/// alone, without declared correspondences.
+#[test]
+fn precision_at_1_of_each_national_law() {
+    let (mut hits, mut total) = ([0usize; 4], [0usize; 4]);
+    for (id, key, text, floor) in NATIONAL_GOLD {
+        let gold = gold_pairs(text, key, "gdpr");
+        let mut got = [0usize; 4];
+        for (k, annotated) in [(0, true), (2, false)] {
+            let ((f, n), (b, m), misses) = both_ways(id, "eu/gdpr", &gold, annotated, false);
+            println!(
+                "{id} <-> GDPR{}: {f}/{n} = {:.3} forward, {b}/{m} = {:.3} backward; misses: {}",
+                if annotated { "" } else { ", texts only" },
+                f as f64 / n as f64,
+                b as f64 / m as f64,
+                misses.join(", ")
+            );
+            got[k] = f;
+            got[k + 1] = b;
+            hits[k] += f;
+            hits[k + 1] += b;
+            total[k] += n;
+            total[k + 1] += m;
+        }
+        assert!(
+            got.iter().zip(floor).all(|(g, f)| *g >= f),
+            "{id}: {got:?} below {floor:?}"
+        );
+    }
+    println!(
+        "all seven: annotated {}/{} forward, {}/{} backward; texts only {}/{}, {}/{}",
+        hits[0], total[0], hits[1], total[1], hits[2], total[2], hits[3], total[3]
+    );
 }
 
 #[test]
