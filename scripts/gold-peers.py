@@ -3,7 +3,7 @@
 
     python3 scripts/gold-peers.py          # from the repository's root
 
-For each gold list in tests/data/ (GDPR -> PIPL, POPIA -> GDPR) and each direction, every listed
+For each gold list in tests/data/ (GDPR -> PIPL, and eight national laws -> GDPR) and each direction, every listed
 provision's best-scoring counterpart among all the provisions of the other instrument (its
 English text, the same texts lexgap's `precision_at_1_both_ways` test aligns) counts as a hit
 when the list accepts it. Peers: the TF-IDF cosine of ../shared/bench/peers.py (log tf, idf
@@ -65,6 +65,13 @@ def main():
     lists = [
         ('GDPR -> PIPL', 'gdpr_pipl_gold.toml', 'gdpr', 'pipl', 'eu/gdpr.toml', 'cn/pipl.toml'),
         ('POPIA -> GDPR', 'popia_gdpr_gold.toml', 'popia', 'gdpr', 'za/popia.toml', 'eu/gdpr.toml'),
+        ('AU Privacy Act -> GDPR', 'auprivacy_gdpr_gold.toml', 'auprivacy', 'gdpr', 'au/privacy-act-1988.toml', 'eu/gdpr.toml'),
+        ('PIPEDA -> GDPR', 'pipeda_gdpr_gold.toml', 'pipeda', 'gdpr', 'ca/pipeda.toml', 'eu/gdpr.toml'),
+        ('UK DPA -> GDPR', 'ukdpa_gdpr_gold.toml', 'ukdpa', 'gdpr', 'gb/dpa-2018.toml', 'eu/gdpr.toml'),
+        ('DPDP -> GDPR', 'dpdp_gdpr_gold.toml', 'dpdp', 'gdpr', 'in/dpdp-2023.toml', 'eu/gdpr.toml'),
+        ('Kenya DPA -> GDPR', 'kedpa_gdpr_gold.toml', 'kedpa', 'gdpr', 'ke/dpa-2019.toml', 'eu/gdpr.toml'),
+        ('NDPA -> GDPR', 'ndpa_gdpr_gold.toml', 'ndpa', 'gdpr', 'ng/ndpa-2023.toml', 'eu/gdpr.toml'),
+        ('CCPA -> GDPR', 'ccpa_gdpr_gold.toml', 'ccpa', 'gdpr', 'us-ca/ccpa.toml', 'eu/gdpr.toml'),
     ]
     peers = [('python-tfidf-cosine', tfidf_matrix)]
     try:

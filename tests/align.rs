@@ -353,7 +353,7 @@ const NATIONAL_GOLD: [(&str, &str, &str, [usize; 4]); 7] = [
         "au/privacy-act-1988",
         "auprivacy",
         include_str!("data/auprivacy_gdpr_gold.toml"),
-        [13, 20, 12, 18],
+        [13, 20, 11, 18],
     ),
     (
         "ca/pipeda",
@@ -365,13 +365,13 @@ const NATIONAL_GOLD: [(&str, &str, &str, [usize; 4]); 7] = [
         "gb/dpa-2018",
         "ukdpa",
         include_str!("data/ukdpa_gdpr_gold.toml"),
-        [20, 15, 19, 13],
+        [20, 16, 20, 14],
     ),
     (
         "in/dpdp-2023",
         "dpdp",
         include_str!("data/dpdp_gdpr_gold.toml"),
-        [12, 21, 9, 20],
+        [13, 23, 11, 21],
     ),
     (
         "ke/dpa-2019",
@@ -389,7 +389,7 @@ const NATIONAL_GOLD: [(&str, &str, &str, [usize; 4]); 7] = [
         "us-ca/ccpa",
         "ccpa",
         include_str!("data/ccpa_gdpr_gold.toml"),
-        [14, 24, 11, 23],
+        [14, 24, 12, 22],
     ),
 ];
 
@@ -398,6 +398,7 @@ const NATIONAL_GOLD: [(&str, &str, &str, [usize; 4]); 7] = [
 #[test]
 fn precision_at_1_of_each_national_law() {
     let (mut hits, mut total) = ([0usize; 4], [0usize; 4]);
+    let mut below = Vec::new();
     for (id, key, text, floor) in NATIONAL_GOLD {
         let gold = gold_pairs(text, key, "gdpr");
         let mut got = [0usize; 4];
@@ -417,15 +418,15 @@ fn precision_at_1_of_each_national_law() {
             total[k] += n;
             total[k + 1] += m;
         }
-        assert!(
-            got.iter().zip(floor).all(|(g, f)| *g >= f),
-            "{id}: {got:?} below {floor:?}"
-        );
+        if !got.iter().zip(floor).all(|(g, f)| *g >= f) {
+            below.push(format!("{id}: {got:?} below {floor:?}"));
+        }
     }
     println!(
         "all seven: annotated {}/{} forward, {}/{} backward; texts only {}/{}, {}/{}",
         hits[0], total[0], hits[1], total[1], hits[2], total[2], hits[3], total[3]
     );
+    assert!(below.is_empty(), "{}", below.join("\n"));
 }
 
 #[test]
@@ -596,7 +597,7 @@ fn precision_at_1_both_ways() {
             "eu/gdpr",
             "cn/pipl",
             &pipl,
-            [26, 27],
+            [26, 28],
             true,
             false,
         ),
@@ -605,7 +606,7 @@ fn precision_at_1_both_ways() {
             "za/popia",
             "eu/gdpr",
             &popia,
-            [18, 23],
+            [20, 23],
             true,
             false,
         ),
@@ -614,7 +615,7 @@ fn precision_at_1_both_ways() {
             "eu/gdpr",
             "cn/pipl",
             &pipl,
-            [26, 24],
+            [26, 25],
             false,
             false,
         ),
@@ -623,7 +624,7 @@ fn precision_at_1_both_ways() {
             "za/popia",
             "eu/gdpr",
             &popia,
-            [16, 22],
+            [20, 22],
             false,
             false,
         ),
