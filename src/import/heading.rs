@@ -123,18 +123,6 @@ fn letter(k: u32) -> Option<String> {
         .then(|| char::from(b'a' + (k - 1) as u8).to_string())
 }
 
-const LATIN: &[&str] = &[
-    "bis",
-    "ter",
-    "quater",
-    "quinquies",
-    "sexies",
-    "septies",
-    "octies",
-    "novies",
-    "decies",
-];
-
 /// An inserted-article mark right after the number: `a`, `A`, `-1`, ` bis`, `bis`, and an
 /// ordinal mark `º` / `°` (no suffix). Returns (id suffix, what it printed, the rest).
 fn suffix(after: &str) -> Option<(String, &str, &str)> {
@@ -150,7 +138,7 @@ fn suffix(after: &str) -> Option<(String, &str, &str)> {
         }
     }
     let trimmed = after.trim_start_matches(' ');
-    for (i, word) in LATIN.iter().enumerate() {
+    for (i, word) in crate::model::numeral::LATIN_ORDINALS.iter().enumerate() {
         if let Some(rest) = trimmed.strip_prefix(word) {
             if rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric()) {
                 let printed = &after[..after.len() - rest.len()];

@@ -5,25 +5,10 @@ use std::fmt::Write as _;
 
 use super::{ImportOptions, ImportedProvision, Unsplit};
 
-/// A TOML basic string, escaped.
+/// A TOML string holding `s`, as the `toml` crate writes one (a basic string, escaped, or a
+/// literal string where that needs no escapes).
 pub(super) fn basic(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    toml::Value::String(s.to_owned()).to_string()
 }
 
 /// A text as a multi-line literal string, or a basic string where a literal cannot hold it

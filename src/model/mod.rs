@@ -53,7 +53,7 @@ mod id;
 mod instrument;
 mod lang;
 mod located;
-mod numeral;
+pub(crate) mod numeral;
 mod provision;
 mod quote;
 pub(crate) mod script;

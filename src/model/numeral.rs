@@ -140,6 +140,20 @@ pub fn chinese_numeral(n: u32) -> Option<String> {
     Some(out)
 }
 
+/// The Latin ordinals that mark inserted articles after the number (`12 bis` is `12a`,
+/// `12 ter` is `12b`, ...): the loader's label check and the importer read the same list.
+pub(crate) const LATIN_ORDINALS: &[&str] = &[
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

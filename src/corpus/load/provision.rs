@@ -300,17 +300,6 @@ fn check_inserted_labels(
 /// The other ways labels print an inserted article `art-Na`: `12-1` (the k-th inserted, `a`
 /// being the first) and `12 bis`, `12ter`, ... (the Latin ordinals, `bis` being `a`).
 fn inserted_mark(rest: &str, n: u32, suffix: &str) -> bool {
-    const LATIN: &[&str] = &[
-        "bis",
-        "ter",
-        "quater",
-        "quinquies",
-        "sexies",
-        "septies",
-        "octies",
-        "novies",
-        "decies",
-    ];
     let &[letter] = suffix.as_bytes() else {
         return false;
     };
@@ -318,7 +307,8 @@ fn inserted_mark(rest: &str, n: u32, suffix: &str) -> bool {
     let Some(after) = rest.strip_prefix(&n.to_string()) else {
         return false;
     };
-    after.strip_prefix('-') == Some(&k.to_string()) || LATIN.get(k - 1) == Some(&after.trim_start())
+    after.strip_prefix('-') == Some(&k.to_string())
+        || crate::model::numeral::LATIN_ORDINALS.get(k - 1) == Some(&after.trim_start())
 }
 
 /// The number an article's labels give must be the one its id gives.
