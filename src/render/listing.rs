@@ -13,8 +13,11 @@ use crate::model::{Citation, CiteForm, Instrument, Lang, Located, Provision};
 ///
 /// let list = InstrumentList::new(lexgap::Corpus::bundled(), Some("coe"));
 /// let csv = View::new(&list, Format::Csv).to_string();
-/// assert!(csv.starts_with("id,short title,kind,status,binding,in force,provisions,annotated,languages\r\n"));
-/// assert!(csv.contains("coe/echr,ECHR,treaty,in-force,yes,1953-09-03,1,1,en (authentic)"));
+/// assert!(csv.starts_with("id,short title,kind,status,binding,in force,provisions,annotated,text held,languages\r\n"));
+/// assert!(csv.contains("coe/echr,ECHR,treaty,in-force,yes,1953-09-03,1,1,extracts,en (authentic)"));
+/// // A law held whole says so (`missing` is empty); JSON carries its `coverage` in words.
+/// let cn = View::new(&InstrumentList::new(lexgap::Corpus::bundled(), Some("cn")), Format::Csv).to_string();
+/// assert!(cn.lines().any(|l| l.starts_with("cn/pipl,") && l.contains(",complete,")));
 /// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -57,13 +60,25 @@ impl Render for InstrumentList<'_> {
             "in force",
             "provisions",
             "annotated",
+            "text held",
             "languages",
         ];
         let rows = self
             .instruments
             .iter()
             .map(|i| {
-                let annotated = i.provisions.iter().filter(|p| !p.norms.is_empty()).count();
+                // A provision is annotated when it carries a reading: a norm or a derogation.
+                let annotated = i
+                    .provisions
+                    .iter()
+                    .filter(|p| !p.norms.is_empty() || !p.derogations.is_empty())
+                    .count();
+                // `missing` lists what the file lacks: a file that lists nothing is whole.
+                let held = if i.missing.is_empty() {
+                    "complete"
+                } else {
+                    "extracts"
+                };
                 let langs: Vec<String> = i
                     .languages
                     .iter()
@@ -81,6 +96,14 @@ impl Render for InstrumentList<'_> {
                     Cell::plain(i.in_force.map(|d| d.to_string()).unwrap_or_default()),
                     Cell::plain(i.provisions.len().to_string()),
                     Cell::plain(annotated.to_string()),
+                    Cell::toned(
+                        held,
+                        if i.missing.is_empty() {
+                            Tone::Plain
+                        } else {
+                            Tone::Warn
+                        },
+                    ),
                     Cell::plain(langs.join(", ")),
                 ]
             })
