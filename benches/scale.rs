@@ -198,8 +198,19 @@ impl Generator {
         let n = self.rng.between(0, max);
         let items: Vec<String> = (0..n)
             .map(|_| {
-                let kind = SafeguardKind::ALL[self.rng.below(SafeguardKind::ALL.len())].code();
-                let elements = self.rng.codes(SafeguardElement::ALL, 2);
+                let kind = SafeguardKind::ALL[self.rng.below(SafeguardKind::ALL.len())];
+                // Only elements of the safeguard's own kind are valid.
+                let own: Vec<SafeguardElement> = SafeguardElement::ALL
+                    .iter()
+                    .copied()
+                    .filter(|e| e.belongs_to(kind))
+                    .collect();
+                let elements = if own.is_empty() {
+                    Vec::new()
+                } else {
+                    self.rng.codes(&own, 2)
+                };
+                let kind = kind.code();
                 let quote = self.quote(paragraphs);
                 format!(
                     "{{ kind = \"{kind}\", elements = {}, quote = {} }}",
@@ -247,7 +258,13 @@ impl Generator {
                 t.push_str(&format!("references = [\"art-{other}\"]\n"));
             }
             for _ in 0..self.rng.between(1, 2) {
-                let kind = NormKind::ALL[self.rng.below(NormKind::ALL.len())].code();
+                // `exception` is the schema v1 form of a derogation (written below).
+                let kinds: Vec<NormKind> = NormKind::ALL
+                    .iter()
+                    .copied()
+                    .filter(|k| *k != NormKind::Exception)
+                    .collect();
+                let kind = kinds[self.rng.below(kinds.len())].code();
                 let actors = self.rng.codes(Actor::ALL, 2);
                 let data = self.rng.codes(DataCategory::ALL, 2);
                 let activities = self.rng.codes(Activity::ALL, 2);
@@ -277,9 +294,11 @@ impl Generator {
                     let quote = self.quote(&paragraphs);
                     let safeguards = self.safeguards(&paragraphs, 2);
                     t.push_str(&format!(
-                        "exceptions = [{{ grounds = {}, safeguards = {safeguards}, quote = {} }}]\n",
+                        "\n[[provision.derogation]]\nform = \"carve-out\"\nquote = {q}\n\
+                         grounds = {{ kind = \"stated\", purposes = {}, quote = {q} }}\n\
+                         safeguards = {safeguards}\n",
                         list(&grounds),
-                        common::toml_str(&quote)
+                        q = common::toml_str(&quote)
                     ));
                 }
             }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::walk::{Walk, read_regular};
 use super::{Corpus, CorpusData, bundled, load};
@@ -39,10 +39,35 @@ use crate::model::InstrumentId;
 /// ```
 #[derive(Debug, Default)]
 pub struct Loader {
-    files: Vec<(String, Vec<u8>, Option<String>)>,
+    /// Each instrument file: its origin, where its bytes are, and the id its path implies.
+    files: Vec<(String, Source, Option<String>)>,
     jurisdictions: Vec<(String, Vec<u8>)>,
     errors: Vec<LoadError>,
     skipped: Vec<Skipped>,
+}
+
+/// Where an instrument file's bytes are. A directory's files are read one at a time when the
+/// corpus is loaded, and each file's bytes are dropped once it is converted, so that loading
+/// never holds every file at once.
+#[derive(Debug)]
+enum Source {
+    /// Embedded in the crate.
+    Static(&'static str),
+    /// Handed over by the caller.
+    Bytes(Vec<u8>),
+    /// A regular file found by [`Loader::dir`], not read yet.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The bytes, borrowed where they are already in memory, read where they are on disk.
+    fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        Ok(match self {
+            Source::Static(text) => text.as_bytes().into(),
+            Source::Bytes(bytes) => bytes.as_slice().into(),
+            Source::File(path) => read_regular(path)?.into(),
+        })
+    }
 }
 
 /// How messages name a directory's files: as the directory was given when it is relative (so
@@ -84,7 +109,7 @@ impl Loader {
         for (path, text) in bundled::FILES {
             self.files.push((
                 format!("provisions/{path}"),
-                text.as_bytes().to_vec(),
+                Source::Static(text),
                 expected_id(path),
             ));
         }
@@ -94,14 +119,18 @@ impl Loader {
     /// Adds one instrument file; `origin` names it in messages. Its id is not checked against
     /// the origin (use [`Loader::dir`] for that).
     pub fn toml(mut self, origin: &str, text: &str) -> Loader {
-        self.files
-            .push((origin.to_owned(), text.as_bytes().to_vec(), None));
+        self.files.push((
+            origin.to_owned(),
+            Source::Bytes(text.as_bytes().to_vec()),
+            None,
+        ));
         self
     }
 
     /// Adds one instrument file as raw bytes (which may turn out not to be UTF-8).
     pub fn bytes(mut self, origin: &str, bytes: Vec<u8>) -> Loader {
-        self.files.push((origin.to_owned(), bytes, None));
+        self.files
+            .push((origin.to_owned(), Source::Bytes(bytes), None));
         self
     }
 
@@ -111,6 +140,9 @@ impl Loader {
     /// `<jurisdiction>/<name>`. Messages name files by the directory as given, when it is
     /// relative, or by its last component, when it is absolute, followed by the file's path
     /// inside it.
+    ///
+    /// The instrument files are read by [`Loader::load`], one at a time, each file's bytes
+    /// dropped once it is converted (the registry is read here).
     ///
     /// Only regular files are read, and symbolic links are followed. What is not read is
     /// listed in [`Loader::skipped`], each with its location and reason, without failing the
@@ -170,11 +202,13 @@ impl Loader {
                     }
                 }
             };
+            if rel_s != "jurisdictions.toml" {
+                // Read when the corpus is loaded, one file at a time.
+                self.files.push((origin, Source::File(path), expected));
+                continue;
+            }
             match read_regular(&path) {
-                Ok(bytes) if rel_s == "jurisdictions.toml" => {
-                    self.jurisdictions.push((origin, bytes));
-                }
-                Ok(bytes) => self.files.push((origin, bytes, expected)),
+                Ok(bytes) => self.jurisdictions.push((origin, bytes)),
                 Err(source) => errors.push(LoadError::new(
                     whole(&origin),
                     LoadErrorKind::Io { path, source },
@@ -248,16 +282,27 @@ impl Loader {
             }
         }
         load::check_parents(&jurisdictions, parents, &mut errors);
-        let files: Vec<load::SourceFile<'_>> = self
-            .files
-            .iter()
-            .map(|(origin, bytes, expected)| load::SourceFile {
+        // One file at a time: its bytes are read (or borrowed), converted, and dropped before
+        // the next, so that only the model and the locations the cross-file checks need
+        // outlive a file.
+        let files = self.files.iter().map(|(origin, source, expected)| {
+            let bytes = source.bytes().map_err(|e| {
+                let path = match source {
+                    Source::File(path) => path.clone(),
+                    Source::Static(_) | Source::Bytes(_) => PathBuf::from(origin),
+                };
+                Box::new(LoadError::new(
+                    whole(origin),
+                    LoadErrorKind::Io { path, source: e },
+                ))
+            })?;
+            Ok(load::SourceFile {
                 origin: origin.clone(),
                 bytes,
                 expected_id: expected.clone(),
             })
-            .collect();
-        let loaded = load::load(jurisdictions, &files, &mut errors);
+        });
+        let loaded = load::load(jurisdictions, files, &mut errors);
         if errors.is_empty() {
             let mut corpus = Corpus::from(CorpusData {
                 jurisdictions: loaded.jurisdictions,

@@ -19,7 +19,7 @@ pub(super) fn load_instrument(
     file: &SourceFile<'_>,
     errors: &mut Vec<LoadError>,
 ) -> Option<Located> {
-    let (text, raw) = parse_file::<raw::RawFile>(&file.origin, file.bytes, errors)?;
+    let (text, raw) = parse_file::<raw::RawFile>(&file.origin, &file.bytes, errors)?;
     let mut cx = FileCx {
         lines: LineIndex::new(&file.origin, text),
         errors,

@@ -33,7 +33,9 @@ pub(crate) use validate::load;
 pub(crate) struct SourceFile<'a> {
     /// Repository-relative path, used in messages.
     pub origin: String,
-    pub bytes: &'a [u8],
+    /// Borrowed when the bytes are embedded or handed over, owned when read from disk (and
+    /// dropped once the file is converted).
+    pub bytes: std::borrow::Cow<'a, [u8]>,
     /// The instrument id the path implies (`provisions/eu/gdpr.toml` → `eu/gdpr`), checked
     /// only when loading a directory.
     pub expected_id: Option<String>,

@@ -23,8 +23,11 @@ pub(super) fn provisions_of(
     provided: &BTreeSet<Lang>,
     file_texts: &HashMap<String, Texts>,
 ) -> (Vec<Provision>, Vec<(Location, Vec<Ref>)>) {
-    let mut provisions = Vec::new();
-    let mut provision_locs = Vec::new();
+    // Sized from the file (exact when it is valid) rather than grown by doubling: a vector
+    // grown one push at a time keeps up to half its capacity unused, for the whole life of
+    // the corpus (on 50,000 provisions, tens of megabytes).
+    let mut provisions = Vec::with_capacity(raw.len());
+    let mut provision_locs = Vec::with_capacity(raw.len());
     let mut seen: HashMap<ProvisionId, Location> = HashMap::new();
     for rp in raw {
         let rp_span = rp.span();
@@ -90,12 +93,9 @@ fn provision_of(
         texts: prov_texts,
         file_texts,
     };
-    let norms: Vec<Norm> = rp
-        .norm
-        .iter()
-        .filter_map(|rn| norm_of(cx, &q, rn))
-        .collect();
-    let mut derogations = Vec::new();
+    let mut norms: Vec<Norm> = Vec::with_capacity(rp.norm.len());
+    norms.extend(rp.norm.iter().filter_map(|rn| norm_of(cx, &q, rn)));
+    let mut derogations = Vec::with_capacity(rp.derogation.len());
     for rd in &rp.derogation {
         if let Some(d) = derogation_of(cx, &q, rd, &mut refs) {
             derogations.push(d);
@@ -347,15 +347,15 @@ fn references_of(
     own: &InstrumentId,
     rp: &raw::RawProvision,
 ) -> (Vec<Ref>, Vec<ProvisionId>, Vec<Correspondence>) {
-    let mut refs = Vec::new();
-    let mut references = Vec::new();
+    let mut refs = Vec::with_capacity(rp.references.len() + rp.correspondences.len());
+    let mut references = Vec::with_capacity(rp.references.len());
     for r in &rp.references {
         if let Some(t) = cx.provision_ref(own, r) {
             refs.push((t.clone(), cx.loc(r.span().start), "cites"));
             references.push(t);
         }
     }
-    let mut correspondences = Vec::new();
+    let mut correspondences = Vec::with_capacity(rp.correspondences.len());
     for c in &rp.correspondences {
         let c = c.get_ref();
         let target = cx.provision_ref(own, &c.target);
@@ -429,7 +429,7 @@ pub(super) fn safeguards_of(
     q: &Quotes<'_>,
     raw: &[S<raw::RawSafeguard>],
 ) -> Vec<Safeguard> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(raw.len());
     for rs in raw {
         let rs = rs.get_ref();
         let kind: Option<crate::model::SafeguardKind> = cx.term(&rs.kind);

@@ -10,10 +10,12 @@ use super::{Loaded, Located, SWITCHES_OFF, SourceFile};
 use crate::error::{LoadError, LoadErrorKind, Location};
 use crate::model::{Instrument, InstrumentId, Jurisdiction};
 
-/// Loads instrument files against a jurisdiction registry, collecting every problem.
-pub(crate) fn load(
+/// Loads instrument files against a jurisdiction registry, collecting every problem. The files
+/// come one at a time (a file that cannot be read as its error), so that each one's bytes can
+/// be dropped once it is converted.
+pub(crate) fn load<'a>(
     jurisdictions: BTreeMap<String, (Jurisdiction, Location)>,
-    files: &[SourceFile<'_>],
+    files: impl IntoIterator<Item = Result<SourceFile<'a>, Box<LoadError>>>,
     errors: &mut Vec<LoadError>,
 ) -> Loaded {
     let located = load_instruments(files, errors);
@@ -33,11 +35,21 @@ pub(crate) fn load(
 }
 
 /// Every file converted, in file order; an instrument id given before is reported and left out.
-fn load_instruments(files: &[SourceFile<'_>], errors: &mut Vec<LoadError>) -> Vec<Located> {
+fn load_instruments<'a>(
+    files: impl IntoIterator<Item = Result<SourceFile<'a>, Box<LoadError>>>,
+    errors: &mut Vec<LoadError>,
+) -> Vec<Located> {
     let mut located: Vec<Located> = Vec::new();
     let mut seen: HashMap<InstrumentId, Location> = HashMap::new();
     for f in files {
-        let Some(l) = load_instrument(f, errors) else {
+        let f = match f {
+            Ok(f) => f,
+            Err(e) => {
+                errors.push(*e);
+                continue;
+            }
+        };
+        let Some(l) = load_instrument(&f, errors) else {
             continue;
         };
         if let Some(first) = seen.get(&l.instrument.id) {
