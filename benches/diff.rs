@@ -26,12 +26,13 @@ fn describe(task: &str, diff: &lexgap::diff::TextDiff<'_>) {
         .filter(|op| op.tag() != lexgap::diff::OpTag::Equal)
         .count();
     eprintln!(
-        "{task}: {} + {} bytes, {} ops ({changed} changes), similarity {:.4}, approximate {}",
+        "{task}: {} + {} bytes, {} ops ({changed} changes), similarity {:.4}, approximate {}, {} steps",
         diff.old().len(),
         diff.new().len(),
         diff.ops().len(),
         diff.similarity(),
-        diff.is_approximate()
+        diff.is_approximate(),
+        diff.steps()
     );
 }
 

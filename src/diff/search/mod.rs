@@ -12,7 +12,7 @@ mod patience;
 #[cfg(test)]
 pub(super) mod tests;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Index;
 
 use similar::DiffOp;
@@ -56,6 +56,9 @@ pub(super) struct Budget {
     pub(super) coarse_lines: Cell<bool>,
     pub(super) coarse_runs: Cell<usize>,
     pub(super) coarse_bytes: Cell<usize>,
+    /// Arrays the searches reuse (for Myers' paths), so that the many short searches between
+    /// anchors do not each allocate their own.
+    arrays: RefCell<Vec<Vec<usize>>>,
 }
 
 /// The budget is spent: the search gives up.
@@ -72,6 +75,7 @@ impl Budget {
             coarse_lines: Cell::new(false),
             coarse_runs: Cell::new(0),
             coarse_bytes: Cell::new(0),
+            arrays: RefCell::new(Vec::new()),
         }
     }
     /// Counts `steps` of searching.

@@ -6,17 +6,13 @@ use std::ops::{Index, Range};
 use super::{Search, Sink, Spent};
 
 fn prefix_len(s: &Search<'_>, a: &[u32], ra: Range<usize>, b: &[u32], rb: Range<usize>) -> usize {
-    let n = ra.zip(rb).take_while(|&(i, j)| a[i] == b[j]).count();
+    let n = snake(&a[ra], &b[rb]);
     s.work.spend(n + 1);
     n
 }
 
 fn suffix_len(s: &Search<'_>, a: &[u32], ra: Range<usize>, b: &[u32], rb: Range<usize>) -> usize {
-    let n = ra
-        .rev()
-        .zip(rb.rev())
-        .take_while(|&(i, j)| a[i] == b[j])
-        .count();
+    let n = snake_back(&a[ra], &b[rb]);
     s.work.spend(n + 1);
     n
 }
@@ -29,10 +25,14 @@ struct V {
 }
 
 impl V {
-    fn new(size: usize) -> V {
+    /// Diagonals `-size..size`, all 0, in an array from `pool` (or a new one).
+    fn new(size: usize, pool: &mut Vec<Vec<usize>>) -> V {
+        let mut v = pool.pop().unwrap_or_default();
+        v.clear();
+        v.resize(2 * size, 0);
         V {
             offset: size as isize,
-            v: vec![0; 2 * size],
+            v,
         }
     }
 }
@@ -71,17 +71,59 @@ pub(super) fn myers(
     b: &[u32],
     rb: Range<usize>,
 ) -> Result<(), Spent> {
+    if ra.is_empty() || rb.is_empty() {
+        // Nothing to search (most stretches between neighbouring anchors): what `search`
+        // does, without its arrays; its empty prefix and suffix cost a step each.
+        s.work.spend(2);
+        if !ra.is_empty() {
+            sink.delete(ra.start, ra.len(), rb.start)?;
+        } else if !rb.is_empty() {
+            sink.insert(ra.start, rb.start, rb.len())?;
+        }
+        return Ok(());
+    }
     // Reaching round d costs d(d + 1) steps, so the budget left bounds the rounds, and the
-    // size of the arrays with them.
-    let rounds = match s.cap {
-        Some(cap) => cap,
-        None => usize::try_from(s.work.left(s.limit).isqrt()).unwrap_or(usize::MAX),
+    // size of the arrays with them (the square root only when the budget is what bounds).
+    let most = max_d(ra.len(), rb.len());
+    let size = match s.cap {
+        Some(cap) => most.min(cap.saturating_add(3)),
+        None => {
+            let left = s.work.left(s.limit);
+            let bound =
+                (most.saturating_sub(3) as u64).saturating_mul(most.saturating_sub(3) as u64);
+            if most <= 3 || left >= bound {
+                most
+            } else {
+                most.min(
+                    usize::try_from(left.isqrt())
+                        .unwrap_or(usize::MAX)
+                        .saturating_add(3),
+                )
+            }
+        }
+    }
+    .max(2);
+    let (mut vf, mut vb) = {
+        let mut pool = s.work.arrays.borrow_mut();
+        (V::new(size, &mut pool), V::new(size, &mut pool))
     };
-    let size = max_d(ra.len(), rb.len())
-        .min(rounds.saturating_add(3))
-        .max(2);
-    let mut vf = V::new(size);
-    let mut vb = V::new(size);
+    let done = search(s, sink, a, ra, b, rb, &mut vf, &mut vb);
+    s.work.arrays.borrow_mut().extend([vf.v, vb.v]);
+    done
+}
+
+/// The divide and conquer of [`myers`], with its arrays.
+#[allow(clippy::too_many_arguments)]
+fn search(
+    s: Search<'_>,
+    sink: &mut impl Sink,
+    a: &[u32],
+    ra: Range<usize>,
+    b: &[u32],
+    rb: Range<usize>,
+    vf: &mut V,
+    vb: &mut V,
+) -> Result<(), Spent> {
     let mut stack = vec![Task::Diff(ra, rb)];
     while let Some(task) = stack.pop() {
         let (mut ra, mut rb) = match task {
@@ -108,15 +150,13 @@ pub(super) fn myers(
             sink.delete(ra.start, ra.len(), rb.start)?;
         } else if ra.is_empty() {
             sink.insert(ra.start, rb.start, rb.len())?;
-        } else if let Some((x, y)) =
-            match middle_snake(&s, a, ra.clone(), b, rb.clone(), &mut vf, &mut vb) {
-                Ok(split) => split,
-                // A capped search does not give up: past its budget, what is left of each
-                // stretch (after its common prefix and suffix) is replaced.
-                Err(Spent) if s.cap.is_some() => None,
-                Err(Spent) => return Err(Spent),
-            }
-        {
+        } else if let Some((x, y)) = match middle_snake(&s, a, ra.clone(), b, rb.clone(), vf, vb) {
+            Ok(split) => split,
+            // A capped search does not give up: past its budget, what is left of each
+            // stretch (after its common prefix and suffix) is replaced.
+            Err(Spent) if s.cap.is_some() => None,
+            Err(Spent) => return Err(Spent),
+        } {
             stack.push(Task::Diff(x..ra.end, y..rb.end));
             stack.push(Task::Diff(ra.start..x, rb.start..y));
         } else {
@@ -139,8 +179,9 @@ fn middle_snake(
     vf: &mut V,
     vb: &mut V,
 ) -> Result<Option<(usize, usize)>, Spent> {
-    let n = ra.len();
-    let m = rb.len();
+    let (a, b) = (&a[ra.clone()], &b[rb.clone()]);
+    let n = a.len();
+    let m = b.len();
     let delta = n as isize - m as isize;
     let odd = delta & 1 == 1;
     vf[1] = 0;
@@ -156,58 +197,74 @@ fn middle_snake(
             // Only reached past the budget (see `myers`); a guard for the arrays.
             return Err(Spent);
         }
+        // The steps of this round, counted once at its end (the budget is only checked
+        // between rounds).
+        let mut spent = 0;
+        let (f, bk, off) = (&mut vf.v[..], &mut vb.v[..], vf.offset);
+        let at = |k: isize| (k + off) as usize;
         // Forward paths.
-        for k in (-d..=d).rev().step_by(2) {
-            let mut x = if k == -d || (k != d && vf[k - 1] < vf[k + 1]) {
-                vf[k + 1]
+        let mut k = d;
+        while k >= -d {
+            let mut x = if k == -d || (k != d && f[at(k - 1)] < f[at(k + 1)]) {
+                f[at(k + 1)]
             } else {
-                vf[k - 1] + 1
+                f[at(k - 1)] + 1
             };
             let y = (x as isize - k) as usize;
             let (x0, y0) = (x, y);
-            let mut cost = 1;
-            if x < n && y < m {
-                let advance = ra.start + x..ra.end;
-                let advance = advance
-                    .zip(rb.start + y..rb.end)
-                    .take_while(|&(i, j)| a[i] == b[j])
-                    .count();
+            spent += 1;
+            if x < n && y < m && a[x] == b[y] {
+                let advance = snake(&a[x..], &b[y..]);
                 x += advance;
-                cost += advance;
+                spent += advance;
             }
-            s.work.spend(cost);
-            vf[k] = x;
-            if odd && (k - delta).abs() <= (d - 1) && vf[k] + vb[-(k - delta)] >= n {
+            f[at(k)] = x;
+            if odd && (k - delta).abs() <= (d - 1) && x + bk[at(delta - k)] >= n {
+                s.work.spend(spent);
                 return Ok(Some((x0 + ra.start, y0 + rb.start)));
             }
+            k -= 2;
         }
         // Backward paths.
-        for k in (-d..=d).rev().step_by(2) {
-            let mut x = if k == -d || (k != d && vb[k - 1] < vb[k + 1]) {
-                vb[k + 1]
+        let mut k = d;
+        while k >= -d {
+            let mut x = if k == -d || (k != d && bk[at(k - 1)] < bk[at(k + 1)]) {
+                bk[at(k + 1)]
             } else {
-                vb[k - 1] + 1
+                bk[at(k - 1)] + 1
             };
             let mut y = (x as isize - k) as usize;
-            let mut cost = 1;
-            if x < n && y < m {
-                let advance = (ra.start..ra.start + n - x)
-                    .rev()
-                    .zip((rb.start..rb.start + m - y).rev())
-                    .take_while(|&(i, j)| a[i] == b[j])
-                    .count();
+            spent += 1;
+            if x < n && y < m && a[n - x - 1] == b[m - y - 1] {
+                let advance = snake_back(&a[..n - x], &b[..m - y]);
                 x += advance;
                 y += advance;
-                cost += advance;
+                spent += advance;
             }
-            s.work.spend(cost);
-            vb[k] = x;
-            if !odd && (k - delta).abs() <= d && vb[k] + vf[-(k - delta)] >= n {
+            bk[at(k)] = x;
+            if !odd && (k - delta).abs() <= d && x + f[at(delta - k)] >= n {
+                s.work.spend(spent);
                 return Ok(Some((n - x + ra.start, m - y + rb.start)));
             }
+            k -= 2;
         }
+        s.work.spend(spent);
     }
     Ok(None)
+}
+
+/// How many ids `a` and `b` have in common at their start.
+fn snake(a: &[u32], b: &[u32]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// How many ids `a` and `b` have in common at their end.
+fn snake_back(a: &[u32], b: &[u32]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// The point strictly inside the grid (`0 < x + y < n + m`) furthest along a forward or

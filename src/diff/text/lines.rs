@@ -29,7 +29,7 @@ pub(super) fn diff_lines(
 ) -> Vec<LineOp> {
     let (la, sa) = split_lines(a);
     let (lb, sb) = split_lines(b);
-    let mut ids = Interner::default();
+    let mut ids = Interner::with_capacity(la.len() + lb.len());
     let ia: Vec<u32> = la.iter().map(|l| ids.id(l)).collect();
     let ib: Vec<u32> = lb.iter().map(|l| ids.id(l)).collect();
     work.read(ia.len() + ib.len());

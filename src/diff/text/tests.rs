@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::similarity::{count_chars, flag_normalization};
+use super::similarity::{count_chars, flag_normalization, is_unicode_space};
 use super::tokens::{for_each_grapheme, token_ends};
 use super::*;
 use crate::diff::search::tests::Lcg;
@@ -32,6 +32,80 @@ fn count_chars_is_exact() {
             "{s:?}"
         );
         assert_eq!(count_chars(&s, false), s.chars().count());
+    }
+}
+
+#[test]
+fn unicode_spaces_are_found_by_their_bytes() {
+    for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+        let mut buf = [0; 4];
+        let s = c.encode_utf8(&mut buf);
+        assert_eq!(is_unicode_space(s.as_bytes()), c.is_whitespace(), "{c:?}");
+    }
+}
+
+#[test]
+fn count_chars_is_exact_across_blocks() {
+    // Long texts, so that spaces and their lead bytes fall across the 64-byte blocks.
+    let mut x = Lcg(8);
+    let alphabet = [
+        'a', ' ', '\n', '\u{a0}', '\u{3000}', '\u{2009}', '\u{2028}', '\u{205f}', '。', '个', 'é',
+        '\u{85}', '\u{1680}', '\u{202f}', '\u{e2}', '\u{2010}', '\t', '\r', '\u{c}',
+    ];
+    for len in [0, 1, 63, 64, 65, 200, 1000] {
+        for _ in 0..300 {
+            let s: String = (0..len)
+                .map(|_| alphabet[x.next(alphabet.len() as u64) as usize])
+                .collect();
+            assert_eq!(
+                count_chars(&s, true),
+                s.chars().filter(|c| !c.is_whitespace()).count(),
+                "{s:?}"
+            );
+            assert_eq!(count_chars(&s, false), s.chars().count());
+        }
+    }
+}
+
+#[test]
+fn detecting_by_blocks_counts_every_letter() {
+    // The script detection counts ASCII in blocks of 64 bytes and the rest by characters; it
+    // must decide as a count character by character does.
+    let reference = |a: &str, b: &str| {
+        let (mut cjk, mut letters) = (0usize, 0usize);
+        for c in a.chars().chain(b.chars()) {
+            if crate::model::is_cjk_letter(c) {
+                cjk += 1;
+                letters += 1;
+            } else if c.is_alphanumeric() {
+                letters += 1;
+            }
+        }
+        if cjk * 3 > letters {
+            Granularity::Chars
+        } else {
+            Granularity::Words
+        }
+    };
+    let mut x = Lcg(12);
+    let pieces = [
+        "a", "Z", "9", " ", ".", "个", "人", "é", "ß", "\u{301}", "\n", "。", "한",
+    ];
+    for len in [0, 10, 64, 100, 300] {
+        for _ in 0..300 {
+            let weights = x.next(4) as usize;
+            let a: String = (0..len)
+                .map(|_| pieces[(x.next(pieces.len() as u64) as usize + weights) % pieces.len()])
+                .collect();
+            let b: String = (0..len / 2)
+                .map(|_| pieces[x.next(pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(
+                Granularity::detect_pair(&a, &b),
+                reference(&a, &b),
+                "{a:?} {b:?}"
+            );
+        }
     }
 }
 
@@ -75,6 +149,53 @@ fn segmenting_in_windows_matches_segmenting_at_once() {
         for_each_grapheme(&s, |g| got.push(g));
         let want = similar::DiffableStr::tokenize_graphemes(s.as_str());
         assert_eq!(got, want);
+    }
+}
+
+#[test]
+fn tokens_by_pieces_match_tokens_of_whole_clusters() {
+    // ASCII pieces are tokenized byte by byte, the rest by clusters: the same tokens as
+    // clusters of the whole text, classed by their first character.
+    use unicode_segmentation::UnicodeSegmentation;
+    let reference = |s: &str, granularity: Granularity| {
+        let mut ends = vec![0];
+        let (mut at, mut current) = (0, None::<u8>);
+        for g in s.graphemes(true) {
+            let c = g.chars().next().unwrap_or(' ');
+            let class = match granularity {
+                Granularity::Chars => 2,
+                Granularity::Words if c.is_whitespace() || c == '\x0B' => 0,
+                Granularity::Words if crate::model::is_cjk_letter(c) => 2,
+                Granularity::Words if c.is_alphanumeric() || c == '_' => 1,
+                Granularity::Words => 2,
+            };
+            if current.is_some() && (current != Some(class) || class == 2) {
+                ends.push(at);
+            }
+            current = Some(class);
+            at += g.len();
+        }
+        if current.is_some() {
+            ends.push(at);
+        }
+        ends
+    };
+    let mut x = Lcg(13);
+    let pieces = [
+        "a", "b", " ", "  ", "\u{301}", "个", "人", "\r", "\n", "é", "’", "🇫", "🇷", "\u{200d}",
+        "👩", "ab", ",", "\u{a0}", "_", "9",
+    ];
+    for len in [0, 1, 2, 5, 50, 3000] {
+        for _ in 0..100 {
+            let s: String = (0..len)
+                .map(|_| pieces[x.next(pieces.len() as u64) as usize])
+                .collect();
+            for granularity in [Granularity::Words, Granularity::Chars] {
+                let mut ends = vec![0];
+                token_ends(&s, granularity, 0, &mut ends);
+                assert_eq!(ends, reference(&s, granularity), "{s:?} {granularity}");
+            }
+        }
     }
 }
 
