@@ -9,9 +9,12 @@
 //! - `scale/matrix/N`: the gap matrix of the bundled corpus plus the N generated instruments
 //!   against GDPR arts. 9 and 35 and ECHR art. 8;
 //! - `scale/align/P`: one alignment of two generated instruments of P provisions each
-//!   (P = 50, the size in the corpora above, then 200 and 500), since the cost of one
-//!   alignment depends on the sizes of the two instruments, not on the corpus around them.
-//!   (P = 1,000 takes seconds an iteration; BENCHMARKS.md has a one-off figure.)
+//!   (P = 50, the size in the corpora above, then 200, 500, 1,000 and 2,000), since the cost
+//!   of one alignment depends on the sizes of the two instruments, not on the corpus around
+//!   them; each prints its candidate pairs and matches first;
+//! - `scale/counterparts/N`: for one provision, its best counterpart in every instrument of
+//!   the bundled corpus plus N generated ones (N = 100, 1,000), through a `CounterpartIndex`
+//!   built once (the build time is printed).
 //!
 //! With `LEXGAP_SCALE_DUMP=<dir>` set, the bench also writes the largest generated corpus to
 //! `<dir>/<jurisdiction>/<name>.toml`, the layout `lexgap check <dir>` and `Corpus::from_dir`
@@ -28,7 +31,7 @@ use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use lexgap::Corpus;
-use lexgap::align::Alignment;
+use lexgap::align::{Alignment, CounterpartIndex};
 use lexgap::classify::GapMatrix;
 use lexgap::model::{
     Activity, Actor, DataCategory, NormKind, Purpose, SafeguardElement, SafeguardKind, Term,
@@ -39,7 +42,9 @@ const SIZES: [usize; 3] = [100, 300, 1000];
 /// Provisions per generated instrument.
 const PROVISIONS: usize = 50;
 /// Provisions per instrument in the alignment bench.
-const ALIGN_SIZES: [usize; 3] = [50, 200, 500];
+const ALIGN_SIZES: [usize; 5] = [50, 200, 500, 1000, 2000];
+/// Generated instruments in the corpora of the counterpart bench.
+const COUNTERPART_SIZES: [usize; 2] = [100, 1000];
 /// The baseline of `examples/gap_matrix.rs`.
 const BASELINE: [&str; 3] = ["eu/gdpr/art-9", "eu/gdpr/art-35", "coe/echr/art-8"];
 const JURISDICTIONS: [&str; 5] = ["cn", "eu", "us", "coe", "un"];
@@ -418,6 +423,14 @@ fn scale(c: &mut Criterion) {
         ) else {
             continue;
         };
+        let alignment = Alignment::new(left, right);
+        eprintln!(
+            "scale/align/{p}: {} x {} provisions, {} candidate pairs, {} matches",
+            left.provisions.len(),
+            right.provisions.len(),
+            alignment.candidates().count(),
+            alignment.pairs().count()
+        );
         g.throughput(Throughput::Elements((p * p) as u64));
         g.bench_with_input(BenchmarkId::new("align", p), &(left, right), |b, (l, r)| {
             b.iter(|| Alignment::new(black_box(l), black_box(r)))
@@ -426,9 +439,45 @@ fn scale(c: &mut Criterion) {
     g.finish();
 }
 
+/// `scale/counterparts/N`: for one provision, its best counterpart in every instrument of the
+/// bundled corpus plus N generated instruments, through a `CounterpartIndex` built once (its
+/// build time is printed, not timed by criterion).
+fn counterparts(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scale");
+    g.sampling_mode(SamplingMode::Flat);
+    for n in COUNTERPART_SIZES {
+        let files = Generator::new().corpus(n);
+        let corpus = match load_files(&files, true) {
+            Ok(corpus) => corpus,
+            Err(e) => {
+                eprintln!(
+                    "skipping scale/counterparts/{n}: the generated corpus does not load:\n{e}"
+                );
+                continue;
+            }
+        };
+        let start = std::time::Instant::now();
+        let index = CounterpartIndex::new(&corpus);
+        let built = start.elapsed();
+        let id = "un/gen-0004/art-7";
+        let found = index.counterparts(id).map(|c| c.pairs().len());
+        eprintln!(
+            "scale/counterparts/{n}: {} provisions indexed in {built:.2?}; {id} has a counterpart \
+             in {found:?} of {} other instruments",
+            corpus.provisions().count(),
+            corpus.instruments().count() - 1
+        );
+        g.throughput(Throughput::Elements(corpus.provisions().count() as u64));
+        g.bench_with_input(BenchmarkId::new("counterparts", n), &index, |b, index| {
+            b.iter(|| black_box(index).counterparts(black_box(id)))
+        });
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = common::slow();
-    targets = scale
+    targets = scale, counterparts
 }
 criterion_main!(benches);

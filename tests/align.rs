@@ -683,3 +683,34 @@ fn declared_relations_suggest_the_code_for_crosswalk_words() {
         );
     }
 }
+
+/// A counterpart is scored on the evidence an alignment of the two instruments gathers: the
+/// same kinds, and the same features, headings and correspondences (only the text weights,
+/// over the whole corpus, differ).
+#[test]
+fn counterparts_rest_on_the_evidence_of_an_alignment() {
+    use lexgap::align::CounterpartIndex;
+    let corpus = corpus();
+    let index = CounterpartIndex::new(corpus);
+    for id in ["eu/gdpr/art-33", "eu/gdpr/art-9", "cn/pipl/art-55"] {
+        let found = index.counterparts(id).unwrap();
+        let own = corpus.instrument_of(&id.parse().unwrap()).unwrap();
+        assert!(!found.pairs().is_empty(), "{id}");
+        for p in found.pairs() {
+            let other = corpus.instrument_of(&p.right().id).unwrap();
+            assert_ne!(other.id, own.id);
+            let a = Alignment::new(own, other);
+            let Some(c) = a
+                .candidates()
+                .find(|c| c.left().id == p.left().id && c.right().id == p.right().id)
+            else {
+                continue;
+            };
+            let not_text =
+                |r: &&lexgap::align::Contribution| !matches!(r.reason(), Reason::Text { .. });
+            let ours: Vec<_> = p.reasons().iter().filter(not_text).collect();
+            let theirs: Vec<_> = c.reasons().iter().filter(not_text).collect();
+            assert_eq!(ours, theirs, "{id} -> {}", p.right().id);
+        }
+    }
+}

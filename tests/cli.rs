@@ -1630,3 +1630,48 @@ fn import_into_merges_a_second_language() {
         "error: `--id eu/gdpr` is not the instrument of the `--into` file, `cn/pipl`\n"
     );
 }
+
+#[test]
+fn counterparts_lists_the_best_pair_of_each_other_instrument() {
+    let o = lexgap(&["counterparts", "eu/gdpr/art-33", "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kind"], "counterparts");
+    assert_eq!(v["data"]["provision"], "eu/gdpr/art-33");
+    let pairs = v["data"]["counterparts"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    let right = |p: &serde_json::Value| p["right"].as_str().unwrap().to_owned();
+    let instrument = |id: &str| id.rsplit_once('/').unwrap().0.to_owned();
+    let mut seen = std::collections::BTreeSet::new();
+    for p in pairs {
+        assert_eq!(p["left"], "eu/gdpr/art-33");
+        let i = instrument(&right(p));
+        assert_ne!(i, "eu/gdpr", "no counterpart in its own instrument");
+        assert!(seen.insert(i), "one counterpart per instrument");
+    }
+    let scores: Vec<f64> = pairs.iter().map(|p| p["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
+    assert!(pairs.iter().any(|p| right(p) == "cn/pipl/art-57"));
+
+    let o = lexgap(&[
+        "counterparts",
+        "eu/gdpr/art-33",
+        "--in",
+        "cn",
+        "--top",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let pairs = v["data"]["counterparts"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{v}");
+    assert!(right(&pairs[0]).starts_with("cn/"), "{v}");
+    let table = stdout(&lexgap(&["counterparts", "eu/gdpr/art-33", "--top", "2"]));
+    assert!(table.contains("Counterparts of eu/gdpr/art-33"), "{table}");
+
+    let o = lexgap(&["counterparts", "eu/gdpr/art-3333"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("eu/gdpr/art-3333"));
+}

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use lexgap::Corpus;
-use lexgap::align::Alignment;
+use lexgap::align::{Alignment, CounterpartIndex};
 use lexgap::classify::{Comparison, GapMatrix};
 use lexgap::diff::{DiffOptions, ProvisionDiff};
 use lexgap::model::{Lang, Scope};
@@ -196,6 +196,10 @@ pub(crate) fn every_document(corpus: &Corpus) -> Vec<(String, Value)> {
         );
         docs.push(json(&format!("align {left} {right}"), &a));
     }
+
+    let index = CounterpartIndex::new(corpus);
+    let found = index.counterparts("eu/gdpr/art-33").unwrap();
+    docs.push(json("counterparts eu/gdpr/art-33", &found));
 
     docs
 }

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use lexgap::Corpus;
-use lexgap::align::Alignment;
+use lexgap::align::{Alignment, Counterparts};
 use lexgap::classify::{GapMatrix, GapReport};
 use lexgap::diff::{ProvisionDiff, TextDiff};
 use lexgap::render::{
@@ -135,6 +135,7 @@ fn envelope<T: Render + schemars::JsonSchema>() -> (&'static str, Value) {
 fn every_schema() -> Vec<(&'static str, Value)> {
     vec![
         envelope::<Alignment<'static>>(),
+        envelope::<Counterparts<'static>>(),
         envelope::<EffectList<'static>>(),
         envelope::<GapMatrix>(),
         envelope::<GapReport>(),

@@ -2,7 +2,6 @@
 //! to one, then splits and merges, then provisions alone; meant for versions, computed in
 //! both modes.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -119,13 +118,20 @@ impl<'a> Scorer<'_, 'a> {
         candidates: &[Candidate<'a>],
     ) -> Vec<Group<'a>> {
         let (lp, rp) = (&self.left.provisions, &self.right.provisions);
-        let at: HashMap<(usize, usize), usize> = candidates
-            .iter()
-            .enumerate()
-            .map(|(k, (i, j, _))| ((*i, *j), k))
-            .collect();
+        // The candidates are in left order: the candidates of left provision `i` are
+        // `candidates[rows[i]..rows[i + 1]]`.
+        let mut rows = vec![0usize; lp.len() + 1];
+        for (i, _, _) in candidates {
+            rows[i + 1] += 1;
+        }
+        for i in 0..lp.len() {
+            rows[i + 1] += rows[i];
+        }
         let pair_of = |i: usize, j: usize| -> Option<Pair<'a>> {
-            at.get(&(i, j)).map(|&k| candidates[k].2.clone())
+            candidates[rows[i]..rows[i + 1]]
+                .iter()
+                .find(|c| c.1 == j)
+                .map(|c| c.2.clone())
         };
         groups
             .into_iter()
@@ -156,15 +162,19 @@ impl<'a> Scorer<'_, 'a> {
 
 /// The candidates, best score first (then the same local id first, then in document order).
 fn by_score<'c, 'a>(candidates: &'c [Candidate<'a>]) -> Vec<&'c Candidate<'a>> {
-    let mut order: Vec<&Candidate<'a>> = candidates.iter().collect();
-    order.sort_by(|a, b| {
-        b.2.score
-            .total_cmp(&a.2.score)
-            .then(same_local(&b.2).cmp(&same_local(&a.2)))
-            .then(a.0.cmp(&b.0))
-            .then(a.1.cmp(&b.1))
+    // The keys once per candidate, not once per comparison; (i, j) is unique, so the order
+    // is total and an unstable sort is deterministic.
+    let mut keyed: Vec<(f64, bool, &Candidate<'a>)> = candidates
+        .iter()
+        .map(|c| (c.2.score, same_local(&c.2), c))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.0.cmp(&b.2.0))
+            .then(a.2.1.cmp(&b.2.1))
     });
-    order
+    keyed.into_iter().map(|(_, _, c)| c).collect()
 }
 
 /// The best match of each provision above the split threshold: the first in `order`. For

@@ -179,6 +179,17 @@ impl TextIndex {
     /// it has no text in the language). A heading states the topic, so its terms count
     /// [`HEADING_TERM_BOOST`] times. Document frequencies count both sides.
     pub(crate) fn new(left: &[Option<Doc<'_>>], right: &[Option<Doc<'_>>]) -> TextIndex {
+        TextIndex::build(left, Some(right))
+    }
+
+    /// Indexes one set of documents against itself: [`similar_to`](TextIndex::similar_to)
+    /// then compares document `i` with every document of the set (itself included), with
+    /// document frequencies over the set, each document counted once.
+    pub(crate) fn one_side(docs: &[Option<Doc<'_>>]) -> TextIndex {
+        TextIndex::build(docs, None)
+    }
+
+    fn build(left: &[Option<Doc<'_>>], right: Option<&[Option<Doc<'_>>]>) -> TextIndex {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut count = |doc: &Doc<'_>| -> HashMap<u32, u32> {
             let mut tf: HashMap<u32, u32> = HashMap::new();
@@ -204,11 +215,16 @@ impl TextIndex {
         };
         let lt: Vec<Option<HashMap<u32, u32>>> =
             left.iter().map(|d| d.as_ref().map(&mut count)).collect();
-        let rt: Vec<Option<HashMap<u32, u32>>> =
-            right.iter().map(|d| d.as_ref().map(&mut count)).collect();
+        let rt: Vec<Option<HashMap<u32, u32>>> = right
+            .unwrap_or_default()
+            .iter()
+            .map(|d| d.as_ref().map(&mut count))
+            .collect();
+        let rt = if right.is_some() { rt } else { lt.clone() };
+        let rt_counted = if right.is_some() { &rt[..] } else { &[] };
         let mut df: HashMap<u32, u32> = HashMap::new();
         let mut docs = 0u32;
-        for tf in lt.iter().chain(rt.iter()).flatten() {
+        for tf in lt.iter().chain(rt_counted.iter()).flatten() {
             docs += 1;
             for id in tf.keys() {
                 *df.entry(*id).or_insert(0) += 1;

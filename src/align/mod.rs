@@ -71,10 +71,12 @@
 // This file holds the results, `Alignment` and `Pair`; the steps that make them are in
 // `options` (the weights, thresholds and `AlignOptions`), `evidence` (the reasons and how
 // each is gathered, with the TF-IDF index in `index`), `scoring` (the scorer, which runs the
-// steps in order), `grouping` (one to one, splits and merges) and `relations` (the relation
-// of each pair).
+// steps in order, one left provision at a time against every right one), `grouping` (one
+// to one, splits and merges) and `relations` (the relation of each pair). `counterparts`
+// scores one provision against a whole corpus with the same evidence, through an index.
 
 mod concepts;
+mod counterparts;
 mod crosswalk;
 mod evidence;
 mod grouping;
@@ -89,6 +91,7 @@ use serde::Serialize;
 
 use crate::model::{Instrument, Lang, Provision, ProvisionId};
 
+pub use counterparts::{CounterpartIndex, Counterparts};
 pub use crosswalk::{
     Confidence, ConfidenceLevel, Crosswalk, HIGH_CONFIDENCE, Lifecycle, MEDIUM_CONFIDENCE,
     Rationale,

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Instrument, Lang};
+use crate::model::{Instrument, Lang, Provision};
 
 use super::crosswalk::Crosswalk;
-use super::evidence::{Evidence, Features};
+use super::evidence::{Contribution, Features};
 use super::grouping::IndexGroup;
 use super::options::{AlignOptions, Mode};
 use super::relations::{confidence, guess_relation, rationale, relate_versions};
@@ -48,26 +48,11 @@ impl<'o, 'a> Scorer<'o, 'a> {
 
     pub(super) fn run(self) -> Alignment<'a> {
         let (lp, rp) = (&self.left.provisions, &self.right.provisions);
-        let mut evidence = Evidence::default();
-
-        // 1 and 5: identical texts and text similarity, language by language.
-        self.texts(&mut evidence);
-
-        // 2: explicit correspondences, declared on either side.
-        if self.opts.correspondences {
-            self.correspondences(&mut evidence);
-        }
-
         // 3: shared norm features (annotated provisions only).
         let lf: Vec<Option<Features>> = lp.iter().map(Features::of).collect();
         let rf: Vec<Option<Features>> = rp.iter().map(Features::of).collect();
-        self.features(&lf, &rf, &mut evidence);
-
-        // 4: headings, in the first language both have.
-        self.headings(&mut evidence);
-
         // Score and keep the candidates.
-        let candidates = self.candidates(evidence, &lf, &rf);
+        let candidates = self.candidates(&lf, &rf);
 
         let groups = self.group(&candidates);
         let selected = self.select(&groups, &candidates);
@@ -88,69 +73,51 @@ impl<'o, 'a> Scorer<'o, 'a> {
     }
 
     /// Scores the pairs with evidence, keeps those from the candidate threshold, each with a
-    /// guessed relation, and orders them by left provision, best score first.
-    fn candidates(
+    /// guessed relation, and orders them by left provision, best score first. The evidence
+    /// is gathered one left provision at a time, against every right provision (see
+    /// `Evidence`).
+    fn candidates(&self, lf: &[Option<Features>], rf: &[Option<Features>]) -> Vec<Candidate<'a>> {
+        let (lp, rp) = (&self.left.provisions, &self.right.provisions);
+        let mut evidence = self.evidence(lf, rf);
+        let mut candidates: Vec<Candidate<'a>> = Vec::new();
+        for i in 0..lp.len() {
+            // 1 and 5: identical texts and text similarity; 2, 3 and 4 pair by pair.
+            self.texts_of(i, &mut evidence);
+            let row = candidates.len();
+            for j in 0..rp.len() {
+                let Some((reasons, score)) = self.pair_evidence(&evidence, (i, j), lf, rf) else {
+                    continue;
+                };
+                candidates.push(self.candidate((i, j), reasons, score, lf, rf));
+            }
+            candidates[row..].sort_by(|a, b| {
+                b.2.score
+                    .total_cmp(&a.2.score)
+                    .then(same_local(&b.2).cmp(&same_local(&a.2)))
+                    .then(a.1.cmp(&b.1))
+            });
+        }
+        candidates
+    }
+
+    /// The candidate `(i, j)` with these reasons and score (see [`pair`]).
+    fn candidate(
         &self,
-        evidence: Evidence,
+        (i, j): (usize, usize),
+        reasons: Vec<Contribution>,
+        score: f64,
         lf: &[Option<Features>],
         rf: &[Option<Features>],
-    ) -> Vec<Candidate<'a>> {
+    ) -> Candidate<'a> {
         let (lp, rp) = (&self.left.provisions, &self.right.provisions);
-        let mut candidates: Vec<Candidate<'a>> = Vec::new();
-        for ((i, j), mut reasons) in evidence.into_pairs() {
-            reasons.sort_by(|a, b| {
-                a.reason
-                    .rank()
-                    .cmp(&b.reason.rank())
-                    .then(b.value.total_cmp(&a.value))
-            });
-            let mut score = 1.0 - reasons.iter().map(|c| 1.0 - c.value).product::<f64>();
-            // A recital explains; it answers an article only as a reason does.
-            if lp[i].is_recital() != rp[j].is_recital() {
-                score *= self.opts.recital_factor;
-            }
-            if score < self.opts.candidate_threshold {
-                continue;
-            }
-            let thresholds = [
-                self.opts.match_threshold,
-                self.opts.medium_confidence,
-                self.opts.high_confidence,
-            ];
-            let confidence = confidence(&reasons, score, thresholds);
-            let crosswalk = if score < self.opts.match_threshold {
-                Crosswalk::NoRelationship
-            } else {
-                guess_relation(
-                    &lp[i],
-                    &reasons,
-                    lf[i].as_ref(),
-                    rf[j].as_ref(),
-                    self.opts.equivalent_text_threshold,
-                )
-            };
-            candidates.push((
-                i,
-                j,
-                Pair {
-                    left: &lp[i],
-                    right: &rp[j],
-                    score,
-                    crosswalk,
-                    rationale: rationale(&reasons),
-                    confidence,
-                    lifecycle: None,
-                    reasons,
-                },
-            ));
-        }
-        candidates.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.2.score.total_cmp(&a.2.score))
-                .then(same_local(&b.2).cmp(&same_local(&a.2)))
-                .then(a.1.cmp(&b.1))
-        });
-        candidates
+        let pair = pair(
+            self.opts,
+            (&lp[i], &rp[j]),
+            reasons,
+            score,
+            (lf[i].as_ref(), rf[j].as_ref()),
+        );
+        (i, j, pair)
     }
 
     /// The candidates kept, as indices into `candidates`: between versions, those in the
@@ -185,5 +152,44 @@ impl<'o, 'a> Scorer<'o, 'a> {
                     .collect()
             }
         }
+    }
+}
+
+/// The pair of `left` and `right` with these reasons and score: the reasons sorted (in the
+/// order of [`Reason`](super::Reason)'s variants, largest first), its confidence, guessed
+/// relation and rationale.
+pub(super) fn pair<'a>(
+    opts: &AlignOptions,
+    (left, right): (&'a Provision, &'a Provision),
+    mut reasons: Vec<Contribution>,
+    score: f64,
+    (lf, rf): (Option<&Features>, Option<&Features>),
+) -> Pair<'a> {
+    reasons.sort_by(|a, b| {
+        a.reason
+            .rank()
+            .cmp(&b.reason.rank())
+            .then(b.value.total_cmp(&a.value))
+    });
+    let thresholds = [
+        opts.match_threshold,
+        opts.medium_confidence,
+        opts.high_confidence,
+    ];
+    let confidence = confidence(&reasons, score, thresholds);
+    let crosswalk = if score < opts.match_threshold {
+        Crosswalk::NoRelationship
+    } else {
+        guess_relation(left, &reasons, lf, rf, opts.equivalent_text_threshold)
+    };
+    Pair {
+        left,
+        right,
+        score,
+        crosswalk,
+        rationale: rationale(&reasons),
+        confidence,
+        lifecycle: None,
+        reasons,
     }
 }

@@ -336,6 +336,26 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Which laws answer this provision: its best counterpart in every other instrument of
+    /// the corpus, best score first, with the relation, confidence and score an alignment of
+    /// the two instruments would give (text weights count the whole corpus; see
+    /// `lexgap::align::CounterpartIndex`).
+    #[command(after_help = "Examples:
+  lexgap counterparts eu/gdpr/art-33
+  lexgap counterparts eu/gdpr/art-35 --in cn --in us-ca --top 3
+  lexgap counterparts eu/gdpr/art-9 --format json")]
+    Counterparts {
+        /// The provision id, such as `eu/gdpr/art-33`.
+        id: String,
+        /// Only counterparts in this jurisdiction (repeat for several).
+        #[arg(long = "in", value_name = "JURISDICTION")]
+        jurisdictions: Vec<String>,
+        /// Only the N best counterparts.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Cut a statute's plain text into provisions at its headings and write an instrument
     /// file: labels, headings, chapter paths and texts verbatim, the `[instrument]` metadata
     /// from the options, each required field not given as a `# FILL IN` comment (the loader
@@ -790,6 +810,25 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 corpus.instrument(&right)?,
             );
             emit(&a, &sink)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Counterparts {
+            id,
+            jurisdictions,
+            top,
+            out,
+        } => {
+            let sink = Sink::new(&out.print, width)?;
+            let corpus = load(&out)?;
+            let index = lexgap::align::CounterpartIndex::new(&corpus);
+            let mut found = index.counterparts(&id)?;
+            if !jurisdictions.is_empty() {
+                found = found.only_in(&jurisdictions);
+            }
+            if let Some(n) = top {
+                found = found.top(n);
+            }
+            emit(&found, &sink)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { dir, with_bundled } => Ok(check(&dir, with_bundled)),

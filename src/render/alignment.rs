@@ -3,7 +3,7 @@
 
 use super::diff::ids;
 use super::{Cell, Render, Sheet};
-use crate::align::{Alignment, Crosswalk};
+use crate::align::{Alignment, Counterparts, Crosswalk};
 
 impl Render for Alignment<'_> {
     const KIND: &'static str = "alignment";
@@ -94,5 +94,63 @@ impl Render for Alignment<'_> {
             ],
         };
         vec![pairs, unmatched]
+    }
+}
+
+impl Render for Counterparts<'_> {
+    const KIND: &'static str = "counterparts";
+
+    fn title(&self) -> String {
+        format!("Counterparts of {}", self.provision().id)
+    }
+
+    fn legend(&self) -> Vec<String> {
+        let mut used: Vec<Crosswalk> = self.pairs().iter().map(|p| p.crosswalk()).collect();
+        used.push(Crosswalk::NoRelationship);
+        let mut lines: Vec<String> = Crosswalk::ALL
+            .iter()
+            .filter(|c| used.contains(c))
+            .map(|c| format!("{} = {}", c.code(), c.definition()))
+            .collect();
+        lines.push(
+            "score = as in an alignment of the two instruments, with text weights over the \
+             whole corpus"
+                .to_owned(),
+        );
+        lines
+    }
+
+    fn sheets(&self) -> Vec<Sheet> {
+        vec![Sheet {
+            title: self.title(),
+            headers: [
+                "instrument",
+                "counterpart",
+                "relation",
+                "confidence",
+                "rationale",
+                "score",
+                "reasons",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: self
+                .pairs()
+                .iter()
+                .map(|p| {
+                    let reasons: Vec<String> =
+                        p.reasons().iter().map(ToString::to_string).collect();
+                    vec![
+                        Cell::plain(p.right().id.instrument().to_string()),
+                        Cell::plain(p.right().id.to_string()),
+                        Cell::plain(p.crosswalk().to_string()),
+                        Cell::plain(p.confidence().to_string()),
+                        Cell::plain(p.rationale().code()),
+                        Cell::plain(format!("{:.2}", p.score())),
+                        Cell::plain(reasons.join("\n")),
+                    ]
+                })
+                .collect(),
+        }]
     }
 }
