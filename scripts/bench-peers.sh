@@ -145,6 +145,8 @@ if [[ "${SCALE:-0}" == 1 ]]; then
     peak "lexgap check (1,012 instruments, 50,205 provisions)" "$lexgap" check "$scale"
     peak "lexgap matrix --corpus (1,012 instruments, seed baseline)" "$lexgap" matrix --corpus "$scale" \
         --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format csv
+    say "criterion: scale/align (P = 200, 500, 1,000, 2,000) and scale/counterparts (issue 16, targets 3-4)"
+    cargo bench --quiet --bench scale -- 'scale/(align|counterparts)/' 2>&1 | tee "$out/scale.txt" >&2
 fi
 rm -f "$out"/time*.tmp
 uptime > "$out/load-after.txt"
