@@ -1043,6 +1043,7 @@ fn widths_of_tables() {
         &["gaps", "cn/constitution/art-40", "-b", "coe/echr/art-8"],
         &["matrix", "-b", "eu/gdpr/art-9"],
         &["matrix", "--world", "-b", "eu/gdpr"],
+        &["counterparts", "eu/gdpr/art-35"],
         &["diff", "cn/pipl-draft-2020/art-27", "cn/pipl/art-26"],
         &["diff", "cn/pipl-draft-2020", "cn/pipl"],
         &["diff", "cn/pipl-draft-2020", "cn/pipl", "--effects"],

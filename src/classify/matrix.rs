@@ -22,8 +22,7 @@ fn baseline_title(baseline: &Selection<'_>) -> String {
         .iter()
         .map(|(inst, ids)| {
             let whole = corpus
-                .instrument(&inst.to_string())
-                .ok()
+                .get_instrument(inst)
                 .filter(|i| i.provisions.len() == ids.len() && ids.len() > 1);
             match whole {
                 Some(i) => i.short_title.clone(),

@@ -244,12 +244,7 @@ impl Reading for ConsentRule {
         }
     }
     fn provider(&self, c: &Clause<'_>) -> bool {
-        !c.is_derogation()
-            || c.derogation().is_some_and(|d| {
-                d.grounds.is_consent_only()
-                    && d.effect.safeguards.is_empty()
-                    && d.effect.rights.is_empty()
-            })
+        !c.is_derogation() || consent_lift(c)
     }
     fn regimes(&self) -> bool {
         false
