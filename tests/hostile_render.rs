@@ -15,7 +15,6 @@ use lexgap::render::{
     Format, InstrumentList, MAX_TABLE_CELL_CHARS, MAX_TABLE_RUN_CHARS, ProvisionCard, Render,
     SideBySide, View, clip,
 };
-use std::collections::BTreeMap;
 
 const BIG: usize = 100_000;
 const INST: &str = "eu/hostile";
@@ -31,7 +30,7 @@ fn corpus(short_title: &str, label: &str, text: &str, quote: &str) -> Corpus {
     let mut inst = Instrument::new(INST.parse().unwrap(), short_title);
     inst.languages = crate::support::generated_english();
     let mut p = Provision::new(PROV.parse().unwrap(), en(), text);
-    p.label = BTreeMap::from([(en(), label.to_owned())]);
+    p.label = lexgap::model::Texts::from([(en(), label.to_owned())]);
     p.norms.push(Norm {
         kind: NormKind::Right,
         actors: Vec::new(),

@@ -5,7 +5,6 @@
 //! suggested `recital-90`, `cn/pipl/第二十六条` suggested `art-1`, `cn/pipl/art-75` suggested
 //! `art-5` (the PIPL has 74 articles), `gdpr/art-9` got no suggestion.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use lexgap::model::{Instrument, Provision};
@@ -329,7 +328,7 @@ fn misses_in_a_large_instrument_stay_linear() {
     for n in 1..=20_000 {
         let id = format!("eu/big/art-{n}").parse().unwrap();
         let mut p = Provision::new(id, en.clone(), format!("Text of article {n}."));
-        p.label = BTreeMap::from([(en.clone(), format!("Article {n}"))]);
+        p.label = lexgap::model::Texts::from([(en.clone(), format!("Article {n}"))]);
         inst.provisions.push(p);
     }
     let corpus = Corpus::from_instruments(vec![inst]).unwrap_or_else(|e| panic!("{e}"));

@@ -1,8 +1,6 @@
 //! Property tests for text and provision diffs and for alignment, on generated provisions
 //! whose texts mix English words, Chinese characters, punctuation and line breaks.
 
-use std::collections::BTreeMap;
-
 use lexgap::align::{Alignment, GroupKind};
 use lexgap::diff::{ChangeTag, DiffOptions, Granularity, ProvisionDiff, TextDiff, text_diff};
 use lexgap::model::{
@@ -179,7 +177,7 @@ fn arb_provision() -> impl Strategy<Value = Provision> {
 fn instrument(texts: Vec<String>) -> Instrument {
     let en = Lang::new("en").unwrap();
     let mut inst = Instrument::new("xx/gen".parse().unwrap(), "gen");
-    inst.title = BTreeMap::from([(en.clone(), "generated".to_owned())]);
+    inst.title = lexgap::model::Texts::from([(en.clone(), "generated".to_owned())]);
     inst.languages = crate::support::generated_english();
     inst.provisions = texts
         .into_iter()

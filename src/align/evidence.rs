@@ -482,7 +482,7 @@ fn text_langs(p: &Provision, langs: &[Lang]) -> u64 {
         .iter()
         .take(64)
         .enumerate()
-        .filter(|(_, l)| p.text.contains_key(*l))
+        .filter(|(_, l)| p.text.contains_key(l))
         .fold(0, |m, (k, _)| m | 1 << k)
 }
 

@@ -8,6 +8,8 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
+use smol_str::SmolStr;
+
 /// Why a string is not a valid identifier.
 ///
 /// ```
@@ -96,8 +98,9 @@ fn trim_zeros(d: &[u8]) -> &[u8] {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InstrumentId {
-    jurisdiction: String,
-    name: String,
+    // Inline up to 23 bytes (no heap string each): every provision id holds one.
+    jurisdiction: SmolStr,
+    name: SmolStr,
 }
 
 impl InstrumentId {
@@ -125,7 +128,7 @@ impl InstrumentId {
         check_segment("provision", &local, &local)?;
         Ok(ProvisionId {
             instrument: self.clone(),
-            local,
+            local: SmolStr::from(local),
         })
     }
 }
@@ -140,8 +143,8 @@ impl FromStr for InstrumentId {
                 check_segment("instrument", s, j)?;
                 check_segment("instrument", s, n)?;
                 Ok(InstrumentId {
-                    jurisdiction: j.to_owned(),
-                    name: n.to_owned(),
+                    jurisdiction: SmolStr::new(j),
+                    name: SmolStr::new(n),
                 })
             }
             _ => Err(IdError {
@@ -188,7 +191,7 @@ impl PartialOrd for InstrumentId {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ProvisionId {
     instrument: InstrumentId,
-    local: String,
+    local: SmolStr,
 }
 
 impl ProvisionId {
@@ -226,10 +229,10 @@ impl FromStr for ProvisionId {
                 }
                 Ok(ProvisionId {
                     instrument: InstrumentId {
-                        jurisdiction: j.to_owned(),
-                        name: n.to_owned(),
+                        jurisdiction: SmolStr::new(j),
+                        name: SmolStr::new(n),
                     },
-                    local: p.to_owned(),
+                    local: SmolStr::new(p),
                 })
             }
             _ => Err(IdError {

@@ -108,7 +108,7 @@ pub struct Instrument {
     /// How citations name the instrument, by language, where the short title is not the
     /// convention: `U.S. Const.` (for "U.S. Const. amend. IV"), `《个人信息保护法》`. Without
     /// one, English citations use the short title and Chinese ones the title in 《》.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
     pub cite_as: Texts,
     /// Constitution, statute, draft statute ...
     pub kind: InstrumentKind,

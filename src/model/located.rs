@@ -88,7 +88,7 @@ pub(crate) fn compared_lang<'a>(
     let (o, n) = (old.provision, new.provision);
     first_shared(prefer, o, n)
         .or_else(|| first_shared(&old.instrument.common_langs(new.instrument), o, n))
-        .or_else(|| o.text.keys().find(|l| n.text.contains_key(*l)))
+        .or_else(|| o.text.keys().find(|l| n.text.contains_key(l)))
 }
 
 /// The first language of `order` in which both provisions have a text. With the instruments'

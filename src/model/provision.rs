@@ -34,7 +34,7 @@ pub struct Provision {
     /// The label in each language: `Article 27`, `第二十七条`.
     pub label: Texts,
     /// The heading in each language, where the text has one.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
     pub heading: Texts,
     /// Chapter and section headings above the provision, outermost first, in the language
     /// the file gives first (the authentic one where the file gives several): what a

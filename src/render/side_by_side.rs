@@ -38,7 +38,7 @@ fn show(p: Located<'_>) -> ShownProvision<'_> {
     let label = format!("{} {label}", inst.short_title);
     let mut langs: Vec<&Lang> = inst
         .languages_by_value()
-        .filter(|l| p.text.contains_key(*l))
+        .filter(|l| p.text.contains_key(l))
         .collect();
     for l in p.text.keys() {
         if !langs.contains(&l) {

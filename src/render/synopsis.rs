@@ -155,7 +155,7 @@ fn push_run(runs: &mut Vec<Run>, changed: bool, text: &str) {
 fn plain_texts(ps: &[&Provision], langs: &[Lang]) -> (Option<Lang>, String) {
     let lang = langs
         .iter()
-        .find(|l| ps.iter().all(|p| p.text.contains_key(*l)))
+        .find(|l| ps.iter().all(|p| p.text.contains_key(l)))
         .or_else(|| ps.first().and_then(|p| p.text.keys().next()))
         .cloned();
     let text = match &lang {
