@@ -77,8 +77,8 @@ cargo test --quiet --all-features --test integration precision_at_1_both_ways --
     | grep '<->' | tee "$out/gold-lexgap.txt" >&2
 
 say "lexgap: criterion benches diff-words-en, diff-chars-zh, align-en"
-LEXGAP_BENCH_INPUTS="$inputs" cargo bench --quiet --bench diff --bench align -- \
-    'diff-words-en|diff-chars-zh|align-en' 2>&1 | tee "$out/criterion.txt" >&2
+LEXGAP_BENCH_INPUTS="$inputs" cargo bench --quiet --bench diff --bench align --bench corpus -- \
+    'diff-words-en|diff-chars-zh|align-en|load/bundled' 2>&1 | tee "$out/criterion.txt" >&2
 
 say "whole process: lexgap diff --text vs git diff --no-index --word-diff"
 a="$inputs/gdpr.en.txt" b="$inputs/gdpr-uk-like.en.txt"
@@ -142,11 +142,12 @@ if [[ "${SCALE:-0}" == 1 ]]; then
         LEXGAP_SCALE_DUMP="$scale" cargo bench --quiet --bench scale -- --test 'scale/load/100$' >&2
         cp -r provisions/. "$scale/"
     fi
-    peak "lexgap check (1,012 instruments, 50,205 provisions)" "$lexgap" check "$scale"
+    find "$scale" -name '*.toml' -printf '%s\n' | awk '{s += $1} END {print s}' > "$out/scale-toml-bytes.txt"
+    peak "lexgap check (the generated corpus)" "$lexgap" check "$scale"
     peak "lexgap matrix --corpus (1,012 instruments, seed baseline)" "$lexgap" matrix --corpus "$scale" \
         --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format csv
-    say "criterion: scale/align (P = 200, 500, 1,000, 2,000) and scale/counterparts (issue 16, targets 3-4)"
-    cargo bench --quiet --bench scale -- 'scale/(align|counterparts)/' 2>&1 | tee "$out/scale.txt" >&2
+    say "criterion: scale/load (5,000 to 50,000 provisions), scale/align (P = 200 to 2,000) and scale/counterparts (issue 16, targets 3-5)"
+    cargo bench --quiet --bench scale -- 'scale/(load|align|counterparts)/' 2>&1 | tee "$out/scale.txt" >&2
 fi
 rm -f "$out"/time*.tmp
 uptime > "$out/load-after.txt"
@@ -244,6 +245,91 @@ print()
 for line in open(os.path.join(out, 'memory.txt')):
     name, kb, wall = (line.rstrip('\n').split('\t') + ['', ''])[:3]
     print(f'- {name}: {int(kb) / 1024:.1f} MiB, {wall}' if kb.isdigit() else f'- {name}: n/a')
+
+# Issue 16's targets, judged on this run's figures.
+def hf_result(name):
+    try:
+        for r in json.load(open(os.path.join(out, 'hyperfine.json'))).get('results', []):
+            if r['command'] == name:
+                return r
+    except (OSError, ValueError):
+        pass
+    return None
+
+def spread(name):
+    r = hf_result(name)
+    if not r or not r.get('times'): return ''
+    return f' [{min(r["times"]) * 1e3:.2f}–{max(r["times"]) * 1e3:.2f}]'
+
+def verdict(ok):
+    return 'n/a' if ok is None else ('**met**' if ok else '**missed**')
+
+targets = []
+git_words, git_chars = hf.get('git-words-en'), hf.get('git-chars-zh')
+if cli_words and git_words:
+    q = cli_words / git_words
+    targets.append(('1. diff-words-en, whole process ≤ 0.75× git', f'git --word-diff {fmt(git_words)}{spread("git-words-en")}',
+                    f'{fmt(cli_words)}{spread("lexgap-words-en")}', f'{q:.2f}× git', verdict(q <= 0.75)))
+if lib_words:
+    targets.append(('1. diff-words-en, library ≥ 3× faster than 7.6 ms', "the issue's 7.6 ms", fmt(lib_words),
+                    f'{7.6e-3 / lib_words:.2f}× faster', verdict(lib_words <= 7.6e-3 / 3)))
+if cli_chars and git_chars:
+    q = cli_chars / git_chars
+    targets.append(('2. diff-chars-zh, whole process ahead of git', f'git --word-diff-regex=. {fmt(git_chars)}{spread("git-chars-zh")}',
+                    f'{fmt(cli_chars)}{spread("lexgap-chars-zh")}', f'{q:.2f}× git', verdict(q < 1)))
+v, shown = peer_secs('diff-chars-zh', 'python-difflib')
+if lib_chars and isinstance(v, float):
+    targets.append(('2. diff-chars-zh ≥ 200× difflib', f'python difflib {shown}', fmt(lib_chars),
+                    f'{v / lib_chars:,.0f}×', verdict(v / lib_chars >= 200)))
+import re
+scale_txt = ''
+try: scale_txt = open(os.path.join(out, 'scale.txt'), encoding='utf-8').read()
+except OSError: pass
+pairs = {int(m[1]): int(m[2]) for m in re.finditer(r'scale/align/(\d+): .*? (\d+) candidate pairs', scale_txt)}
+per_pair = []
+for p in [200, 500, 1000, 2000]:
+    t = criterion('scale', f'align/{p}')
+    if t and p in pairs:
+        per_pair.append(f'P = {p:,}: {fmt(t)}, {t / pairs[p] * 1e6:.2f} µs per pair ({pairs[p]:,} pairs)')
+t1000 = criterion('scale', 'align/1000')
+if t1000:
+    targets.append(('3. align 1,000 × 1,000 ≤ 0.5 s, linear in candidate pairs', '—', '; '.join(per_pair) or fmt(t1000),
+                    '', verdict(t1000 <= 0.5)))
+tc = criterion('scale', 'counterparts/1000')
+if tc:
+    m = re.search(r'scale/counterparts/1000: (\d+) provisions indexed in ([^;]+);', scale_txt)
+    built = f'; {int(m[1]):,} provisions, index built in {m[2]}' if m else ''
+    targets.append(('4. counterparts across the 1,000-instrument corpus ≤ 50 ms', '—', f'{fmt(tc)} per query{built}', '', verdict(tc <= 0.05)))
+try:
+    toml_bytes = int(open(os.path.join(out, 'scale-toml-bytes.txt')).read().strip())
+except (OSError, ValueError):
+    toml_bytes = None
+check_kb = None
+for line in open(os.path.join(out, 'memory.txt')):
+    name, kb, *_ = line.rstrip('\n').split('\t') + ['']
+    if name.startswith('lexgap check (the generated corpus)') and kb.isdigit():
+        check_kb = int(kb)
+if toml_bytes and check_kb:
+    q = check_kb * 1024 / toml_bytes
+    targets.append(('5. peak memory ≤ 2.5× the TOML it loads', f'{toml_bytes / 1e6:.2f} MB of TOML', f'{check_kb / 1024:.1f} MiB (`lexgap check`)', f'{q:.2f}×', verdict(q <= 2.5)))
+loads = [(n, criterion('scale', f'load/{n}')) for n in [100, 300, 1000]]
+loads = [(n, t) for n, t in loads if t]
+if loads:
+    shown = ', '.join(f'{n * 50:,}: {t / (n * 50) * 1e6:.1f} µs' for n, t in loads)
+    flat = max(t / n for n, t in loads) / min(t / n for n, t in loads)
+    targets.append(('5. load time per provision flat, 5,000 to 50,000', '—', f'per provision at {shown}', f'max/min {flat:.2f}', verdict(flat <= 1.5)))
+lb = criterion('load', 'bundled')
+if lb:
+    targets.append(('5. bundled corpus loads in ≤ 20 ms', '—', fmt(lb), '', verdict(lb <= 0.02)))
+if targets:
+    print()
+    print("Issue 16's targets in this run:")
+    print()
+    print('| target | peer | lexgap | ratio | verdict |')
+    print('|---|---|---|---|---|')
+    for r in targets:
+        print('| ' + ' | '.join(r) + ' |')
+
 print()
 print('Load: before ' + open(os.path.join(out, 'load-before.txt')).read().split('load average:')[-1].strip()
       + '; after ' + open(os.path.join(out, 'load-after.txt')).read().split('load average:')[-1].strip())
