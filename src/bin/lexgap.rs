@@ -1062,8 +1062,10 @@ fn diff_files(
     if sink.path.is_none() && sink.format == FormatArg::Table {
         // Like `git diff --word-diff`: the redline alone, fast on whole statutes.
         let stdout = std::io::stdout();
-        let mut lock = std::io::BufWriter::new(stdout.lock());
-        let _ = lock.write_all(lexgap::render::redline(&diff).as_bytes());
+        // Written piece by piece through a buffer rather than built whole first: a statute's
+        // redline is a few hundred kilobytes, each fresh page of which costs a page fault.
+        let mut lock = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+        let _ = lexgap::render::write_redline(&diff, &mut lock);
         let _ = lock.flush();
         // The redline has no title to say it; standard error does, so that a pipe still
         // gets the redline alone.

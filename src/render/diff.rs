@@ -29,25 +29,30 @@ pub(super) const NORMALIZATION_NOTE: &str = "(Unicode normalisation only)";
 
 fn redline_of(diff: &TextDiff<'_>) -> String {
     let mut out = String::new();
+    redline_pieces(diff, |piece| out.push_str(piece));
+    out
+}
+
+/// Calls `f` with the pieces of the redline of `diff`, in order: what [`redline`] joins.
+fn redline_pieces<'a>(diff: &TextDiff<'a>, mut f: impl FnMut(&'a str)) {
     for c in diff.iter_changes() {
         match c.tag() {
-            ChangeTag::Equal => out.push_str(c.value()),
+            ChangeTag::Equal => f(c.value()),
             ChangeTag::Delete => {
-                out.push_str("[-");
-                out.push_str(c.value());
-                out.push_str("-]");
+                f("[-");
+                f(c.value());
+                f("-]");
             }
             ChangeTag::Insert => {
-                out.push_str("{+");
-                out.push_str(c.value());
-                out.push_str("+}");
+                f("{+");
+                f(c.value());
+                f("+}");
                 if c.is_normalization_only() {
-                    out.push_str(NORMALIZATION_NOTE);
+                    f(NORMALIZATION_NOTE);
                 }
             }
         }
     }
-    out
 }
 
 /// A changed stretch: deleted and inserted text, adjacent deletions and insertions paired,
@@ -201,6 +206,27 @@ fn inline_redline(diff: &TextDiff<'_>) -> Markup {
 /// ```
 pub fn redline(diff: &TextDiff<'_>) -> String {
     redline_of(diff)
+}
+
+/// Writes the [`redline`] of `diff` to `out`, piece by piece, without building it in memory
+/// first (a whole statute's redline is a few hundred kilobytes): the same bytes as
+/// `redline(diff)`. Stops at the first error.
+///
+/// ```
+/// let diff = lexgap::diff::text_diff("the data subject", "the individual", None);
+/// let mut out = Vec::new();
+/// lexgap::render::write_redline(&diff, &mut out)?;
+/// assert_eq!(out, lexgap::render::redline(&diff).as_bytes());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_redline(diff: &TextDiff<'_>, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut done = Ok(());
+    redline_pieces(diff, |piece| {
+        if done.is_ok() {
+            done = out.write_all(piece.as_bytes());
+        }
+    });
+    done
 }
 
 impl Render for ProvisionDiff<'_> {

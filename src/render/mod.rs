@@ -122,7 +122,7 @@ use backend::table::write_table;
 
 pub use crate::model::script::clip;
 pub use backend::html::Page;
-pub use diff::redline;
+pub use diff::{redline, write_redline};
 pub use effects::EffectList;
 pub use explain::{explain, explain_derogation};
 pub use glossary::Glossary;

@@ -1,7 +1,7 @@
 //! Myers' search (`similar::algorithms::myers`): divide and conquer on the middle snake, or,
 //! capped, on the furthest point reached.
 
-use std::ops::{Index, Range};
+use std::ops::Range;
 
 use super::{Search, Sink, Spent};
 
@@ -17,36 +17,56 @@ fn suffix_len(s: &Search<'_>, a: &[u32], ra: Range<usize>, b: &[u32], rb: Range<
     n
 }
 
-/// The furthest-reaching ends of paths by diagonal (`similar`'s `V`), for diagonals
-/// `-size..size`.
+/// The furthest-reaching ends of the paths of one direction by diagonal (`similar`'s `V`),
+/// for the last two rounds only: round `d` reads round `d - 1` alone, and writes the
+/// diagonals of the other parity.
+///
+/// Round `d` holds diagonals `-d, -d + 2, ..., d` in `cur[1..=d + 1]`, diagonal `k` at
+/// `1 + (k + d) / 2`, between two sentinels: `cur[0]` is `usize::MAX` and `cur[d + 2]` is 0,
+/// so that the start of each diagonal of the next round is one `max` (see [`forward`]).
 struct V {
-    offset: isize,
-    v: Vec<usize>,
+    /// Round `d - 1`, while round `d` is written.
+    prev: Vec<usize>,
+    /// The last round written.
+    cur: Vec<usize>,
 }
 
 impl V {
-    /// Diagonals `-size..size`, all 0, in an array from `pool` (or a new one).
+    /// Room for rounds `0..size`, in arrays from `pool` (or new ones). Their contents are
+    /// not cleared: every entry is written before it is read.
     fn new(size: usize, pool: &mut Vec<Vec<usize>>) -> V {
-        let mut v = pool.pop().unwrap_or_default();
-        v.clear();
-        v.resize(2 * size, 0);
+        let mut array = || {
+            let mut v = pool.pop().unwrap_or_default();
+            if v.len() < size + 2 {
+                v.resize(size + 2, 0);
+            }
+            v
+        };
         V {
-            offset: size as isize,
-            v,
+            prev: array(),
+            cur: array(),
         }
     }
-}
 
-impl Index<isize> for V {
-    type Output = usize;
-    fn index(&self, k: isize) -> &usize {
-        &self.v[(k + self.offset) as usize]
+    /// Sets up round -1 (sentinels only), so that round 0 starts at 0.
+    fn start(&mut self) {
+        self.cur[0] = usize::MAX;
+        self.cur[1] = 0;
     }
-}
 
-impl std::ops::IndexMut<isize> for V {
-    fn index_mut(&mut self, k: isize) -> &mut usize {
-        &mut self.v[(k + self.offset) as usize]
+    /// Makes the last round written the previous one, for writing round `d`.
+    fn next_round(&mut self) {
+        std::mem::swap(&mut self.prev, &mut self.cur);
+    }
+
+    /// The end of diagonal `k` in round `d`, the last round written.
+    fn at(&self, d: isize, k: isize) -> usize {
+        self.cur[(1 + (k + d) / 2) as usize]
+    }
+
+    /// Gives the arrays back to `pool`.
+    fn give_back(self, pool: &mut Vec<Vec<usize>>) {
+        pool.extend([self.prev, self.cur]);
     }
 }
 
@@ -107,8 +127,10 @@ pub(super) fn myers(
         let mut pool = s.work.arrays.borrow_mut();
         (V::new(size, &mut pool), V::new(size, &mut pool))
     };
-    let done = search(s, sink, a, ra, b, rb, &mut vf, &mut vb);
-    s.work.arrays.borrow_mut().extend([vf.v, vb.v]);
+    let done = search(s, sink, a, ra, b, rb, &mut vf, &mut vb, size);
+    let mut pool = s.work.arrays.borrow_mut();
+    vf.give_back(&mut pool);
+    vb.give_back(&mut pool);
     done
 }
 
@@ -123,6 +145,7 @@ fn search(
     rb: Range<usize>,
     vf: &mut V,
     vb: &mut V,
+    size: usize,
 ) -> Result<(), Spent> {
     let mut stack = vec![Task::Diff(ra, rb)];
     while let Some(task) = stack.pop() {
@@ -150,13 +173,15 @@ fn search(
             sink.delete(ra.start, ra.len(), rb.start)?;
         } else if ra.is_empty() {
             sink.insert(ra.start, rb.start, rb.len())?;
-        } else if let Some((x, y)) = match middle_snake(&s, a, ra.clone(), b, rb.clone(), vf, vb) {
-            Ok(split) => split,
-            // A capped search does not give up: past its budget, what is left of each
-            // stretch (after its common prefix and suffix) is replaced.
-            Err(Spent) if s.cap.is_some() => None,
-            Err(Spent) => return Err(Spent),
-        } {
+        } else if let Some((x, y)) =
+            match middle_snake(&s, a, ra.clone(), b, rb.clone(), vf, vb, size) {
+                Ok(split) => split,
+                // A capped search does not give up: past its budget, what is left of each
+                // stretch (after its common prefix and suffix) is replaced.
+                Err(Spent) if s.cap.is_some() => None,
+                Err(Spent) => return Err(Spent),
+            }
+        {
             stack.push(Task::Diff(x..ra.end, y..rb.end));
             stack.push(Task::Diff(ra.start..x, rb.start..y));
         } else {
@@ -169,7 +194,9 @@ fn search(
 
 /// Where to split `a[ra]` and `b[rb]`: the start of the middle snake of a shortest edit
 /// script (`similar`'s `find_middle_snake`), searched forward and backward at once; with a
-/// cap, past that many rounds, the furthest point reached.
+/// cap, past that many rounds, the furthest point reached. `vf` and `vb` have room for
+/// `size` rounds.
+#[allow(clippy::too_many_arguments)]
 fn middle_snake(
     s: &Search<'_>,
     a: &[u32],
@@ -178,16 +205,16 @@ fn middle_snake(
     rb: Range<usize>,
     vf: &mut V,
     vb: &mut V,
+    size: usize,
 ) -> Result<Option<(usize, usize)>, Spent> {
     let (a, b) = (&a[ra.clone()], &b[rb.clone()]);
     let n = a.len();
     let m = b.len();
     let delta = n as isize - m as isize;
     let odd = delta & 1 == 1;
-    vf[1] = 0;
-    vb[1] = 0;
+    vf.start();
+    vb.start();
     let d_max = max_d(n, m);
-    let size = vf.v.len() / 2;
     for d in 0..d_max as isize {
         s.check()?;
         if s.cap.is_some_and(|cap| d as usize >= cap) {
@@ -200,57 +227,136 @@ fn middle_snake(
         // The steps of this round, counted once at its end (the budget is only checked
         // between rounds).
         let mut spent = 0;
-        let (f, bk, off) = (&mut vf.v[..], &mut vb.v[..], vf.offset);
-        let at = |k: isize| (k + off) as usize;
-        // Forward paths.
-        let mut k = d;
-        while k >= -d {
-            let mut x = if k == -d || (k != d && f[at(k - 1)] < f[at(k + 1)]) {
-                f[at(k + 1)]
-            } else {
-                f[at(k - 1)] + 1
-            };
-            let y = (x as isize - k) as usize;
-            let (x0, y0) = (x, y);
-            spent += 1;
-            if x < n && y < m && a[x] == b[y] {
-                let advance = snake(&a[x..], &b[y..]);
-                x += advance;
-                spent += advance;
-            }
-            f[at(k)] = x;
-            if odd && (k - delta).abs() <= (d - 1) && x + bk[at(delta - k)] >= n {
-                s.work.spend(spent);
-                return Ok(Some((x0 + ra.start, y0 + rb.start)));
-            }
-            k -= 2;
+        let d = d as usize;
+        vf.next_round();
+        let hit = if odd {
+            forward::<true>(&vf.prev, &mut vf.cur, &vb.cur, d, a, b, delta, &mut spent)
+        } else {
+            forward::<false>(&vf.prev, &mut vf.cur, &vb.cur, d, a, b, delta, &mut spent)
+        };
+        if let Some((x, y)) = hit {
+            s.work.spend(spent);
+            return Ok(Some((x + ra.start, y + rb.start)));
         }
-        // Backward paths.
-        let mut k = d;
-        while k >= -d {
-            let mut x = if k == -d || (k != d && bk[at(k - 1)] < bk[at(k + 1)]) {
-                bk[at(k + 1)]
-            } else {
-                bk[at(k - 1)] + 1
-            };
-            let mut y = (x as isize - k) as usize;
-            spent += 1;
-            if x < n && y < m && a[n - x - 1] == b[m - y - 1] {
-                let advance = snake_back(&a[..n - x], &b[..m - y]);
-                x += advance;
-                y += advance;
-                spent += advance;
-            }
-            bk[at(k)] = x;
-            if !odd && (k - delta).abs() <= d && x + f[at(delta - k)] >= n {
-                s.work.spend(spent);
-                return Ok(Some((n - x + ra.start, m - y + rb.start)));
-            }
-            k -= 2;
+        vb.next_round();
+        let hit = if odd {
+            backward::<false>(&vb.prev, &mut vb.cur, &vf.cur, d, a, b, delta, &mut spent)
+        } else {
+            backward::<true>(&vb.prev, &mut vb.cur, &vf.cur, d, a, b, delta, &mut spent)
+        };
+        if let Some((x, y)) = hit {
+            s.work.spend(spent);
+            return Ok(Some((n - x + ra.start, m - y + rb.start)));
         }
         s.work.spend(spent);
     }
     Ok(None)
+}
+
+/// Round `d` of the forward paths of [`middle_snake`], diagonals `k = d` down to `-d` (the
+/// order matters: the first path to meet a backward path wins), from round `d - 1` in `prev`
+/// into `cur` (laid out as [`V`] says), counting a step per diagonal and per id of the
+/// snakes in `spent`.
+///
+/// Each diagonal starts where the path on `k + 1` (a step down) or on `k - 1` (a step right)
+/// reached further, as in `similar`: `if v[k - 1] < v[k + 1] { v[k + 1] } else { v[k - 1] + 1 }`,
+/// which is `max(v[k - 1] + 1, v[k + 1])`, and with the sentinels (`usize::MAX + 1` wraps to 0,
+/// and 0 is never above `v[d - 1] + 1`) also right at `k = -d` and `k = d`.
+///
+/// With `OVERLAP` (an odd `delta`) it stops at the first path that reaches the backward path
+/// of round `d - 1` in `other`, and returns where its snake starts.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn forward<const OVERLAP: bool>(
+    prev: &[usize],
+    cur: &mut [usize],
+    other: &[usize],
+    d: usize,
+    a: &[u32],
+    b: &[u32],
+    delta: isize,
+    spent: &mut usize,
+) -> Option<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let prev = &prev[..d + 2];
+    let cur = &mut cur[..d + 3];
+    cur[0] = usize::MAX;
+    cur[d + 2] = 0;
+    // Diagonal `k` is `2t - d`; the other direction's diagonal `delta - k` is within `reach`
+    // of 0 for `t` in `near..=near + reach`, at `1 + near + reach - t` in `other`.
+    let reach = d as isize - 1;
+    let near = (delta + d as isize - reach) / 2;
+    for t in (0..=d).rev() {
+        let x = prev[t].wrapping_add(1).max(prev[t + 1]);
+        // `x - k`, wrapping when negative (then past `m`, as in `similar`).
+        let y = x.wrapping_add(d).wrapping_sub(2 * t);
+        let mut end = x;
+        if x < n && y < m && a[x] == b[y] {
+            let advance = snake(&a[x..], &b[y..]);
+            end += advance;
+            *spent += advance;
+        }
+        cur[t + 1] = end;
+        // The backward path on diagonal `delta - k`, of round `d - 1`.
+        if OVERLAP && d > 0 && (t as isize - near) as usize <= reach as usize {
+            let at = (1 + near + reach - t as isize) as usize;
+            if end + other[at] >= n {
+                // A step for each diagonal visited, `d` down to this one.
+                *spent += d - t + 1;
+                return Some((x, y));
+            }
+        }
+    }
+    *spent += d + 1;
+    None
+}
+
+/// Round `d` of the backward paths of [`middle_snake`], as [`forward`] with the paths counted
+/// from the ends of `a` and `b`. With `OVERLAP` (an even `delta`) it stops at the first path
+/// that reaches the forward path of round `d` in `other`, and returns where it ends, counted
+/// from the ends.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn backward<const OVERLAP: bool>(
+    prev: &[usize],
+    cur: &mut [usize],
+    other: &[usize],
+    d: usize,
+    a: &[u32],
+    b: &[u32],
+    delta: isize,
+    spent: &mut usize,
+) -> Option<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let prev = &prev[..d + 2];
+    let cur = &mut cur[..d + 3];
+    cur[0] = usize::MAX;
+    cur[d + 2] = 0;
+    // Diagonal `k` is `2t - d`; the other direction's diagonal `delta - k` is within `reach`
+    // of 0 for `t` in `near..=near + reach`, at `1 + near + reach - t` in `other`.
+    let reach = d as isize;
+    let near = (delta + d as isize - reach) / 2;
+    for t in (0..=d).rev() {
+        let mut x = prev[t].wrapping_add(1).max(prev[t + 1]);
+        let mut y = x.wrapping_add(d).wrapping_sub(2 * t);
+        if x < n && y < m && a[n - x - 1] == b[m - y - 1] {
+            let advance = snake_back(&a[..n - x], &b[..m - y]);
+            x += advance;
+            y += advance;
+            *spent += advance;
+        }
+        cur[t + 1] = x;
+        // The forward path on diagonal `delta - k`, of round `d`.
+        if OVERLAP && (t as isize - near) as usize <= reach as usize {
+            let at = (1 + near + reach - t as isize) as usize;
+            if x + other[at] >= n {
+                *spent += d - t + 1;
+                return Some((x, y));
+            }
+        }
+    }
+    *spent += d + 1;
+    None
 }
 
 /// How many ids `a` and `b` have in common at their start.
@@ -288,12 +394,205 @@ fn furthest(n: usize, m: usize, d: isize, vf: &V, vb: &V) -> Option<(usize, usiz
         return None;
     }
     for k in (-d..=d).rev().step_by(2) {
-        let x = vf[k] as isize;
+        let x = vf.at(d, k) as isize;
         consider(x, x - k, true);
     }
     for k in (-d..=d).rev().step_by(2) {
-        let x = vb[k] as isize;
+        let x = vb.at(d, k) as isize;
         consider(n as isize - x, m as isize - (x - k), false);
     }
     best.map(|(_, at)| at)
+}
+
+/// Tests against the search as it was before its arrays kept two rounds only: the same
+/// split points and the same steps.
+#[cfg(test)]
+mod tests {
+    use std::ops::{Index, IndexMut, Range};
+
+    use super::{V, max_d, middle_snake, snake, snake_back};
+    use crate::diff::search::tests::Lcg;
+    use crate::diff::search::{Budget, Search, Spent};
+
+    /// The arrays of the former search: every diagonal `-size..size` of one direction.
+    struct OldV {
+        offset: isize,
+        v: Vec<usize>,
+    }
+
+    impl Index<isize> for OldV {
+        type Output = usize;
+        fn index(&self, k: isize) -> &usize {
+            &self.v[(k + self.offset) as usize]
+        }
+    }
+
+    impl IndexMut<isize> for OldV {
+        fn index_mut(&mut self, k: isize) -> &mut usize {
+            &mut self.v[(k + self.offset) as usize]
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn old_middle_snake(
+        s: &Search<'_>,
+        a: &[u32],
+        ra: Range<usize>,
+        b: &[u32],
+        rb: Range<usize>,
+        vf: &mut OldV,
+        vb: &mut OldV,
+    ) -> Result<Option<(usize, usize)>, Spent> {
+        let (a, b) = (&a[ra.clone()], &b[rb.clone()]);
+        let n = a.len();
+        let m = b.len();
+        let delta = n as isize - m as isize;
+        let odd = delta & 1 == 1;
+        vf[1] = 0;
+        vb[1] = 0;
+        let d_max = max_d(n, m);
+        let size = vf.v.len() / 2;
+        for d in 0..d_max as isize {
+            s.check()?;
+            if s.cap.is_some_and(|cap| d as usize >= cap) {
+                return Ok(
+                    old_furthest(n, m, d - 1, vf, vb).map(|(x, y)| (ra.start + x, rb.start + y))
+                );
+            }
+            if d as usize >= size {
+                // Only reached past the budget (see `myers`); a guard for the arrays.
+                return Err(Spent);
+            }
+            // The steps of this round, counted once at its end (the budget is only checked
+            // between rounds).
+            let mut spent = 0;
+            let (f, bk, off) = (&mut vf.v[..], &mut vb.v[..], vf.offset);
+            let at = |k: isize| (k + off) as usize;
+            // Forward paths.
+            let mut k = d;
+            while k >= -d {
+                let mut x = if k == -d || (k != d && f[at(k - 1)] < f[at(k + 1)]) {
+                    f[at(k + 1)]
+                } else {
+                    f[at(k - 1)] + 1
+                };
+                let y = (x as isize - k) as usize;
+                let (x0, y0) = (x, y);
+                spent += 1;
+                if x < n && y < m && a[x] == b[y] {
+                    let advance = snake(&a[x..], &b[y..]);
+                    x += advance;
+                    spent += advance;
+                }
+                f[at(k)] = x;
+                if odd && (k - delta).abs() <= (d - 1) && x + bk[at(delta - k)] >= n {
+                    s.work.spend(spent);
+                    return Ok(Some((x0 + ra.start, y0 + rb.start)));
+                }
+                k -= 2;
+            }
+            // Backward paths.
+            let mut k = d;
+            while k >= -d {
+                let mut x = if k == -d || (k != d && bk[at(k - 1)] < bk[at(k + 1)]) {
+                    bk[at(k + 1)]
+                } else {
+                    bk[at(k - 1)] + 1
+                };
+                let mut y = (x as isize - k) as usize;
+                spent += 1;
+                if x < n && y < m && a[n - x - 1] == b[m - y - 1] {
+                    let advance = snake_back(&a[..n - x], &b[..m - y]);
+                    x += advance;
+                    y += advance;
+                    spent += advance;
+                }
+                bk[at(k)] = x;
+                if !odd && (k - delta).abs() <= d && x + f[at(delta - k)] >= n {
+                    s.work.spend(spent);
+                    return Ok(Some((n - x + ra.start, m - y + rb.start)));
+                }
+                k -= 2;
+            }
+            s.work.spend(spent);
+        }
+        Ok(None)
+    }
+
+    fn old_furthest(n: usize, m: usize, d: isize, vf: &OldV, vb: &OldV) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, (usize, usize))> = None;
+        let mut consider = |x: isize, y: isize, forward: bool| {
+            if x < 0 || y < 0 || x as usize > n || y as usize > m {
+                return;
+            }
+            let (x, y) = (x as usize, y as usize);
+            let progress = if forward { x + y } else { n - x + m - y };
+            if x + y == 0 || x + y == n + m {
+                return;
+            }
+            if best.is_none_or(|(p, _)| progress > p) {
+                best = Some((progress, (x, y)));
+            }
+        };
+        if d < 0 {
+            return None;
+        }
+        for k in (-d..=d).rev().step_by(2) {
+            let x = vf[k] as isize;
+            consider(x, x - k, true);
+        }
+        for k in (-d..=d).rev().step_by(2) {
+            let x = vb[k] as isize;
+            consider(n as isize - x, m as isize - (x - k), false);
+        }
+        best.map(|(_, at)| at)
+    }
+
+    #[test]
+    fn the_middle_snake_is_the_former_one_step_for_step() {
+        let mut x = Lcg(17);
+        for case in 0..6000 {
+            let alphabet = [2, 3, 5, 20, 200][case % 5];
+            let n = x.next(80) as usize;
+            let a: Vec<u32> = (0..n).map(|_| x.next(alphabet) as u32).collect();
+            let m = x.next(80) as usize;
+            let b: Vec<u32> = (0..m).map(|_| x.next(alphabet) as u32).collect();
+            let (ra, rb) = (0..a.len(), 0..b.len());
+            if ra.is_empty() || rb.is_empty() {
+                continue;
+            }
+            let cap = [None, Some(1), Some(3), None][(case / 5) % 4];
+            let limit = [u64::MAX / 4, 50, 500][(case / 20) % 3];
+            let size = [max_d(n, m), (max_d(n, m) / 2).max(2)][(case / 60) % 2];
+            let new_work = Budget::new(limit);
+            let old_work = Budget::new(limit);
+            let search = |work| Search { work, limit, cap };
+            let mut pool = Vec::new();
+            let (mut vf, mut vb) = (V::new(size, &mut pool), V::new(size, &mut pool));
+            let got = middle_snake(
+                &search(&new_work),
+                &a,
+                ra.clone(),
+                &b,
+                rb.clone(),
+                &mut vf,
+                &mut vb,
+                size,
+            );
+            let old = |size: usize| OldV {
+                offset: size as isize,
+                v: vec![0; 2 * size],
+            };
+            let (mut of, mut ob) = (old(size), old(size));
+            let want = old_middle_snake(&search(&old_work), &a, ra, &b, rb, &mut of, &mut ob);
+            let show = |r: &Result<Option<(usize, usize)>, Spent>| format!("{:?}", r.as_ref().ok());
+            assert_eq!(show(&got), show(&want), "{a:?} {b:?} {cap:?} {limit}");
+            assert_eq!(got.is_err(), want.is_err());
+            assert_eq!(
+                new_work.used(),
+                old_work.used(),
+                "{a:?} {b:?} {cap:?} {limit}"
+            );
+        }
+    }
 }

@@ -28,10 +28,9 @@ impl Scratch {
             let c = &mut self.count_a[id as usize];
             *c = c.saturating_add(1);
         }
-        let out = r
-            .clone()
-            .filter(|&i| self.count_a[a[i] as usize] == 1)
-            .collect();
+        // Room for every index at once: most ids of a text are unique to it.
+        let mut out = Vec::with_capacity(r.len());
+        out.extend(r.clone().filter(|&i| self.count_a[a[i] as usize] == 1));
         for &id in &a[r] {
             self.count_a[id as usize] = 0;
         }

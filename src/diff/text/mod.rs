@@ -151,7 +151,8 @@ impl<'a> TextDiff<'a> {
                 flag_normalization(op, old, new);
             }
         }
-        let mut ops: Vec<TextOp> = Vec::new();
+        let mut ops: Vec<TextOp> =
+            Vec::with_capacity(lines.iter().map(|line| line.inline.len()).sum());
         for line in &lines {
             for op in &line.inline {
                 push_merged(&mut ops, op.clone());

@@ -107,6 +107,29 @@ fn detecting_by_blocks_counts_every_letter() {
             );
         }
     }
+    // Long texts, read a block at a time and decided early: mixes near the threshold (a
+    // third of the letters), with the scripts apart or together.
+    for case in 0..120 {
+        let cjk_share = [0, 2, 3, 4, 10][case % 5];
+        let long = |x: &mut Lcg, len: usize| -> String {
+            (0..len)
+                .map(|_| {
+                    if x.next(10) < cjk_share {
+                        "个"
+                    } else {
+                        ["a", " ", "é", "9"][x.next(4) as usize]
+                    }
+                })
+                .collect()
+        };
+        let (a, b) = (long(&mut x, 9000 + case * 300), long(&mut x, case * 200));
+        let (a, b) = if case % 2 == 0 { (a, b) } else { (b, a) };
+        assert_eq!(
+            Granularity::detect_pair(&a, &b),
+            reference(&a, &b),
+            "case {case}"
+        );
+    }
 }
 
 #[test]
@@ -196,6 +219,106 @@ fn tokens_by_pieces_match_tokens_of_whole_clusters() {
                 assert_eq!(ends, reference(&s, granularity), "{s:?} {granularity}");
             }
         }
+    }
+}
+
+#[test]
+fn the_first_byte_past_ascii_is_found_across_blocks() {
+    for len in [0, 1, 31, 32, 33, 64, 100] {
+        for at in 0..=len {
+            let mut bytes = vec![b'a'; len];
+            if at < len {
+                bytes[at] = 0xC3;
+            }
+            let want = bytes.iter().position(|b| !b.is_ascii());
+            assert_eq!(super::tokens::first_non_ascii(&bytes), want, "{len} {at}");
+        }
+    }
+}
+
+#[test]
+fn long_ascii_words_are_cut_across_blocks() {
+    // ASCII text is cut into words a block of bytes at a time: long texts, whose tokens
+    // straddle the blocks, give the tokens of a plain reading.
+    let reference = |s: &str| {
+        let class = |b: u8| match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C' => 0,
+            _ if b.is_ascii_alphanumeric() || b == b'_' => 1,
+            _ => 2,
+        };
+        let mut ends = vec![0];
+        let bytes = s.as_bytes();
+        for i in 1..bytes.len() {
+            let (p, c) = (class(bytes[i - 1]), class(bytes[i]));
+            if p != c || c == 2 {
+                ends.push(i);
+            }
+        }
+        if !bytes.is_empty() {
+            ends.push(bytes.len());
+        }
+        ends
+    };
+    let mut x = Lcg(19);
+    let pieces = ["word", " ", "a", ",", "\n", "(2)", "  ", "x_1", ".", "\t"];
+    for len in [0, 1, 1000, 1500, 3000] {
+        for _ in 0..20 {
+            let s: String = (0..len)
+                .map(|_| pieces[x.next(pieces.len() as u64) as usize])
+                .collect();
+            let mut ends = vec![0];
+            token_ends(&s, Granularity::Words, 0, &mut ends);
+            assert_eq!(ends, reference(&s), "{s:?}");
+        }
+    }
+}
+
+#[test]
+fn tokens_read_in_place_get_the_ids_of_tokens() {
+    // `id_in` reads short tokens as integers from the text, masking what follows: the same
+    // ids as `id`, at the end of the text too, for ASCII and other tokens of every length.
+    use super::tokens::Interner;
+    let mut x = Lcg(23);
+    let pieces = ["a", "b", "é", "个", "\0", "ab", " ", "’"];
+    for _ in 0..300 {
+        let s: String = (0..40)
+            .map(|_| pieces[x.next(pieces.len() as u64) as usize])
+            .collect();
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        let mut cuts = vec![0];
+        while let Some(&last) = cuts.last() {
+            let next: Vec<usize> = bounds
+                .iter()
+                .copied()
+                .filter(|&b| b > last)
+                .take(10)
+                .collect();
+            let Some(&end) = next.get(x.next(next.len().max(1) as u64) as usize) else {
+                break;
+            };
+            cuts.push(end);
+        }
+        let (mut by_str, mut in_place) = (Interner::with_capacity(8), Interner::with_capacity(8));
+        let mut seen: Vec<&str> = Vec::new();
+        let mut both = Interner::with_capacity(8);
+        for (i, w) in cuts.windows(2).enumerate() {
+            let (r, token) = (w[0]..w[1], &s[w[0]..w[1]]);
+            let id = by_str.id(token);
+            assert_eq!(id, in_place.id_in(&s, r.clone()), "{s:?} {r:?}");
+            // Ids by first occurrence, whichever way a token is looked up.
+            let first = seen.iter().position(|&t| t == token).unwrap_or(seen.len());
+            if first == seen.len() {
+                seen.push(token);
+            }
+            assert_eq!(id as usize, first);
+            let mixed = if i % 2 == 0 {
+                both.id(token)
+            } else {
+                both.id_in(&s, r)
+            };
+            assert_eq!(mixed, id);
+        }
+        assert_eq!(by_str.len(), in_place.len());
     }
 }
 

@@ -56,12 +56,33 @@ impl Granularity {
         Granularity::detect_pair(text, "")
     }
 
+    /// [`detect`](Granularity::detect) of `a` and `b` together. It reads them a block at a
+    /// time and stops as soon as the rest cannot change the answer: a letter takes a byte at
+    /// least, a Chinese, Japanese or Korean one three (all are past U+0800), so `left` bytes
+    /// add at most `left / 3` of those, or `left` letters of other scripts.
     pub(crate) fn detect_pair(a: &str, b: &str) -> Granularity {
         let (mut cjk, mut letters) = (0usize, 0usize);
+        let mut left = a.len() + b.len();
         for s in [a, b] {
-            let (c, l) = count_letters(s);
-            cjk += c;
-            letters += l;
+            let mut rest = s;
+            while !rest.is_empty() {
+                let mut cut = rest.len().min(DETECT_BLOCK);
+                while !rest.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                let (block, tail) = rest.split_at(cut);
+                let (c, l) = count_letters(block);
+                cjk += c;
+                letters += l;
+                left -= block.len();
+                rest = tail;
+                if 3 * cjk + 2 * (left / 3) <= letters {
+                    return Granularity::Words;
+                }
+                if 3 * cjk > letters + left {
+                    return Granularity::Chars;
+                }
+            }
         }
         if cjk * 3 > letters {
             Granularity::Chars
@@ -70,6 +91,10 @@ impl Granularity {
         }
     }
 }
+
+/// How many bytes [`Granularity::detect_pair`] reads before it checks whether the rest can
+/// still change its answer.
+const DETECT_BLOCK: usize = 16 * 1024;
 
 /// The Chinese, Japanese and Korean letters of `s`, and all its letters and digits: ASCII
 /// blocks of 64 bytes at once, other blocks character by character.
@@ -164,7 +189,7 @@ fn for_each_piece<'s>(s: &'s str, mut f: impl FnMut(&'s str, bool)) {
     let bytes = s.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
-        let Some(p) = bytes[start..].iter().position(|b| !b.is_ascii()) else {
+        let Some(p) = first_non_ascii(&bytes[start..]) else {
             f(&s[start..], true);
             return;
         };
@@ -194,6 +219,20 @@ fn for_each_piece<'s>(s: &'s str, mut f: impl FnMut(&'s str, bool)) {
         f(&s[start..end], false);
         start = end;
     }
+}
+
+/// Where the first byte past ASCII is in `bytes`: blocks of 32 bytes at once (which the
+/// compiler vectorises), then byte by byte in the block that has one.
+pub(super) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let blocks = bytes.chunks_exact(32);
+    let tail = blocks.remainder();
+    for (k, block) in blocks.enumerate() {
+        if block.iter().fold(0, |high, &b| high | b) >= 0x80 {
+            return block.iter().position(|b| !b.is_ascii()).map(|i| 32 * k + i);
+        }
+    }
+    let at = bytes.len() - tail.len();
+    tail.iter().position(|b| !b.is_ascii()).map(|i| at + i)
 }
 
 /// Calls `f` with each grapheme cluster of `s`, in order.
@@ -242,6 +281,39 @@ const ASCII_CLASS: [Class; 128] = {
     t
 };
 
+/// How many bytes of ASCII text [`token_ends`] cuts into words at once.
+const ASCII_BLOCK: usize = 4096;
+
+/// [`ASCII_CLASS`] as numbers, for every byte (those past ASCII never occur in ASCII text).
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [Class::Single as u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = ASCII_CLASS[i] as u8;
+        i += 1;
+    }
+    t
+};
+
+/// No token yet, in [`token_ends`]'s ASCII loop (the other values are [`Class`]es).
+const NO_CLASS: u8 = 3;
+
+/// Whether a token ends between an ASCII character of class `prev` (or [`NO_CLASS`]) and one
+/// of class `next`, at `4 * prev + next`: between two classes, and after a single character.
+const ASCII_CUT: [bool; 16] = {
+    let mut t = [false; 16];
+    let mut prev = 0;
+    while prev < 3 {
+        let mut next = 0;
+        while next < 3 {
+            t[4 * prev + next] = prev != next || next == Class::Single as usize;
+            next += 1;
+        }
+        prev += 1;
+    }
+    t
+};
+
 /// The end of each token of `s` (single grapheme clusters, or words, runs of whitespace and
 /// other clusters on their own), offset by `base`.
 pub(super) fn token_ends(s: &str, granularity: Granularity, base: usize, ends: &mut Vec<usize>) {
@@ -251,18 +323,42 @@ pub(super) fn token_ends(s: &str, granularity: Granularity, base: usize, ends: &
         if ascii {
             // Every ASCII character is a cluster of its own, but CR LF (never cut apart).
             let bytes = piece.as_bytes();
-            for (i, &byte) in bytes.iter().enumerate() {
-                let class = match granularity {
-                    Granularity::Chars if byte == b'\n' && i > 0 && bytes[i - 1] == b'\r' => {
-                        continue;
+            match granularity {
+                Granularity::Words => {
+                    // A word diff of ASCII text: a cut wherever `ASCII_CUT` says. Cuts come
+                    // every few bytes, at random to a branch predictor, so each byte's
+                    // position is written and kept or not without a branch, a block of bytes
+                    // at a time (the block bounds the room it takes).
+                    let mut prev = current.map_or(NO_CLASS, |c| c as u8);
+                    for (k, block) in bytes.chunks(ASCII_BLOCK).enumerate() {
+                        let start = ends.len();
+                        ends.resize(start + block.len(), 0);
+                        let room = &mut ends[start..];
+                        let mut kept = 0;
+                        let block_at = at + k * ASCII_BLOCK;
+                        for (i, &byte) in block.iter().enumerate() {
+                            let class = BYTE_CLASS[usize::from(byte)];
+                            room[kept] = block_at + i;
+                            kept += usize::from(ASCII_CUT[usize::from((4 * prev + class) & 15)]);
+                            prev = class;
+                        }
+                        ends.truncate(start + kept);
                     }
-                    Granularity::Chars => Class::Single,
-                    Granularity::Words => ASCII_CLASS[usize::from(byte)],
-                };
-                if current.is_some() && (current != Some(class) || class == Class::Single) {
-                    ends.push(at + i);
+                    if let Some(&last) = bytes.last() {
+                        current = Some(ASCII_CLASS[usize::from(last)]);
+                    }
                 }
-                current = Some(class);
+                Granularity::Chars => {
+                    for (i, &byte) in bytes.iter().enumerate() {
+                        if byte == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+                            continue;
+                        }
+                        if current.is_some() {
+                            ends.push(at + i);
+                        }
+                        current = Some(Class::Single);
+                    }
+                }
             }
         } else {
             let mut g_at = at;
@@ -305,8 +401,8 @@ pub(super) fn diff_tokens(
     ob.push(rb.start);
     token_ends(&b[rb.clone()], granularity, rb.start, &mut ob);
     let mut ids = Interner::with_capacity(oa.len() + ob.len());
-    let ia: Vec<u32> = oa.windows(2).map(|w| ids.id(&a[w[0]..w[1]])).collect();
-    let ib: Vec<u32> = ob.windows(2).map(|w| ids.id(&b[w[0]..w[1]])).collect();
+    let ia: Vec<u32> = oa.windows(2).map(|w| ids.id_in(a, w[0]..w[1])).collect();
+    let ib: Vec<u32> = ob.windows(2).map(|w| ids.id_in(b, w[0]..w[1])).collect();
     work.read(ia.len() + ib.len());
     let (diff, exact) = diff_ids(&ia, &ib, ids.len(), work);
     if !exact {
@@ -334,9 +430,11 @@ pub(super) fn diff_tokens(
 /// Maps tokens (or lines) to small integers, equal tokens to equal ids, so that the diff
 /// hashes and compares integers instead of strings. Ids are given in order of first
 /// occurrence. One-byte tokens (a space, a punctuation mark: about half of the tokens of an
-/// English text) are looked up in a table, not hashed.
+/// English text) are looked up in a table, not hashed; tokens of two to seven bytes (most
+/// words), by one integer made of their bytes and length ([`Interner::id_in`]).
 pub(super) struct Interner<'t> {
     ids: FxHashMap<&'t str, u32>,
+    short: FxHashMap<u64, u32>,
     bytes: [u32; 128],
     len: u32,
 }
@@ -346,31 +444,95 @@ impl<'t> Interner<'t> {
     /// English statute has about one distinct word in ten), at most 2^14 at first, so that a
     /// huge text does not reserve for all of its tokens at once.
     pub(super) fn with_capacity(tokens: usize) -> Interner<'t> {
+        let room = (tokens / 4).min(1 << 14);
         Interner {
-            ids: FxHashMap::with_capacity_and_hasher((tokens / 4).min(1 << 14), Default::default()),
+            ids: FxHashMap::with_capacity_and_hasher(room, Default::default()),
+            short: FxHashMap::default(),
             bytes: [u32::MAX; 128],
             len: 0,
         }
     }
+
+    /// The id of `token`.
     pub(super) fn id(&mut self, token: &'t str) -> u32 {
         let next = self.len;
-        let id = match token.as_bytes() {
-            &[b] if b < 128 => {
-                let slot = &mut self.bytes[usize::from(b)];
-                if *slot == u32::MAX {
-                    *slot = next;
-                }
-                *slot
+        let bytes = token.as_bytes();
+        let id = match bytes {
+            &[b] if b < 128 => self.byte_id(b),
+            _ if (1..8).contains(&bytes.len()) => {
+                let low = bytes
+                    .iter()
+                    .enumerate()
+                    .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i));
+                self.short_id(low, bytes.len())
             }
             _ => *self.ids.entry(token).or_insert(next),
         };
-        if id == next {
-            self.len = next
+        self.count(id)
+    }
+
+    /// The id of the token `text[r]`, as [`id`](Interner::id) gives it; a short token is
+    /// read from `text` as one integer, with the bytes after it masked off.
+    pub(super) fn id_in(&mut self, text: &'t str, r: Range<usize>) -> u32 {
+        let bytes = text.as_bytes();
+        let len = r.len();
+        let next = self.len;
+        let id = match len {
+            1 if bytes[r.start] < 128 => self.byte_id(bytes[r.start]),
+            1..8 => {
+                // The eight bytes from the token's start, when the text has them.
+                let word = bytes
+                    .get(r.start..r.start + 8)
+                    .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                    .map(u64::from_le_bytes);
+                let low = match word {
+                    Some(w) => w & ((1u64 << (8 * len)) - 1),
+                    None => bytes[r.clone()]
+                        .iter()
+                        .enumerate()
+                        .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i)),
+                };
+                self.short_id(low, len)
+            }
+            _ => *self.ids.entry(&text[r]).or_insert(next),
+        };
+        self.count(id)
+    }
+
+    /// The id of the token of `len` bytes (one to seven) whose bytes are `low`, little-endian:
+    /// looked up with its length in the top byte, so that no two tokens share a key.
+    fn short_id(&mut self, low: u64, len: usize) -> u32 {
+        if self.short.capacity() == 0 {
+            // Made on first use, as big as the table of longer tokens.
+            self.short =
+                FxHashMap::with_capacity_and_hasher(self.ids.capacity(), Default::default());
+        }
+        *self
+            .short
+            .entry(low | (len as u64) << 56)
+            .or_insert(self.len)
+    }
+
+    /// The id of the one-byte token `b` (ASCII), from the table.
+    fn byte_id(&mut self, b: u8) -> u32 {
+        let slot = &mut self.bytes[usize::from(b & 0x7F)];
+        if *slot == u32::MAX {
+            *slot = self.len;
+        }
+        *slot
+    }
+
+    /// Counts `id` if it is a new one, and returns it.
+    fn count(&mut self, id: u32) -> u32 {
+        if id == self.len {
+            self.len = self
+                .len
                 .checked_add(1)
                 .expect("fewer than 2^32 distinct tokens");
         }
         id
     }
+
     pub(super) fn len(&self) -> usize {
         self.len as usize
     }
