@@ -39,7 +39,10 @@
 //! so that the default one-second [`DEFAULT_TIMEOUT`] is the default budget.
 //!
 //! Within the budget the diff is the one the patience algorithm finds, exactly as `similar`
-//! computes it (the search is `similar`'s, ported so that it can count its steps). When a
+//! computes it (the search is `similar`'s, ported so that it can count its steps; where the
+//! tokens that occur once on each side have only one longest common run, that run is what
+//! its first search would match, so it is found by patience sorting instead, at a step a
+//! token, and the search skipped). When a
 //! search would exceed the budget, it gives up and that part of the texts is compared
 //! coarsely instead, and the diff says so ([`TextDiff::is_approximate`],
 //! [`TextDiff::approximation`]):

@@ -72,6 +72,69 @@ impl Scratch {
     }
 }
 
+impl Scratch {
+    /// The longest common subsequence of `va` and `vb`, as pairs of indices, when there is
+    /// only one; `None` when there are several. Each id occurs at most once in `va` and once
+    /// in `vb`, so the common ids pair up one way, and a common subsequence is a run of those
+    /// pairs increasing on both sides: the longest such runs, by patience sorting from each
+    /// end, in `O(p log p)` for `p` common ids.
+    ///
+    /// A pair is on some longest run when the longest run ending at it and the longest run
+    /// starting at it add up to the longest of all (plus one, the pair itself); the longest run
+    /// is the only one when no two such pairs stand at the same place in it.
+    pub(super) fn sole_common(&mut self, va: &[u32], vb: &[u32]) -> Option<Vec<(usize, usize)>> {
+        // Where each id of `vb` is, plus one (the array is all 0 between uses).
+        for (j, &id) in vb.iter().enumerate() {
+            self.at_b[id as usize] = j + 1;
+        }
+        let pairs: Vec<(usize, usize)> = va
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &id)| self.at_b[id as usize].checked_sub(1).map(|j| (i, j)))
+            .collect();
+        for &id in vb {
+            self.at_b[id as usize] = 0;
+        }
+        // `ending[p]`: the length of the longest run ending at pair `p`; `tails[k]`: the
+        // smallest `j` that ends a run of length `k + 1`.
+        let mut tails: Vec<usize> = Vec::new();
+        let mut ending = Vec::with_capacity(pairs.len());
+        for &(_, j) in &pairs {
+            let k = tails.partition_point(|&t| t < j);
+            if k == tails.len() {
+                tails.push(j);
+            } else {
+                tails[k] = j;
+            }
+            ending.push(k + 1);
+        }
+        let longest = tails.len();
+        // From the end: `heads[k]`, the largest `j` that starts a run of length `k + 1`.
+        let mut heads: Vec<usize> = Vec::new();
+        let mut starting = vec![0; pairs.len()];
+        for (p, &(_, j)) in pairs.iter().enumerate().rev() {
+            let k = heads.partition_point(|&h| h > j);
+            if k == heads.len() {
+                heads.push(j);
+            } else {
+                heads[k] = j;
+            }
+            starting[p] = k + 1;
+        }
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(longest);
+        for (p, &pair) in pairs.iter().enumerate() {
+            if ending[p] + starting[p] == longest + 1 {
+                if ending[p] != out.len() + 1 {
+                    // A second pair at the same place: more than one longest run.
+                    return None;
+                }
+                out.push(pair);
+            }
+        }
+        Some(out)
+    }
+}
+
 /// The longest subsequence of `pairs` (in increasing `.0`) whose `.1` increase too, by
 /// patience sorting, in `O(p log p)`.
 pub(super) fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -121,7 +184,17 @@ pub(super) fn patience(
         old_current: 0,
         new_current: 0,
     };
-    myers(s, &mut anchors, &va, 0..va.len(), &vb, 0..vb.len())?;
+    // Myers' diff of `va` and `vb` matches the pairs of a longest common subsequence (it is a
+    // shortest edit script). Each id occurs once in each, so when that subsequence is the only
+    // one, it is what Myers would match, found here without the search (a step an id read).
+    if let Some(pairs) = scratch.sole_common(&va, &vb) {
+        s.work.spend(va.len() + vb.len());
+        for (o, n) in pairs {
+            anchors.equal(o, n, 1)?;
+        }
+    } else {
+        myers(s, &mut anchors, &va, 0..va.len(), &vb, 0..vb.len())?;
+    }
     let (oc, nc) = (anchors.old_current, anchors.new_current);
     myers(s, sink, a, oc..a.len(), b, nc..b.len())
 }

@@ -163,3 +163,87 @@ fn longest_increasing_run() {
     assert_eq!(longest_increasing(&pairs), [(1, 1), (2, 2), (4, 3), (5, 4)]);
     assert!(longest_increasing(&[]).is_empty());
 }
+
+/// The pairs Myers' search matches, as `(i, j)`.
+struct Matched(Vec<(usize, usize)>);
+
+impl Sink for Matched {
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Spent> {
+        self.0.extend((0..len).map(|k| (old + k, new + k)));
+        Ok(())
+    }
+    fn delete(&mut self, _: usize, _: usize, _: usize) -> Result<(), Spent> {
+        Ok(())
+    }
+    fn insert(&mut self, _: usize, _: usize, _: usize) -> Result<(), Spent> {
+        Ok(())
+    }
+}
+
+/// Distinct ids from `0..alphabet`, about `len` of them, in random order.
+fn distinct_ids(x: &mut Lcg, len: u64, alphabet: u64) -> Vec<u32> {
+    let mut seen = vec![false; alphabet as usize];
+    (0..x.next(len + 1))
+        .map(|_| x.next(alphabet) as u32)
+        .filter(|&id| !std::mem::replace(&mut seen[id as usize], true))
+        .collect()
+}
+
+/// Where the longest common subsequence of two runs of distinct ids is the only one,
+/// `sole_common` finds the very pairs Myers' search matches (which is what lets patience skip
+/// that search); where there are several, it says so.
+#[test]
+fn the_sole_common_run_is_what_myers_matches() {
+    let mut x = Lcg(21);
+    let (mut sole, mut several) = (0, 0);
+    for case in 0..4000 {
+        let alphabet = [4, 8, 30, 200][case % 4];
+        let va = distinct_ids(&mut x, 40, alphabet);
+        let vb = if case % 2 == 0 {
+            distinct_ids(&mut x, 40, alphabet)
+        } else {
+            // A few moves and replacements: mostly one longest run.
+            let mut vb: Vec<u32> = va.iter().copied().filter(|_| x.next(6) != 0).collect();
+            if vb.len() > 2 && x.next(2) == 0 {
+                let (i, j) = (
+                    x.next(vb.len() as u64) as usize,
+                    x.next(vb.len() as u64) as usize,
+                );
+                vb.swap(i, j);
+            }
+            vb
+        };
+        let vocab = alphabet as usize;
+        let work = Budget::new(u64::MAX / 4);
+        let s = Search {
+            work: &work,
+            limit: work.exact,
+            cap: None,
+        };
+        let mut matched = Matched(Vec::new());
+        myers(s, &mut matched, &va, 0..va.len(), &vb, 0..vb.len()).unwrap();
+        match Scratch::new(vocab).sole_common(&va, &vb) {
+            Some(pairs) => {
+                sole += 1;
+                assert_eq!(pairs, matched.0, "{va:?} {vb:?}");
+            }
+            None => several += 1,
+        }
+    }
+    assert!(
+        sole > 1000 && several > 500,
+        "{sole} sole, {several} several"
+    );
+}
+
+#[test]
+fn two_longest_common_runs_are_not_sole() {
+    let mut scratch = Scratch::new(8);
+    // `1 2` and `2 1`: either id alone is a longest common run.
+    assert_eq!(scratch.sole_common(&[1, 2], &[2, 1]), None);
+    assert_eq!(
+        scratch.sole_common(&[1, 2, 3], &[1, 3, 4]),
+        Some(vec![(0, 0), (2, 1)])
+    );
+    assert_eq!(scratch.sole_common(&[5], &[6]), Some(vec![]));
+}
