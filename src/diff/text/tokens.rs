@@ -282,7 +282,7 @@ const ASCII_CLASS: [Class; 128] = {
 };
 
 /// How many bytes of ASCII text [`token_ends`] cuts into words at once.
-const ASCII_BLOCK: usize = 4096;
+const ASCII_BLOCK: usize = 256;
 
 /// [`ASCII_CLASS`] as numbers, for every byte (those past ASCII never occur in ASCII text).
 const BYTE_CLASS: [u8; 256] = {
@@ -328,12 +328,11 @@ pub(super) fn token_ends(s: &str, granularity: Granularity, base: usize, ends: &
                     // A word diff of ASCII text: a cut wherever `ASCII_CUT` says. Cuts come
                     // every few bytes, at random to a branch predictor, so each byte's
                     // position is written and kept or not without a branch, a block of bytes
-                    // at a time (the block bounds the room it takes).
+                    // at a time, into room on the stack (set up once, not zeroed per block);
+                    // what is kept is then appended.
                     let mut prev = current.map_or(NO_CLASS, |c| c as u8);
+                    let mut room = [0usize; ASCII_BLOCK];
                     for (k, block) in bytes.chunks(ASCII_BLOCK).enumerate() {
-                        let start = ends.len();
-                        ends.resize(start + block.len(), 0);
-                        let room = &mut ends[start..];
                         let mut kept = 0;
                         let block_at = at + k * ASCII_BLOCK;
                         for (i, &byte) in block.iter().enumerate() {
@@ -342,7 +341,7 @@ pub(super) fn token_ends(s: &str, granularity: Granularity, base: usize, ends: &
                             kept += usize::from(ASCII_CUT[usize::from((4 * prev + class) & 15)]);
                             prev = class;
                         }
-                        ends.truncate(start + kept);
+                        ends.extend_from_slice(&room[..kept]);
                     }
                     if let Some(&last) = bytes.last() {
                         current = Some(ASCII_CLASS[usize::from(last)]);
