@@ -282,15 +282,15 @@ impl<'a> Clause<'a> {
     /// (an empty list covers anything, and is covered only by an empty list). Two derogations
     /// for the state on the same purposes cover each other whichever state organs they name.
     pub fn contains(&self, other: &Clause<'_>) -> bool {
-        let purposes = |c: &Clause<'_>| -> Vec<Purpose> {
-            c.purposes().iter().chain(c.grounds()).copied().collect()
-        };
-        let (po, pi) = (purposes(self), purposes(other));
+        let (po, pi) = (
+            self.purposes().iter().chain(self.grounds()),
+            other.purposes().iter().chain(other.grounds()),
+        );
         // Strictly: the same purpose, or a member of the family the outer one heads (national
         // security does not contain the prevention of crime, nor the reverse).
-        let purposes_within = within(&po[..], &pi[..], |o, i| o == i || i.family() == Some(o));
+        let purposes_within = within(po, pi.clone(), |o, i| o == i || i.family() == Some(o));
         let actors_within = within(self.actors(), other.actors(), |o, i| o.covers(i))
-            || (!pi.is_empty()
+            || (pi.clone().next().is_some()
                 && self.actors().iter().all(|a| a.is_state())
                 && !other.actors().is_empty()
                 && other.actors().iter().all(|a| a.is_state()));

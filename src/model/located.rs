@@ -218,13 +218,13 @@ where
 pub(crate) fn within<'t, T, I>(outer: I, inner: I, under: impl Fn(T, T) -> bool) -> bool
 where
     T: Copy + 't,
-    I: IntoIterator<Item = &'t T> + Copy,
+    I: IntoIterator<Item = &'t T> + Clone,
 {
-    is_empty(outer)
-        || (!is_empty(inner)
+    is_empty(outer.clone())
+        || (!is_empty(inner.clone())
             && inner
                 .into_iter()
-                .all(|i| outer.into_iter().any(|o| under(*o, *i))))
+                .all(|i| outer.clone().into_iter().any(|o| under(*o, *i))))
 }
 
 fn is_empty<'t, T: 't, I: IntoIterator<Item = &'t T>>(terms: I) -> bool {
