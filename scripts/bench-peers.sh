@@ -144,7 +144,7 @@ if [[ "${SCALE:-0}" == 1 ]]; then
     fi
     find "$scale" -name '*.toml' -printf '%s\n' | awk '{s += $1} END {print s}' > "$out/scale-toml-bytes.txt"
     peak "lexgap check (the generated corpus)" "$lexgap" check "$scale"
-    peak "lexgap matrix --corpus (1,012 instruments, seed baseline)" "$lexgap" matrix --corpus "$scale" \
+    peak "lexgap matrix --corpus (the generated corpus, seed baseline)" "$lexgap" matrix --corpus "$scale" \
         --baseline eu/gdpr/art-9 eu/gdpr/art-35 coe/echr/art-8 --format csv
     say "criterion: scale/load (5,000 to 50,000 provisions), scale/align (P = 200 to 2,000) and scale/counterparts (issue 16, targets 3-5)"
     cargo bench --quiet --bench scale -- 'scale/(load|align|counterparts)/' 2>&1 | tee "$out/scale.txt" >&2
