@@ -218,7 +218,8 @@ fn middle_snake(
     for d in 0..d_max as isize {
         s.check()?;
         if s.cap.is_some_and(|cap| d as usize >= cap) {
-            return Ok(furthest(n, m, d - 1, vf, vb).map(|(x, y)| (ra.start + x, rb.start + y)));
+            let (f, b) = (|k| vf.at(d - 1, k), |k| vb.at(d - 1, k));
+            return Ok(furthest(n, m, d - 1, f, b).map(|(x, y)| (ra.start + x, rb.start + y)));
         }
         if d as usize >= size {
             // Only reached past the budget (see `myers`); a guard for the arrays.
@@ -374,8 +375,15 @@ fn snake_back(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// The point strictly inside the grid (`0 < x + y < n + m`) furthest along a forward or
-/// backward path after round `d`: where the capped search splits.
-fn furthest(n: usize, m: usize, d: isize, vf: &V, vb: &V) -> Option<(usize, usize)> {
+/// backward path after round `d`, whose ends on diagonal `k` are `vf(k)` and `vb(k)`: where
+/// the capped search splits.
+fn furthest(
+    n: usize,
+    m: usize,
+    d: isize,
+    vf: impl Fn(isize) -> usize,
+    vb: impl Fn(isize) -> usize,
+) -> Option<(usize, usize)> {
     let mut best: Option<(usize, (usize, usize))> = None;
     let mut consider = |x: isize, y: isize, forward: bool| {
         if x < 0 || y < 0 || x as usize > n || y as usize > m {
@@ -394,11 +402,11 @@ fn furthest(n: usize, m: usize, d: isize, vf: &V, vb: &V) -> Option<(usize, usiz
         return None;
     }
     for k in (-d..=d).rev().step_by(2) {
-        let x = vf.at(d, k) as isize;
+        let x = vf(k) as isize;
         consider(x, x - k, true);
     }
     for k in (-d..=d).rev().step_by(2) {
-        let x = vb.at(d, k) as isize;
+        let x = vb(k) as isize;
         consider(n as isize - x, m as isize - (x - k), false);
     }
     best.map(|(_, at)| at)
@@ -410,7 +418,7 @@ fn furthest(n: usize, m: usize, d: isize, vf: &V, vb: &V) -> Option<(usize, usiz
 mod tests {
     use std::ops::{Index, IndexMut, Range};
 
-    use super::{V, max_d, middle_snake, snake, snake_back};
+    use super::{V, furthest, max_d, middle_snake, snake, snake_back};
     use crate::diff::search::tests::Lcg;
     use crate::diff::search::{Budget, Search, Spent};
 
@@ -455,9 +463,8 @@ mod tests {
         for d in 0..d_max as isize {
             s.check()?;
             if s.cap.is_some_and(|cap| d as usize >= cap) {
-                return Ok(
-                    old_furthest(n, m, d - 1, vf, vb).map(|(x, y)| (ra.start + x, rb.start + y))
-                );
+                return Ok(furthest(n, m, d - 1, |k| vf[k], |k| vb[k])
+                    .map(|(x, y)| (ra.start + x, rb.start + y)));
             }
             if d as usize >= size {
                 // Only reached past the budget (see `myers`); a guard for the arrays.
@@ -517,35 +524,6 @@ mod tests {
             s.work.spend(spent);
         }
         Ok(None)
-    }
-
-    fn old_furthest(n: usize, m: usize, d: isize, vf: &OldV, vb: &OldV) -> Option<(usize, usize)> {
-        let mut best: Option<(usize, (usize, usize))> = None;
-        let mut consider = |x: isize, y: isize, forward: bool| {
-            if x < 0 || y < 0 || x as usize > n || y as usize > m {
-                return;
-            }
-            let (x, y) = (x as usize, y as usize);
-            let progress = if forward { x + y } else { n - x + m - y };
-            if x + y == 0 || x + y == n + m {
-                return;
-            }
-            if best.is_none_or(|(p, _)| progress > p) {
-                best = Some((progress, (x, y)));
-            }
-        };
-        if d < 0 {
-            return None;
-        }
-        for k in (-d..=d).rev().step_by(2) {
-            let x = vf[k] as isize;
-            consider(x, x - k, true);
-        }
-        for k in (-d..=d).rev().step_by(2) {
-            let x = vb[k] as isize;
-            consider(n as isize - x, m as isize - (x - k), false);
-        }
-        best.map(|(_, at)| at)
     }
 
     #[test]
