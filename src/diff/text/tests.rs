@@ -26,13 +26,19 @@ fn count_chars_is_exact() {
         let s: String = (0..10)
             .map(|_| alphabet[x.next(alphabet.len() as u64) as usize])
             .collect();
-        assert_eq!(
-            count_chars(&s, true),
-            s.chars().filter(|c| !c.is_whitespace()).count(),
-            "{s:?}"
-        );
-        assert_eq!(count_chars(&s, false), s.chars().count());
+        assert_counts_chars(&s);
     }
+}
+
+/// `count_chars` counts what a reading character by character counts, with and without the
+/// whitespace.
+fn assert_counts_chars(s: &str) {
+    assert_eq!(
+        count_chars(s, true),
+        s.chars().filter(|c| !c.is_whitespace()).count(),
+        "{s:?}"
+    );
+    assert_eq!(count_chars(s, false), s.chars().count(), "{s:?}");
 }
 
 #[test]
@@ -57,12 +63,7 @@ fn count_chars_is_exact_across_blocks() {
             let s: String = (0..len)
                 .map(|_| alphabet[x.next(alphabet.len() as u64) as usize])
                 .collect();
-            assert_eq!(
-                count_chars(&s, true),
-                s.chars().filter(|c| !c.is_whitespace()).count(),
-                "{s:?}"
-            );
-            assert_eq!(count_chars(&s, false), s.chars().count());
+            assert_counts_chars(&s);
         }
     }
 }

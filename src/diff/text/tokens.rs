@@ -454,24 +454,11 @@ impl<'t> Interner<'t> {
 
     /// The id of `token`.
     pub(super) fn id(&mut self, token: &'t str) -> u32 {
-        let next = self.len;
-        let bytes = token.as_bytes();
-        let id = match bytes {
-            &[b] if b < 128 => self.byte_id(b),
-            _ if (1..8).contains(&bytes.len()) => {
-                let low = bytes
-                    .iter()
-                    .enumerate()
-                    .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i));
-                self.short_id(low, bytes.len())
-            }
-            _ => *self.ids.entry(token).or_insert(next),
-        };
-        self.count(id)
+        self.id_in(token, 0..token.len())
     }
 
-    /// The id of the token `text[r]`, as [`id`](Interner::id) gives it; a short token is
-    /// read from `text` as one integer, with the bytes after it masked off.
+    /// The id of the token `text[r]` (what [`id`](Interner::id) gives `&text[r]`): a short
+    /// token is read from `text` as one integer, with the bytes after it masked off.
     pub(super) fn id_in(&mut self, text: &'t str, r: Range<usize>) -> u32 {
         let bytes = text.as_bytes();
         let len = r.len();
