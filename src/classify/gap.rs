@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Clause, GapCode, RuleInfo};
+use super::{Clause, Elements, GapCode, RuleInfo};
 use crate::model::{
     DataCategory, DerogationForm, Evidence, Grounds, InstrumentId, MissingRange, Provision,
     ProvisionId, Purpose, Quoted, SafeguardElement, SafeguardKind,
@@ -183,21 +183,21 @@ impl Element {
     /// Whether `provided` satisfies this required element: the same element, strict
     /// necessity for necessity, separate consent for consent, a sensitive category that
     /// contains or is contained in the required one.
-    pub fn satisfied_by(self, provided: &BTreeSet<Element>) -> bool {
-        if provided.contains(&self) {
+    pub fn satisfied_by(self, provided: &Elements) -> bool {
+        if provided.contains(self) {
             return true;
         }
         match self {
             Element::Safeguard {
                 kind: SafeguardKind::Necessity,
-            } => provided.contains(&Element::safeguard(SafeguardKind::StrictNecessity)),
+            } => provided.contains(Element::safeguard(SafeguardKind::StrictNecessity)),
             Element::Ground {
                 ground: Purpose::Consent,
-            } => provided.contains(&Element::Ground {
+            } => provided.contains(Element::Ground {
                 ground: Purpose::SeparateConsent,
             }),
             Element::Sensitive { data } => provided.iter().any(|p| match p {
-                Element::Sensitive { data: d } => data.overlaps(*d),
+                Element::Sensitive { data: d } => data.overlaps(d),
                 _ => false,
             }),
             _ => false,
@@ -513,10 +513,9 @@ mod tests {
 
     #[test]
     fn strict_necessity_satisfies_necessity() {
-        let provided: BTreeSet<Element> =
-            [Element::safeguard(SafeguardKind::StrictNecessity)].into();
+        let provided = Elements::from([Element::safeguard(SafeguardKind::StrictNecessity)]);
         assert!(Element::safeguard(SafeguardKind::Necessity).satisfied_by(&provided));
-        let provided: BTreeSet<Element> = [Element::safeguard(SafeguardKind::Necessity)].into();
+        let provided = Elements::from([Element::safeguard(SafeguardKind::Necessity)]);
         assert!(!Element::safeguard(SafeguardKind::StrictNecessity).satisfied_by(&provided));
     }
 }

@@ -45,6 +45,7 @@
 mod clause;
 mod codes;
 mod comparison;
+mod elements;
 pub mod engine;
 mod gap;
 mod matrix;
@@ -58,6 +59,7 @@ use crate::model::Scope;
 pub use clause::{Clause, Item};
 pub use codes::{GapCode, GapKind, RuleInfo, UnknownGapCode};
 pub use comparison::{Comparison, Context};
+pub use elements::{Elements, ElementsIter};
 pub use gap::{AllowedBy, Cite, DerogationFinding, Element, Gap, GapStatus, MissingText, Severity};
 pub use matrix::{GapMatrix, MatrixRow, RowCoverage};
 pub use registry::{Registry, Rule, catalogue};

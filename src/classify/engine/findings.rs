@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::regime::Verdict;
 use crate::classify::{
-    Cite, Clause, Context, DerogationFinding, Element, Gap, GapCode, GapStatus, RuleInfo, Severity,
+    Cite, Clause, Context, DerogationFinding, Element, Elements, Gap, GapCode, GapStatus, RuleInfo,
+    Severity,
 };
 use crate::model::SafeguardKind;
 
@@ -16,8 +17,8 @@ pub(super) struct Acc<'c> {
     /// equally bad ones those judged without a derogation (the target's rules as they stand).
     /// Each derogation's own elements are in its finding.
     shown: Option<(GapStatus, bool)>,
-    missing: BTreeSet<Element>,
-    present: BTreeSet<Element>,
+    missing: Elements,
+    present: Elements,
     subjects: BTreeSet<crate::model::ProvisionId>,
     target_quotes: BTreeSet<Cite>,
     baseline_quotes: BTreeSet<Cite>,
@@ -78,13 +79,13 @@ impl<'c> Pinpoints<'c> {
     pub(super) fn cite_elements(
         &self,
         c: &Clause<'_>,
-        elements: &BTreeSet<Element>,
+        elements: &Elements,
         out: &mut BTreeSet<Cite>,
     ) {
         for e in elements {
             match e {
                 Element::Safeguard { kind } | Element::Detail { kind, .. } => {
-                    for s in c.safeguards().iter().filter(|s| s.kind == *kind) {
+                    for s in c.safeguards().iter().filter(|s| s.kind == kind) {
                         out.insert(match &s.provision {
                             None => self.cite(c.provision(), kind.code(), &s.evidence),
                             Some(_) => {
@@ -96,7 +97,7 @@ impl<'c> Pinpoints<'c> {
                             }
                         });
                     }
-                    if *kind == SafeguardKind::PrescribedByLaw && c.delegates_to_law() {
+                    if kind == SafeguardKind::PrescribedByLaw && c.delegates_to_law() {
                         if let Some(q) = c.derogation().and_then(|d| d.grounds.evidence()) {
                             out.insert(Cite::quoted(c.provision(), "prescribed-by-law", q));
                         }
@@ -115,8 +116,8 @@ impl<'c> Acc<'c> {
         Acc {
             status: None,
             shown: None,
-            missing: BTreeSet::new(),
-            present: BTreeSet::new(),
+            missing: Elements::new(),
+            present: Elements::new(),
             subjects: BTreeSet::new(),
             target_quotes: BTreeSet::new(),
             baseline_quotes: BTreeSet::new(),
@@ -129,7 +130,7 @@ impl<'c> Acc<'c> {
 
     /// Cites a requirement that a subject lacks: the clause itself, and the quotes of its
     /// required elements.
-    pub(super) fn cite_requirement(&mut self, item: &Clause<'_>, required: &BTreeSet<Element>) {
+    pub(super) fn cite_requirement(&mut self, item: &Clause<'_>, required: &Elements) {
         let cite = self.pins.cite(item.provision(), "scope", item.evidence());
         self.baseline_quotes.insert(cite);
         self.pins
@@ -163,8 +164,8 @@ impl<'c> Acc<'c> {
             self.present.clear();
         }
         if self.shown == Some(key) {
-            self.missing.extend(v.missing.iter().copied());
-            self.present.extend(v.present.iter().copied());
+            self.missing.extend(v.missing.iter());
+            self.present.extend(v.present.iter());
         }
         self.subjects.insert(s.provision().id.clone());
         let cite = self.pins.cite(s.provision(), "scope", s.evidence());
@@ -193,17 +194,17 @@ impl<'c> Acc<'c> {
                 .entry(key)
                 .or_insert_with(|| DerogationFinding::new(&d, modified.as_ref()));
             finding.status = finding.status.max(v.status);
-            finding.missing.extend(v.missing.iter().copied());
+            finding.missing.extend(v.missing.iter());
             finding.missing.sort();
             finding.missing.dedup();
-            finding.switched_off.extend(v.switched_off.iter().copied());
+            finding.switched_off.extend(v.switched_off.iter());
             finding.switched_off.sort();
             finding.switched_off.dedup();
             if let Some((b, unmet)) = &v.allowed_by {
                 let cite = self.pins.cite(b.provision(), "allowed by", b.evidence());
                 finding.allowed_by = Some(crate::classify::AllowedBy {
                     baseline: cite,
-                    unmet: unmet.iter().copied().collect(),
+                    unmet: unmet.iter().collect(),
                 });
             }
         }

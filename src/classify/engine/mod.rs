@@ -27,14 +27,13 @@
 //! ```
 //! use lexgap::classify::{Comparison, GapKind, GapStatus};
 //! use lexgap::classify::engine::{Matter, Reading, judge};
-//! use lexgap::classify::{Clause, Element};
+//! use lexgap::classify::{Clause, Element, Elements};
 //! use lexgap::model::SafeguardKind;
-//! use std::collections::BTreeSet;
 //!
 //! // Signage required by the baseline, looked for in the target: the transparency rule.
 //! struct Signs;
 //! impl Reading for Signs {
-//!     fn provides(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+//!     fn provides(&self, c: &Clause<'_>) -> Elements {
 //!         c.safeguards().iter().filter(|s| s.kind == SafeguardKind::Transparency)
 //!             .map(|s| Element::safeguard(s.kind)).collect()
 //!     }
@@ -48,9 +47,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::BTreeSet;
-
-use super::{Cite, Clause, Context, Element, Gap, GapStatus, RuleInfo};
+use super::{Cite, Clause, Context, Element, Elements, Gap, GapStatus, RuleInfo};
 use crate::model::{DerogationForm, InstrumentKind, Reach, SafeguardKind, Scope};
 
 mod findings;
@@ -64,20 +61,15 @@ use regime::judge_regime;
 pub trait Reading {
     /// Elements a clause gives; a baseline clause with some is a requirement, a target clause
     /// with some supplies them. Must include every element of `required(c)`.
-    fn provides(&self, c: &Clause<'_>) -> BTreeSet<Element>;
+    fn provides(&self, c: &Clause<'_>) -> Elements;
     /// Elements a baseline clause requires (default: what it provides).
-    fn required(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn required(&self, c: &Clause<'_>) -> Elements {
         self.provides(c)
     }
     /// Whether a target clause is one the rule is about.
     fn subject(&self, c: &Clause<'_>) -> bool;
     /// Narrows a requirement to what the subjects touch (default: unchanged).
-    fn focus(
-        &self,
-        required: BTreeSet<Element>,
-        _subjects: &[Clause<'_>],
-        _cx: &Context<'_>,
-    ) -> BTreeSet<Element> {
+    fn focus(&self, required: Elements, _subjects: &[Clause<'_>], _cx: &Context<'_>) -> Elements {
         required
     }
     /// Whether the target's derogations create regimes of their own for the subjects'
@@ -104,8 +96,8 @@ pub trait Reading {
     }
     /// Elements the target supplies by its nature rather than through a clause (a statute
     /// dedicated to biometric data protects biometric data). Default: none.
-    fn given(&self, _cx: &Context<'_>) -> BTreeSet<Element> {
-        BTreeSet::new()
+    fn given(&self, _cx: &Context<'_>) -> Elements {
+        Elements::new()
     }
     /// The matter of the rule, to decide whether a target instrument addresses it.
     fn matter(&self) -> Matter {
@@ -174,7 +166,7 @@ struct Clauses<'a> {
     derogations: Vec<Clause<'a>>,
     baseline: Vec<Clause<'a>>,
     baseline_derogations: Vec<(Clause<'a>, Option<&'a crate::model::ProvisionId>)>,
-    given: BTreeSet<Element>,
+    given: Elements,
 }
 
 impl<'a> Clauses<'a> {
@@ -240,7 +232,7 @@ fn baseline_derogations<'a>(
 fn judge_requirement(
     reading: &dyn Reading,
     item: &Clause<'_>,
-    required: BTreeSet<Element>,
+    required: Elements,
     clauses: &Clauses<'_>,
     cx: &Context<'_>,
     acc: &mut Acc,
@@ -290,7 +282,7 @@ fn judge_subject<'a>(
     reading: &dyn Reading,
     s: &Clause<'a>,
     item: &Clause<'_>,
-    required: &BTreeSet<Element>,
+    required: &Elements,
     clauses: &Clauses<'a>,
     acc: &mut Acc,
 ) -> bool {
@@ -310,7 +302,7 @@ fn judge_subject<'a>(
         // the protection it switches off: GDPR art. 85(2) allows exemptions for journalism
         // "if they are necessary", so an exclusion of journalism without that test lacks
         // necessity, and the target's remedy is not absent.
-        let excusals: Vec<(Clause<'_>, BTreeSet<Element>)> = regime
+        let excusals: Vec<(Clause<'_>, Elements)> = regime
             .iter()
             .filter_map(|d| excusal(d, item, &clauses.baseline_derogations, required))
             .collect();
@@ -459,7 +451,7 @@ fn tolerated(
     reading: &dyn Reading,
     s: &Clause<'_>,
     baseline: &[Clause<'_>],
-    required: &BTreeSet<Element>,
+    required: &Elements,
 ) -> bool {
     baseline.iter().any(|c| {
         reading.subject(c)
@@ -519,15 +511,15 @@ fn excusal<'b>(
     d: &Clause<'_>,
     item: &Clause<'_>,
     baseline: &[(Clause<'b>, Option<&crate::model::ProvisionId>)],
-    required: &BTreeSet<Element>,
-) -> Option<(Clause<'b>, BTreeSet<Element>)> {
+    required: &Elements,
+) -> Option<(Clause<'b>, Elements)> {
     let dd = d.derogation()?;
     let lost: Vec<Option<SafeguardKind>> = required
         .iter()
         .map(|e| e.kind())
         .filter(|k| k.is_none_or(|k| dd.effect.switches_off_kind(k)))
         .collect();
-    let mut own: BTreeSet<Element> = dd
+    let mut own: Elements = dd
         .safeguards
         .iter()
         .map(|s| Element::safeguard(s.kind))
@@ -559,7 +551,7 @@ fn excusal<'b>(
                 return None;
             }
             // The baseline derogation's conditions the target's does not meet.
-            let unmet: BTreeSet<Element> = bd
+            let unmet: Elements = bd
                 .safeguards
                 .iter()
                 .map(|s| Element::safeguard(s.kind))
@@ -578,6 +570,10 @@ fn excusal<'b>(
 
 /// Cites the quotes of a clause's safeguards for the elements listed (and the clause's own
 /// quote for elements that are not safeguards).
-pub fn cite_elements(c: &Clause<'_>, elements: &BTreeSet<Element>, out: &mut BTreeSet<Cite>) {
+pub fn cite_elements(
+    c: &Clause<'_>,
+    elements: &Elements,
+    out: &mut std::collections::BTreeSet<Cite>,
+) {
     Pinpoints::new(&PinpointCache::default()).cite_elements(c, elements, out);
 }

@@ -1,26 +1,24 @@
 //! One subject under one regime: what the target keeps of a requirement once the regime's
 //! derogations have switched off what they reach, and the verdict on what is missing.
 
-use std::collections::BTreeSet;
-
 use super::{Clauses, Reading};
-use crate::classify::{Clause, Element, GapStatus};
+use crate::classify::{Clause, Element, Elements, GapStatus};
 use crate::model::SafeguardKind;
 
 /// Clauses, each with the elements it provides.
-type Provided<'a> = Vec<(Clause<'a>, BTreeSet<Element>)>;
+type Provided<'a> = Vec<(Clause<'a>, Elements)>;
 
 /// What one subject has under one regime, if a required element is missing.
 pub(super) struct Verdict<'a> {
     pub(super) status: GapStatus,
-    pub(super) missing: BTreeSet<Element>,
-    pub(super) present: BTreeSet<Element>,
-    pub(super) local: Vec<(Clause<'a>, BTreeSet<Element>)>,
-    pub(super) closers: Vec<(Clause<'a>, BTreeSet<Element>)>,
-    pub(super) switched_off: BTreeSet<Element>,
+    pub(super) missing: Elements,
+    pub(super) present: Elements,
+    pub(super) local: Vec<(Clause<'a>, Elements)>,
+    pub(super) closers: Vec<(Clause<'a>, Elements)>,
+    pub(super) switched_off: Elements,
     /// The baseline derogation that allows the regime's derogation on conditions it does not
     /// meet, with those conditions (set by `judge_subject`).
-    pub(super) allowed_by: Option<(Clause<'a>, BTreeSet<Element>)>,
+    pub(super) allowed_by: Option<(Clause<'a>, Elements)>,
 }
 
 /// One subject under one regime: the derogations of `regime` switch off what they reach, and
@@ -31,9 +29,9 @@ pub(super) fn judge_regime<'a>(
     regime: &[Clause<'a>],
     item: &Clause<'_>,
     clauses: &Clauses<'a>,
-    required: &BTreeSet<Element>,
+    required: &Elements,
 ) -> Option<Verdict<'a>> {
-    let mut switched_off = BTreeSet::new();
+    let mut switched_off = Elements::new();
     let alone = s.is_derogation() && reading.derogations_alone();
     let (mut local, remote) = if alone {
         (Vec::new(), Vec::new())
@@ -62,11 +60,11 @@ fn providers<'a>(
     regime: &[Clause<'a>],
     item: &Clause<'_>,
     clauses: &Clauses<'a>,
-    switched_off: &mut BTreeSet<Element>,
+    switched_off: &mut Elements,
 ) -> (Provided<'a>, Provided<'a>) {
     // What a provider keeps under the regime: a derogation takes away what it switches off
     // in the provisions it reaches.
-    let mut keep = |c: &Clause<'a>, provided: BTreeSet<Element>| -> BTreeSet<Element> {
+    let mut keep = |c: &Clause<'a>, provided: Elements| -> Elements {
         provided
             .into_iter()
             .filter(|e| {
@@ -124,9 +122,9 @@ fn switches(d: &Clause<'_>, c: &Clause<'_>, e: &Element) -> bool {
 fn add_conditions<'a>(
     reading: &dyn Reading,
     regime: &[Clause<'a>],
-    required: &BTreeSet<Element>,
+    required: &Elements,
     local: &mut Provided<'a>,
-    switched_off: &mut BTreeSet<Element>,
+    switched_off: &mut Elements,
 ) -> bool {
     let mut conditioned_on_other_law = false;
     for d in regime {
@@ -135,7 +133,7 @@ fn add_conditions<'a>(
             own.insert(Element::safeguard(SafeguardKind::SpecificSafeguardsInLaw));
         }
         // A modifier's switches apply to the conditions of the derogation it modifies.
-        let mut own: BTreeSet<Element> = own
+        let mut own: Elements = own
             .into_iter()
             .filter(|e| {
                 let off = regime.iter().any(|m| {
@@ -155,11 +153,11 @@ fn add_conditions<'a>(
         // to other law. What that law provides is not before us, so a protection it may
         // replace is weakened (partial), not known to be absent.
         conditioned_on_other_law |= d.delegates_to_law()
-            || own.contains(&Element::safeguard(SafeguardKind::SpecificSafeguardsInLaw));
+            || own.contains(Element::safeguard(SafeguardKind::SpecificSafeguardsInLaw));
         // A ground left to other law is a formal legal basis, whatever modifies the
         // derogation's conditions.
         let basis = Element::safeguard(SafeguardKind::PrescribedByLaw);
-        if d.delegates_to_law() && required.contains(&basis) {
+        if d.delegates_to_law() && required.contains(basis) {
             own.insert(basis);
         }
         if !own.is_empty() {
@@ -177,29 +175,21 @@ fn verdict<'a>(
     local: Provided<'a>,
     remote: Provided<'a>,
     conditioned_on_other_law: bool,
-    required: &BTreeSet<Element>,
-    given: &BTreeSet<Element>,
-    switched_off: BTreeSet<Element>,
+    required: &Elements,
+    given: &Elements,
+    switched_off: Elements,
 ) -> Option<Verdict<'a>> {
-    let mut p_local: BTreeSet<Element> =
-        local.iter().flat_map(|(_, p)| p.iter().copied()).collect();
-    p_local.extend(given.iter().copied());
-    let p_all: BTreeSet<Element> = p_local
+    let p_local = local.iter().fold(*given, |acc, (_, p)| acc.union(p));
+    let p_all = remote.iter().fold(p_local, |acc, (_, p)| acc.union(p));
+    let missing_local: Elements = required
         .iter()
-        .copied()
-        .chain(remote.iter().flat_map(|(_, p)| p.iter().copied()))
-        .collect();
-    let missing_local: BTreeSet<Element> = required
-        .iter()
-        .copied()
         .filter(|e| !e.satisfied_by(&p_local))
         .collect();
     if missing_local.is_empty() {
         return None;
     }
-    let missing: BTreeSet<Element> = required
+    let missing: Elements = required
         .iter()
-        .copied()
         .filter(|e| !e.satisfied_by(&p_all))
         .collect();
     let status = if missing.is_empty() {

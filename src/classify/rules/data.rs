@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::classify::engine::{Matter, Reading, judge};
-use crate::classify::{Clause, Context, Element, Gap, GapKind, Rule, RuleInfo};
+use crate::classify::{Clause, Context, Element, Elements, Gap, GapKind, Rule, RuleInfo};
 use crate::model::{DataCategory, Purpose, SafeguardKind, Scope};
 
 /// `sensitive-data-unprotected`: the categories the baseline classifies as sensitive,
@@ -29,9 +29,9 @@ fn target_classifies(cx: &Context<'_>) -> bool {
 }
 
 impl Reading for SensitiveRule {
-    fn provides(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn provides(&self, c: &Clause<'_>) -> Elements {
         if c.is_derogation() || !c.data().contains(&DataCategory::Sensitive) {
-            return BTreeSet::new();
+            return Elements::new();
         }
         c.data()
             .iter()
@@ -42,12 +42,7 @@ impl Reading for SensitiveRule {
     fn subject(&self, c: &Clause<'_>) -> bool {
         !c.is_derogation() && !c.is_definition()
     }
-    fn focus(
-        &self,
-        required: BTreeSet<Element>,
-        subjects: &[Clause<'_>],
-        cx: &Context<'_>,
-    ) -> BTreeSet<Element> {
+    fn focus(&self, required: Elements, subjects: &[Clause<'_>], cx: &Context<'_>) -> Elements {
         let broad = cx.scope() == Scope::Instrument && !target_classifies(cx);
         required
             .into_iter()
@@ -66,8 +61,8 @@ impl Reading for SensitiveRule {
     fn regimes(&self) -> bool {
         false
     }
-    fn given(&self, cx: &Context<'_>) -> BTreeSet<Element> {
-        let mut out = BTreeSet::new();
+    fn given(&self, cx: &Context<'_>) -> Elements {
+        let mut out = Elements::new();
         for inst in cx
             .target_instruments()
             .iter()
@@ -156,11 +151,11 @@ fn consent_lift(d: &Clause<'_>) -> bool {
 pub(crate) struct ConsentRule;
 
 impl Reading for ConsentRule {
-    fn provides(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn provides(&self, c: &Clause<'_>) -> Elements {
         if !may_be_sensitive(c) {
-            return BTreeSet::new();
+            return Elements::new();
         }
-        let mut out: BTreeSet<Element> = c
+        let mut out: Elements = c
             .purposes()
             .iter()
             .chain(c.grounds())
@@ -182,11 +177,11 @@ impl Reading for ConsentRule {
         }
         out
     }
-    fn required(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn required(&self, c: &Clause<'_>) -> Elements {
         if c.data().iter().any(|d| d.is_a(DataCategory::Sensitive)) {
             self.provides(c)
         } else {
-            BTreeSet::new()
+            Elements::new()
         }
     }
     /// Rules that let or make someone process the data. A prohibition allows nothing by
@@ -228,19 +223,14 @@ impl Reading for ConsentRule {
         };
         own.is_empty() || !own.iter().all(|p| listed(*p))
     }
-    fn focus(
-        &self,
-        required: BTreeSet<Element>,
-        subjects: &[Clause<'_>],
-        cx: &Context<'_>,
-    ) -> BTreeSet<Element> {
+    fn focus(&self, required: Elements, subjects: &[Clause<'_>], cx: &Context<'_>) -> Elements {
         let strict = subjects
             .iter()
             .any(|s| s.data().iter().any(|d| d.is_a(DataCategory::Sensitive)));
         if strict || (cx.scope() == Scope::Instrument && !target_classifies(cx)) {
             required
         } else {
-            BTreeSet::new()
+            Elements::new()
         }
     }
     fn provider(&self, c: &Clause<'_>) -> bool {

@@ -1,9 +1,7 @@
 //! One kind of safeguard, required by the baseline, looked for in the target.
 
-use std::collections::BTreeSet;
-
 use crate::classify::engine::{Matter, Reading, judge};
-use crate::classify::{Clause, Context, Element, Gap, Rule, RuleInfo};
+use crate::classify::{Clause, Context, Element, Elements, Gap, Rule, RuleInfo};
 use crate::model::SafeguardKind;
 
 /// A rule for one kind of safeguard: the baseline attaches it (with its elements) to some
@@ -48,8 +46,8 @@ impl SafeguardRule {
 }
 
 impl Reading for SafeguardRule {
-    fn provides(&self, c: &Clause<'_>) -> BTreeSet<Element> {
-        let mut out = BTreeSet::new();
+    fn provides(&self, c: &Clause<'_>) -> Elements {
+        let mut out = Elements::new();
         for s in c.safeguards().iter().filter(|s| s.kind == self.kind) {
             out.insert(Element::safeguard(s.kind));
             out.extend(s.elements.iter().map(|e| Element::Detail {
@@ -59,11 +57,11 @@ impl Reading for SafeguardRule {
         }
         out
     }
-    fn required(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn required(&self, c: &Clause<'_>) -> Elements {
         // A derogation's own conditions bind only what it derogates for: required of the
         // target's state intrusions (prior authorisation), not of all its processing.
         if c.is_derogation() && !self.state_only {
-            return BTreeSet::new();
+            return Elements::new();
         }
         self.provides(c)
     }

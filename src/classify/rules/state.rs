@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 
 use crate::classify::engine::{Reading, cite_elements, judge};
-use crate::classify::{Cite, Clause, Context, Element, Gap, GapKind, GapStatus, Rule, RuleInfo};
+use crate::classify::{
+    Cite, Clause, Context, Element, Elements, Gap, GapKind, GapStatus, Rule, RuleInfo,
+};
 use crate::model::SafeguardKind;
 
 /// The limits on state use that `no-government-use-limit` reads.
@@ -30,8 +32,8 @@ const DEROGATION_LIMITS: &[SafeguardKind] = &[
     SafeguardKind::RespectForEssence,
 ];
 
-fn safeguards_among(c: &Clause<'_>, kinds: &[SafeguardKind]) -> BTreeSet<Element> {
-    let mut out: BTreeSet<Element> = c
+fn safeguards_among(c: &Clause<'_>, kinds: &[SafeguardKind]) -> Elements {
+    let mut out: Elements = c
         .safeguards()
         .iter()
         .filter(|s| kinds.contains(&s.kind))
@@ -52,14 +54,14 @@ fn safeguards_among(c: &Clause<'_>, kinds: &[SafeguardKind]) -> BTreeSet<Element
 pub(crate) struct GovernmentUseRule;
 
 impl Reading for GovernmentUseRule {
-    fn provides(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn provides(&self, c: &Clause<'_>) -> Elements {
         safeguards_among(c, GOVERNMENT_USE_LIMITS)
     }
-    fn required(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn required(&self, c: &Clause<'_>) -> Elements {
         if c.is_state_use() {
             self.provides(c)
         } else {
-            BTreeSet::new()
+            Elements::new()
         }
     }
     fn subject(&self, c: &Clause<'_>) -> bool {
@@ -84,11 +86,11 @@ impl Rule for GovernmentUseRule {
 pub(crate) struct OpenEndedRule;
 
 impl Reading for OpenEndedRule {
-    fn provides(&self, c: &Clause<'_>) -> BTreeSet<Element> {
+    fn provides(&self, c: &Clause<'_>) -> Elements {
         if c.has_broad_ground() {
             safeguards_among(c, DEROGATION_LIMITS)
         } else {
-            BTreeSet::new()
+            Elements::new()
         }
     }
     fn subject(&self, c: &Clause<'_>) -> bool {
@@ -129,7 +131,7 @@ impl Rule for OpenEndedRule {
             return None;
         }
         let mut target_quotes = BTreeSet::new();
-        let mut present = BTreeSet::new();
+        let mut present = Elements::new();
         for s in &open {
             target_quotes.insert(Cite::new(s.provision(), "scope", s.evidence()));
             let own = safeguards_among(s, DEROGATION_LIMITS);
