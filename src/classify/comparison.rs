@@ -61,8 +61,10 @@ impl<'c> Comparison<'c> {
 
     /// The gaps alone, in report order, without the report's summaries, citations and
     /// translations (what the gap matrix needs of each instrument).
-    pub(crate) fn gaps_with(&self, registry: &Registry) -> Vec<Gap> {
-        let cx = self.context();
+    /// `pinpoints` may be shared by comparisons of one corpus (the rows of a matrix cite the
+    /// same baseline).
+    pub(crate) fn gaps_with(&self, registry: &Registry, pinpoints: &PinpointCache) -> Vec<Gap> {
+        let cx = self.context_in(Pins::Shared(pinpoints));
         let mut gaps: Vec<Gap> = registry.rules().filter_map(|r| r.check(&cx)).collect();
         sort_gaps(&mut gaps);
         gaps
@@ -181,6 +183,10 @@ impl<'c> Comparison<'c> {
 
     /// The context rules read; public so that custom rules can be tested on their own.
     pub fn context(&self) -> Context<'_> {
+        self.context_in(Pins::Own(PinpointCache::default()))
+    }
+
+    fn context_in<'s>(&'s self, pinpoints: Pins<'s>) -> Context<'s> {
         let mut target = self.target.clone();
         target.sort_by(|a, b| a.id.cmp(&b.id));
         let mut baseline = self.baseline.clone();
@@ -207,7 +213,7 @@ impl<'c> Comparison<'c> {
             elsewhere,
             target_instruments,
             scope: self.scope,
-            pinpoints: PinpointCache::default(),
+            pinpoints,
         }
     }
 }
@@ -248,13 +254,23 @@ pub struct Context<'a> {
     elsewhere: Vec<&'a Provision>,
     target_instruments: Vec<InstrumentId>,
     scope: Scope,
-    pinpoints: PinpointCache,
+    pinpoints: Pins<'a>,
+}
+
+/// The pinpoints a context remembers: its own, or those of comparisons it shares them with.
+#[derive(Debug)]
+enum Pins<'a> {
+    Own(PinpointCache),
+    Shared(&'a PinpointCache),
 }
 
 impl<'a> Context<'a> {
     /// The pinpoints worked out so far in this comparison.
     pub(crate) fn pinpoints(&self) -> &PinpointCache {
-        &self.pinpoints
+        match &self.pinpoints {
+            Pins::Own(cache) => cache,
+            Pins::Shared(cache) => cache,
+        }
     }
 
     /// The corpus.

@@ -223,10 +223,12 @@ impl GapMatrix {
             .map(|i| GapCode::custom(i.code))
             .collect();
         let mut rows = Vec::new();
+        // Every row cites the same baseline: its pinpoints are worked out once.
+        let pinpoints = super::engine::PinpointCache::default();
         for &inst in instruments {
             let gaps = Comparison::new(&corpus.select_instrument(inst), baseline)
                 .scope(Scope::Instrument)
-                .gaps_with(registry);
+                .gaps_with(registry, &pinpoints);
             let cells = codes
                 .iter()
                 .map(|c| gaps.iter().find(|g| g.code == *c).map(|g| g.status))

@@ -20,9 +20,9 @@ pub(super) struct Acc<'c> {
     missing: Elements,
     present: Elements,
     subjects: BTreeSet<crate::model::ProvisionId>,
-    target_quotes: BTreeSet<Cite>,
-    baseline_quotes: BTreeSet<Cite>,
-    closed_by: BTreeSet<Cite>,
+    target_quotes: CiteSet,
+    baseline_quotes: CiteSet,
+    closed_by: CiteSet,
     #[allow(clippy::type_complexity)]
     derogations: BTreeMap<
         (
@@ -76,38 +76,86 @@ impl<'c> Pinpoints<'c> {
     }
 
     /// [`cite_elements`](super::cite_elements), with the pinpoints remembered.
-    pub(super) fn cite_elements(
-        &self,
-        c: &Clause<'_>,
-        elements: &Elements,
-        out: &mut BTreeSet<Cite>,
-    ) {
+    pub(super) fn cite_elements(&self, c: &Clause<'_>, elements: &Elements, out: &mut CiteSet) {
+        let at = addr(c.provision());
         for e in elements {
             match e {
                 Element::Safeguard { kind } | Element::Detail { kind, .. } => {
                     for s in c.safeguards().iter().filter(|s| s.kind == kind) {
-                        out.insert(match &s.provision {
-                            None => self.cite(c.provision(), kind.code(), &s.evidence),
-                            Some(_) => {
-                                let quoted = crate::model::Quoted {
-                                    provision: s.provision.clone(),
-                                    evidence: s.evidence.clone(),
-                                };
-                                Cite::quoted(c.provision(), kind.code(), &quoted)
-                            }
-                        });
+                        out.insert_with(
+                            (at, addr(&s.evidence), Shows::Safeguard(kind)),
+                            || match &s.provision {
+                                None => self.cite(c.provision(), kind.code(), &s.evidence),
+                                Some(_) => {
+                                    let quoted = crate::model::Quoted {
+                                        provision: s.provision.clone(),
+                                        evidence: s.evidence.clone(),
+                                    };
+                                    Cite::quoted(c.provision(), kind.code(), &quoted)
+                                }
+                            },
+                        );
                     }
                     if kind == SafeguardKind::PrescribedByLaw && c.delegates_to_law() {
                         if let Some(q) = c.derogation().and_then(|d| d.grounds.evidence()) {
-                            out.insert(Cite::quoted(c.provision(), "prescribed-by-law", q));
+                            out.insert_with((at, addr(q), Shows::GroundsLeftToLaw), || {
+                                Cite::quoted(c.provision(), "prescribed-by-law", q)
+                            });
                         }
                     }
                 }
                 other => {
-                    out.insert(self.cite(c.provision(), other.to_string(), c.evidence()));
+                    out.insert_with((at, addr(c.evidence()), Shows::Element(other)), || {
+                        self.cite(c.provision(), other.to_string(), c.evidence())
+                    });
                 }
             }
         }
+    }
+
+    /// Cites the clause itself, as showing its scope.
+    fn cite_scope(&self, c: &Clause<'_>, out: &mut CiteSet) {
+        out.insert_with(
+            (addr(c.provision()), addr(c.evidence()), Shows::Scope),
+            || self.cite(c.provision(), "scope", c.evidence()),
+        );
+    }
+}
+
+/// The address of a value of the corpus, to tell what has been cited without building the
+/// cite again.
+fn addr<T>(x: &T) -> usize {
+    std::ptr::from_ref(x) as usize
+}
+
+/// What a cite shows, as the cite is built: with the addresses of the provision and of the
+/// quote, it decides the cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Shows {
+    Scope,
+    Safeguard(SafeguardKind),
+    GroundsLeftToLaw,
+    Element(Element),
+}
+
+/// Cites without repeats, each built once: a rule cites the same words for many subjects,
+/// requirements and regimes, and building a cite copies its quote.
+#[derive(Default)]
+pub(crate) struct CiteSet {
+    cites: BTreeSet<Cite>,
+    seen: rustc_hash::FxHashSet<(usize, usize, Shows)>,
+}
+
+impl CiteSet {
+    fn insert_with(&mut self, key: (usize, usize, Shows), cite: impl FnOnce() -> Cite) {
+        if self.seen.insert(key) {
+            self.cites.insert(cite());
+        }
+    }
+
+    /// The cites, sorted.
+    pub(crate) fn into_cites(self) -> BTreeSet<Cite> {
+        self.cites
     }
 }
 
@@ -119,9 +167,9 @@ impl<'c> Acc<'c> {
             missing: Elements::new(),
             present: Elements::new(),
             subjects: BTreeSet::new(),
-            target_quotes: BTreeSet::new(),
-            baseline_quotes: BTreeSet::new(),
-            closed_by: BTreeSet::new(),
+            target_quotes: CiteSet::default(),
+            baseline_quotes: CiteSet::default(),
+            closed_by: CiteSet::default(),
             derogations: BTreeMap::new(),
             absent_derogation_subject: false,
             pins: Pinpoints::new(cache),
@@ -131,8 +179,7 @@ impl<'c> Acc<'c> {
     /// Cites a requirement that a subject lacks: the clause itself, and the quotes of its
     /// required elements.
     pub(super) fn cite_requirement(&mut self, item: &Clause<'_>, required: &Elements) {
-        let cite = self.pins.cite(item.provision(), "scope", item.evidence());
-        self.baseline_quotes.insert(cite);
+        self.pins.cite_scope(item, &mut self.baseline_quotes);
         self.pins
             .cite_elements(item, required, &mut self.baseline_quotes);
     }
@@ -168,8 +215,7 @@ impl<'c> Acc<'c> {
             self.present.extend(v.present.iter());
         }
         self.subjects.insert(s.provision().id.clone());
-        let cite = self.pins.cite(s.provision(), "scope", s.evidence());
-        self.target_quotes.insert(cite);
+        self.pins.cite_scope(s, &mut self.target_quotes);
         for (c, provided) in &v.local {
             if !c.is_derogation() {
                 self.pins
@@ -224,9 +270,9 @@ impl<'c> Acc<'c> {
             present: self.present.into_iter().collect(),
             target: self.subjects.into_iter().collect(),
             target_instruments: cx.target_instruments().to_vec(),
-            target_quotes: self.target_quotes.into_iter().collect(),
-            baseline_quotes: self.baseline_quotes.into_iter().collect(),
-            closed_by: self.closed_by.into_iter().collect(),
+            target_quotes: self.target_quotes.cites.into_iter().collect(),
+            baseline_quotes: self.baseline_quotes.cites.into_iter().collect(),
+            closed_by: self.closed_by.cites.into_iter().collect(),
             derogations: self.derogations.into_values().collect(),
             missing_text: Vec::new(),
             not_addressed: Vec::new(),

@@ -163,6 +163,10 @@ pub fn judge(info: RuleInfo, reading: &dyn Reading, cx: &Context<'_>) -> Option<
 struct Clauses<'a> {
     target: Vec<Clause<'a>>,
     elsewhere: Vec<Clause<'a>>,
+    /// What each of `target` and `elsewhere` provides when it is a provider (else nothing),
+    /// read once: every subject under every regime looks at all of them.
+    target_provides: Vec<Elements>,
+    elsewhere_provides: Vec<Elements>,
     derogations: Vec<Clause<'a>>,
     baseline: Vec<Clause<'a>>,
     baseline_derogations: Vec<(Clause<'a>, Option<&'a crate::model::ProvisionId>)>,
@@ -182,7 +186,20 @@ impl<'a> Clauses<'a> {
         let baseline_derogations = baseline_derogations(cx);
         let given = reading.given(cx);
         let baseline: Vec<Clause<'a>> = cx.baseline_clauses().collect();
+        let provides = |cs: &[Clause<'a>]| -> Vec<Elements> {
+            cs.iter()
+                .map(|c| {
+                    if reading.provider(c) {
+                        reading.provides(c)
+                    } else {
+                        Elements::new()
+                    }
+                })
+                .collect()
+        };
         Clauses {
+            target_provides: provides(&target),
+            elsewhere_provides: provides(&elsewhere),
             target,
             elsewhere,
             derogations,
@@ -575,5 +592,7 @@ pub fn cite_elements(
     elements: &Elements,
     out: &mut std::collections::BTreeSet<Cite>,
 ) {
-    Pinpoints::new(&PinpointCache::default()).cite_elements(c, elements, out);
+    let mut cites = findings::CiteSet::default();
+    Pinpoints::new(&PinpointCache::default()).cite_elements(c, elements, &mut cites);
+    out.extend(cites.into_cites());
 }

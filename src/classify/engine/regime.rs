@@ -36,7 +36,7 @@ pub(super) fn judge_regime<'a>(
     let (mut local, remote) = if alone {
         (Vec::new(), Vec::new())
     } else {
-        providers(reading, s, regime, item, clauses, &mut switched_off)
+        providers(s, regime, item, clauses, &mut switched_off)
     };
     let conditioned_on_other_law =
         add_conditions(reading, regime, required, &mut local, &mut switched_off);
@@ -55,7 +55,6 @@ pub(super) fn judge_regime<'a>(
 /// related to the subject (`remote`, the second). What the regime takes away is added to
 /// `switched_off`.
 fn providers<'a>(
-    reading: &dyn Reading,
     s: &Clause<'a>,
     regime: &[Clause<'a>],
     item: &Clause<'_>,
@@ -78,22 +77,20 @@ fn providers<'a>(
     };
     let mut local: Provided<'a> = Vec::new();
     let mut remote: Provided<'a> = Vec::new();
-    for c in clauses
-        .target
-        .iter()
-        .filter(|c| reading.provider(c) && c.related(item))
-    {
-        let p = keep(c, reading.provides(c));
+    for (c, provided) in clauses.target.iter().zip(&clauses.target_provides) {
+        if provided.is_empty() || !c.related(item) {
+            continue;
+        }
+        let p = keep(c, *provided);
         if !p.is_empty() {
             local.push((*c, p));
         }
     }
-    for c in clauses
-        .elsewhere
-        .iter()
-        .filter(|c| reading.provider(c) && c.related(item) && c.related(s))
-    {
-        let p = keep(c, reading.provides(c));
+    for (c, provided) in clauses.elsewhere.iter().zip(&clauses.elsewhere_provides) {
+        if provided.is_empty() || !(c.related(item) && c.related(s)) {
+            continue;
+        }
+        let p = keep(c, *provided);
         if !p.is_empty() {
             remote.push((*c, p));
         }

@@ -205,23 +205,16 @@ impl Reading for ConsentRule {
     /// 9(2)(g), employment against 9(2)(b)) is not a consent gap; the rules on state use and
     /// open-ended exceptions judge that ground.
     fn applies(&self, item: &Clause<'_>, s: &Clause<'_>, _cx: &Context<'_>) -> bool {
-        let grounds: Vec<Purpose> = Clause::all_in(item.provision())
-            .filter(|c| c.is_derogation())
-            .flat_map(|c| c.grounds().to_vec())
-            .filter(|g| !matches!(g, Purpose::Consent | Purpose::SeparateConsent))
-            .collect();
-        let own: Vec<Purpose> = s
-            .purposes()
-            .iter()
-            .copied()
-            .filter(|p| !matches!(p, Purpose::Consent | Purpose::SeparateConsent))
-            .collect();
-        let listed = |p: Purpose| {
-            grounds
-                .iter()
-                .any(|g| g.related(p) || (g.is_state_purpose() && p.is_state_purpose()))
+        let not_consent = |p: &&Purpose| !matches!(p, Purpose::Consent | Purpose::SeparateConsent);
+        let listed = |p: &Purpose| {
+            Clause::all_in(item.provision())
+                .filter(|c| c.is_derogation())
+                .flat_map(|c| c.grounds())
+                .filter(not_consent)
+                .any(|g| g.related(*p) || (g.is_state_purpose() && p.is_state_purpose()))
         };
-        own.is_empty() || !own.iter().all(|p| listed(*p))
+        let mut own = s.purposes().iter().filter(not_consent).peekable();
+        own.peek().is_none() || !own.all(listed)
     }
     fn focus(&self, required: Elements, subjects: &[Clause<'_>], cx: &Context<'_>) -> Elements {
         let strict = subjects

@@ -311,7 +311,7 @@ fn open_gaps(corpus: &Corpus, target: &Provision, baseline: &Provision) -> Vec<G
         return Vec::new();
     };
     Comparison::new(&t, &b)
-        .gaps_with(Registry::default_ref())
+        .gaps_with(Registry::default_ref(), &Default::default())
         .into_iter()
         .filter(Gap::is_open)
         .collect()
