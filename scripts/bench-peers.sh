@@ -2,8 +2,8 @@
 # Times lexgap against the tools users would otherwise reach for, in one run, and prints a table
 # of medians and ratios (peer time / lexgap time; above 1 means lexgap is faster).
 #
-#   scripts/bench-peers.sh            # peers 3 runs each, hyperfine 20 runs
-#   RUNS=5 HF_RUNS=50 scripts/bench-peers.sh
+#   scripts/bench-peers.sh            # peers 3 runs each, hyperfine 20 runs in 5 rounds
+#   RUNS=5 HF_RUNS=50 HF_ROUNDS=10 scripts/bench-peers.sh
 #   SCALE=1 scripts/bench-peers.sh    # also the CLI on the generated 1,000-instrument corpus
 #
 # Steps: build the release CLI; make the inputs (../shared/bench/make_inputs.py) if missing;
@@ -87,13 +87,36 @@ if ! "$lexgap" diff --help >/dev/null 2>&1; then
     echo "lexgap has no diff subcommand yet: whole-process figures skipped" >&2
     echo '{}' > "$out/hyperfine.json"
 elif command -v hyperfine >/dev/null; then
-    # Exit status 1 means "the files differ" for both tools, hence -i.
-    hyperfine -N -i --warmup 3 --runs "$hf_runs" --export-json "$out/hyperfine.json" \
-        -n lexgap-words-en "$lexgap diff --text $a $b" \
-        -n git-words-en "git diff --no-index --word-diff=porcelain $a $b" \
-        -n lexgap-chars-zh "$lexgap diff --text $za $zb" \
-        -n git-chars-zh "git diff --no-index --word-diff=porcelain --word-diff-regex=. $za $zb" \
-        >&2
+    # hyperfine runs one command's runs, then the next's: a disturbance of the machine during
+    # one of them skews its ratio. So the runs are cut into rounds (HF_ROUNDS, default 5), each
+    # timing the four commands in turn; the medians pool every round, and the ratio's range
+    # over the rounds says how steady it is. Exit status 1 means "the files differ" for both
+    # tools, hence -i.
+    rounds="${HF_ROUNDS:-5}"
+    per_round=$(( (hf_runs + rounds - 1) / rounds ))
+    (( per_round < 3 )) && per_round=3
+    for round in $(seq 1 "$rounds"); do
+        hyperfine -N -i --warmup 2 --runs "$per_round" --export-json "$out/hyperfine-$round.json" \
+            -n lexgap-words-en "$lexgap diff --text $a $b" \
+            -n git-words-en "git diff --no-index --word-diff=porcelain $a $b" \
+            -n lexgap-chars-zh "$lexgap diff --text $za $zb" \
+            -n git-chars-zh "git diff --no-index --word-diff=porcelain --word-diff-regex=. $za $zb" \
+            >&2
+    done
+    python3 - "$out/hyperfine.json" "$out"/hyperfine-[0-9]*.json <<'PY'
+import json, statistics, sys
+dest, parts = sys.argv[1], sys.argv[2:]
+times, rounds = {}, []
+for part in parts:
+    medians = {}
+    for r in json.load(open(part))['results']:
+        times.setdefault(r['command'], []).extend(r['times'])
+        medians[r['command']] = r['median']
+    rounds.append(medians)
+results = [{'command': c, 'median': statistics.median(t), 'times': t} for c, t in times.items()]
+json.dump({'results': results, 'rounds': rounds}, open(dest, 'w'))
+PY
+    rm -f "$out"/hyperfine-[0-9]*.json
 else
     python3 - "$hf_runs" "$out/hyperfine.json" "$lexgap" "$a" "$b" "$za" "$zb" <<'PY'
 import json, statistics, subprocess, sys, time
@@ -261,6 +284,16 @@ def spread(name):
     if not r or not r.get('times'): return ''
     return f' [{min(r["times"]) * 1e3:.2f}–{max(r["times"]) * 1e3:.2f}]'
 
+def round_ratios(ours, peer):
+    """The range of ours / peer over the interleaved rounds, as ` (rounds 0.70–0.76×)`."""
+    try:
+        rounds = json.load(open(os.path.join(out, 'hyperfine.json'))).get('rounds', [])
+    except (OSError, ValueError):
+        return ''
+    qs = [r[ours] / r[peer] for r in rounds if ours in r and peer in r]
+    if len(qs) < 2: return ''
+    return f' (rounds {min(qs):.2f}–{max(qs):.2f}×)'
+
 def verdict(ok):
     return 'n/a' if ok is None else ('**met**' if ok else '**missed**')
 
@@ -269,14 +302,14 @@ git_words, git_chars = hf.get('git-words-en'), hf.get('git-chars-zh')
 if cli_words and git_words:
     q = cli_words / git_words
     targets.append(('1. diff-words-en, whole process ≤ 0.75× git', f'git --word-diff {fmt(git_words)}{spread("git-words-en")}',
-                    f'{fmt(cli_words)}{spread("lexgap-words-en")}', f'{q:.2f}× git', verdict(q <= 0.75)))
+                    f'{fmt(cli_words)}{spread("lexgap-words-en")}', f'{q:.2f}× git' + round_ratios('lexgap-words-en', 'git-words-en'), verdict(q <= 0.75)))
 if lib_words:
     targets.append(('1. diff-words-en, library ≥ 3× faster than 7.6 ms', "the issue's 7.6 ms", fmt(lib_words),
                     f'{7.6e-3 / lib_words:.2f}× faster', verdict(lib_words <= 7.6e-3 / 3)))
 if cli_chars and git_chars:
     q = cli_chars / git_chars
     targets.append(('2. diff-chars-zh, whole process ahead of git', f'git --word-diff-regex=. {fmt(git_chars)}{spread("git-chars-zh")}',
-                    f'{fmt(cli_chars)}{spread("lexgap-chars-zh")}', f'{q:.2f}× git', verdict(q < 1)))
+                    f'{fmt(cli_chars)}{spread("lexgap-chars-zh")}', f'{q:.2f}× git' + round_ratios('lexgap-chars-zh', 'git-chars-zh'), verdict(q < 1)))
 v, shown = peer_secs('diff-chars-zh', 'python-difflib')
 if lib_chars and isinstance(v, float):
     targets.append(('2. diff-chars-zh ≥ 200× difflib', f'python difflib {shown}', fmt(lib_chars),

@@ -223,12 +223,21 @@ impl GapMatrix {
             .map(|i| GapCode::custom(i.code))
             .collect();
         let mut rows = Vec::new();
-        // Every row cites the same baseline: its pinpoints are worked out once.
+        // Every row cites the same baseline: its pinpoints are worked out once, and those of
+        // a row's own provisions are dropped after it.
         let pinpoints = super::engine::PinpointCache::default();
+        let baseline_at: rustc_hash::FxHashSet<usize> = baseline
+            .provisions()
+            .iter()
+            .map(|p| std::ptr::from_ref(p.provision()) as usize)
+            .collect();
         for &inst in instruments {
             let gaps = Comparison::new(&corpus.select_instrument(inst), baseline)
                 .scope(Scope::Instrument)
                 .gaps_with(registry, &pinpoints);
+            pinpoints
+                .borrow_mut()
+                .retain(|(at, _), _| baseline_at.contains(at));
             let cells = codes
                 .iter()
                 .map(|c| gaps.iter().find(|g| g.code == *c).map(|g| g.status))

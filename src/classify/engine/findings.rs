@@ -42,7 +42,8 @@ pub(super) struct Acc<'c> {
 /// text.
 pub(super) struct Pinpoints<'c>(&'c PinpointCache);
 
-/// The pinpoints of one comparison, by the addresses of a provision and of the evidence.
+/// The pinpoints of one comparison (or of the rows of a matrix, which cite one baseline), by
+/// the addresses of a provision and of the evidence: the corpus outlives them.
 pub(crate) type PinpointCache =
     std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<String>>>;
 
