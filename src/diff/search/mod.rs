@@ -3,10 +3,11 @@
 //! the budget (the docs of the `text` module say how a diff degrades).
 //!
 //! This file holds the [`Budget`], the sinks the searches send their steps to and the entry
-//! point, [`diff_ids`], with `similar`'s compaction; the searches are in `patience`, `myers`
-//! and `coarse`.
+//! point, [`diff_ids`]; the searches are in `patience`, `myers` and `coarse`, `similar`'s
+//! compaction in `compact`.
 
 mod coarse;
+mod compact;
 mod myers;
 mod patience;
 #[cfg(test)]
@@ -16,7 +17,7 @@ use std::cell::{Cell, RefCell};
 use std::ops::Index;
 
 use similar::DiffOp;
-use similar::algorithms::{Capture, Compact, DiffHook, Replace};
+use similar::algorithms::{DiffHook, Replace};
 
 use coarse::coarse;
 use patience::{Scratch, patience};
@@ -29,7 +30,8 @@ use patience::{Scratch, patience};
 // ported here step for step so that it can count its steps and give up when the budget is
 // spent: `similar` can only be stopped by a deadline, which makes results depend on the
 // clock. Within the budget it gives exactly `similar`'s ops (the tests compare them);
-// compaction and the merging into replacements are `similar`'s own hooks. Past the budget,
+// compaction is ported too (to work in place, `compact`), the merging into replacements is
+// `similar`'s own hook. Past the budget,
 // `coarse` takes over. (`similar` is MIT/Apache-2.0, by Armin Ronacher.)
 // ---------------------------------------------------------------------------------------
 
@@ -59,6 +61,15 @@ pub(super) struct Budget {
     /// Arrays the searches reuse (for Myers' paths), so that the many short searches between
     /// anchors do not each allocate their own.
     arrays: RefCell<Vec<Vec<usize>>>,
+    /// The stacks of Myers' divide and conquer, reused in the same way (searches nest: the
+    /// patience hook runs one inside another).
+    stacks: RefCell<Vec<Vec<myers::Task>>>,
+    /// The counts of the patience search, kept zeroed between uses, for all the diffs of a
+    /// text (as big as the most distinct ids any of them has).
+    scratch: RefCell<Scratch>,
+    /// The ops of the search before compaction, one vector for all the diffs of a text
+    /// (its lines, then each run of changed lines), so that it grows once, not per diff.
+    ops: RefCell<Vec<DiffOp>>,
 }
 
 /// The budget is spent: the search gives up.
@@ -76,6 +87,9 @@ impl Budget {
             coarse_runs: Cell::new(0),
             coarse_bytes: Cell::new(0),
             arrays: RefCell::new(Vec::new()),
+            stacks: RefCell::new(Vec::new()),
+            ops: RefCell::new(Vec::new()),
+            scratch: RefCell::new(Scratch::new(0)),
         }
     }
     /// Counts `steps` of searching.
@@ -178,31 +192,38 @@ impl Search<'_> {
 /// Diffs two sequences of ids (`vocab` distinct ones), exactly within the budget, else
 /// coarsely; the second value says whether the diff is exact.
 pub(super) fn diff_ids(a: &[u32], b: &[u32], vocab: usize, work: &Budget) -> (Vec<DiffOp>, bool) {
-    let mut scratch = Scratch::new(vocab);
-    let exact = Search {
+    // The scratch and the vector are taken out of the budget while they are used, and put
+    // back after.
+    let mut scratch = work.scratch.replace(Scratch::new(0));
+    scratch.grow(vocab);
+    let search = Search {
         work,
         limit: work.exact,
         cap: None,
     };
-    let mut ops = Vec::new();
+    let mut ops = work.ops.take();
+    ops.clear();
     // The exact search reads both sides twice before anything else: skip it when that alone
     // would not fit.
     let hopeless = 2 * (a.len() + b.len()) as u64 > work.left(work.exact);
-    if !hopeless && patience(exact, &mut ops, a, b, &mut scratch).is_ok() {
-        return (compact(ops, a, b, work), true);
+    let exact = !hopeless && patience(search, &mut ops, a, b, &mut scratch).is_ok();
+    if !exact {
+        ops.clear();
+        coarse(
+            work,
+            &mut ops,
+            a,
+            0..a.len(),
+            b,
+            0..b.len(),
+            &mut scratch,
+            0,
+        );
     }
-    let mut ops = Vec::new();
-    coarse(
-        work,
-        &mut ops,
-        a,
-        0..a.len(),
-        b,
-        0..b.len(),
-        &mut scratch,
-        0,
-    );
-    (compact(ops, a, b, work), false)
+    let out = compact(&mut ops, a, b, work);
+    work.ops.replace(ops);
+    work.scratch.replace(scratch);
+    (out, exact)
 }
 
 /// Reads ids and counts the reads (for the steps of compaction).
@@ -219,10 +240,11 @@ impl Index<usize> for Counted<'_> {
     }
 }
 
-/// `similar`'s compaction (shifting changes so that they join up) and merging of deletions
-/// and insertions into replacements, as `capture_diff_slices` does. Compaction is skipped
-/// when it could take longer than the budget (very many ops, which no ordinary text has).
-fn compact(ops: Vec<DiffOp>, a: &[u32], b: &[u32], work: &Budget) -> Vec<DiffOp> {
+/// `similar`'s compaction (shifting changes so that they join up; ported, in `compact`, to
+/// work on `ops` in place) and merging of deletions and insertions into replacements, as
+/// `capture_diff_slices` does. Compaction is skipped when it could take longer than the
+/// budget (very many ops, which no ordinary text has).
+fn compact(ops: &mut Vec<DiffOp>, a: &[u32], b: &[u32], work: &Budget) -> Vec<DiffOp> {
     let n = ops.len() as u64;
     let (ca, cb) = (
         Counted {
@@ -234,21 +256,80 @@ fn compact(ops: Vec<DiffOp>, a: &[u32], b: &[u32], work: &Budget) -> Vec<DiffOp>
             reads: Cell::new(0),
         },
     );
-    let out = if n.saturating_mul(n) <= work.total {
-        let mut hook = Compact::new(Replace::new(Capture::new()), &ca, &cb);
-        for op in &ops {
-            let Ok(()) = op.apply_to_hook(&mut hook);
-        }
-        let Ok(()) = hook.finish();
-        hook.into_inner().into_inner().into_ops()
-    } else {
-        let mut hook = Replace::new(Capture::new());
-        for op in &ops {
-            let Ok(()) = op.apply_to_hook(&mut hook);
-        }
-        let Ok(()) = hook.finish();
-        hook.into_inner().into_ops()
-    };
+    if n.saturating_mul(n) <= work.total {
+        compact::cleanup(&ca, &cb, ops);
+    }
+    let mut hook = Replace::new(Captured::for_ops(ops));
+    for op in ops.iter() {
+        let Ok(()) = op.apply_to_hook(&mut hook);
+    }
+    let Ok(()) = hook.finish();
+    let out = hook.into_inner().0;
     work.spend(usize::try_from(ca.reads.get() + cb.reads.get() + n).unwrap_or(usize::MAX));
     out
+}
+
+/// `similar`'s `Capture`, with room for as many ops as compaction is given (about as many as
+/// it gives: shifting joins ops, and replacements merge them), so that it does not grow op by
+/// op.
+struct Captured(Vec<DiffOp>);
+
+impl Captured {
+    fn for_ops(ops: &[DiffOp]) -> Captured {
+        Captured(Vec::with_capacity(ops.len()))
+    }
+}
+
+impl DiffHook for Captured {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old_index: usize, new_index: usize, len: usize) -> Result<(), Self::Error> {
+        self.0.push(DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        });
+        Ok(())
+    }
+    fn delete(
+        &mut self,
+        old_index: usize,
+        old_len: usize,
+        new_index: usize,
+    ) -> Result<(), Self::Error> {
+        self.0.push(DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        });
+        Ok(())
+    }
+    fn insert(
+        &mut self,
+        old_index: usize,
+        new_index: usize,
+        new_len: usize,
+    ) -> Result<(), Self::Error> {
+        self.0.push(DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        });
+        Ok(())
+    }
+    fn replace(
+        &mut self,
+        old_index: usize,
+        old_len: usize,
+        new_index: usize,
+        new_len: usize,
+    ) -> Result<(), Self::Error> {
+        self.0.push(DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        });
+        Ok(())
+    }
 }

@@ -76,7 +76,7 @@ fn max_d(len1: usize, len2: usize) -> usize {
 
 /// A stretch still to diff, or an equal run to send once the stretches before it are done:
 /// `similar`'s recursive `conquer`, with an explicit stack.
-enum Task {
+pub(super) enum Task {
     Diff(Range<usize>, Range<usize>),
     Equal(usize, usize, usize),
 }
@@ -147,7 +147,10 @@ fn search(
     vb: &mut V,
     size: usize,
 ) -> Result<(), Spent> {
-    let mut stack = vec![Task::Diff(ra, rb)];
+    // A stack from the budget's (empty: a search only stops early by giving up, and then
+    // the stack is dropped), given back once the search is done.
+    let mut stack = s.work.stacks.borrow_mut().pop().unwrap_or_default();
+    stack.push(Task::Diff(ra, rb));
     while let Some(task) = stack.pop() {
         let (mut ra, mut rb) = match task {
             Task::Equal(o, n, len) => {
@@ -189,6 +192,7 @@ fn search(
             sink.insert(ra.start, rb.start, rb.len())?;
         }
     }
+    s.work.stacks.borrow_mut().push(stack);
     Ok(())
 }
 

@@ -6,7 +6,8 @@ use std::ops::Range;
 use super::myers::myers;
 use super::{Search, Sink, Spent};
 
-/// Counts of ids, kept zeroed between uses, for finding the ids that occur once.
+/// Counts of ids, kept zeroed between uses (all of them, `at_b` too: [`Scratch::sole_common`]
+/// reads it as zeroed), for finding the ids that occur once.
 pub(super) struct Scratch {
     count_a: Vec<u32>,
     count_b: Vec<u32>,
@@ -20,6 +21,24 @@ impl Scratch {
             count_b: vec![0; vocab],
             at_b: vec![0; vocab],
         }
+    }
+
+    /// Room for ids `0..vocab` (the new counts zeroed).
+    pub(super) fn grow(&mut self, vocab: usize) {
+        if self.count_a.len() < vocab {
+            self.count_a.resize(vocab, 0);
+            self.count_b.resize(vocab, 0);
+            self.at_b.resize(vocab, 0);
+        }
+    }
+
+    /// Whether every count is zero, as it is between uses.
+    #[cfg(test)]
+    pub(super) fn is_zeroed(&self) -> bool {
+        [&self.count_a, &self.count_b]
+            .into_iter()
+            .all(|v| v.iter().all(|&c| c == 0))
+            && self.at_b.iter().all(|&j| j == 0)
     }
 
     /// The indices of the ids that occur once in `a[r]`, in order (`similar`'s `unique`).
@@ -67,6 +86,7 @@ impl Scratch {
         }
         for &id in &b[rb] {
             self.count_b[id as usize] = 0;
+            self.at_b[id as usize] = 0;
         }
         pairs
     }
@@ -87,17 +107,19 @@ impl Scratch {
         for (j, &id) in vb.iter().enumerate() {
             self.at_b[id as usize] = j + 1;
         }
-        let pairs: Vec<(usize, usize)> = va
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &id)| self.at_b[id as usize].checked_sub(1).map(|j| (i, j)))
-            .collect();
+        // Room for every pair at once (most unique ids of one side are unique on the other).
+        let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(va.len().min(vb.len()));
+        pairs.extend(
+            va.iter()
+                .enumerate()
+                .filter_map(|(i, &id)| self.at_b[id as usize].checked_sub(1).map(|j| (i, j))),
+        );
         for &id in vb {
             self.at_b[id as usize] = 0;
         }
         // `ending[p]`: the length of the longest run ending at pair `p`; `tails[k]`: the
         // smallest `j` that ends a run of length `k + 1`.
-        let mut tails: Vec<usize> = Vec::new();
+        let mut tails: Vec<usize> = Vec::with_capacity(pairs.len());
         let mut ending = Vec::with_capacity(pairs.len());
         for &(_, j) in &pairs {
             let k = tails.partition_point(|&t| t < j);
@@ -110,7 +132,7 @@ impl Scratch {
         }
         let longest = tails.len();
         // From the end: `heads[k]`, the largest `j` that starts a run of length `k + 1`.
-        let mut heads: Vec<usize> = Vec::new();
+        let mut heads: Vec<usize> = Vec::with_capacity(pairs.len());
         let mut starting = vec![0; pairs.len()];
         for (p, &(_, j)) in pairs.iter().enumerate().rev() {
             let k = heads.partition_point(|&h| h > j);

@@ -72,6 +72,121 @@ fn the_exact_search_is_similars_patience() {
     }
 }
 
+/// The ported compaction gives `similar`'s ops, with the same reads, on Myers' ops before
+/// compaction (and on them cut into pieces, so that there is more to join up).
+#[test]
+fn the_compaction_is_similars() {
+    let mut x = Lcg(11);
+    for case in 0..4000 {
+        let alphabet = [2, 3, 5, 20][case % 4];
+        let a = random_ids(&mut x, 80, alphabet);
+        let b = if case % 3 == 0 {
+            random_ids(&mut x, 80, alphabet)
+        } else {
+            edited(&mut x, &a, alphabet)
+        };
+        let work = Budget::new(u64::MAX / 4);
+        let s = Search {
+            work: &work,
+            limit: u64::MAX,
+            cap: None,
+        };
+        let mut raw = Vec::new();
+        myers(s, &mut raw, &a, 0..a.len(), &b, 0..b.len()).unwrap();
+        if case % 2 == 1 {
+            raw = raw.iter().flat_map(|&op| pieces(op)).collect();
+        }
+        let counted = |ids| Counted {
+            ids,
+            reads: Cell::new(0),
+        };
+        let (oa, ob) = (counted(&a[..]), counted(&b[..]));
+        let mut ours = raw.clone();
+        compact::cleanup(&oa, &ob, &mut ours);
+        let (ta, tb) = (counted(&a[..]), counted(&b[..]));
+        let mut hook =
+            similar::algorithms::Compact::new(similar::algorithms::Capture::new(), &ta, &tb);
+        for op in &raw {
+            let Ok(()) = op.apply_to_hook(&mut hook);
+        }
+        let Ok(()) = hook.finish();
+        let theirs = hook.into_inner().into_ops();
+        assert_eq!(ours, theirs, "{a:?} {b:?}");
+        assert_eq!(
+            (oa.reads.get(), ob.reads.get()),
+            (ta.reads.get(), tb.reads.get())
+        );
+    }
+}
+
+/// `op` cut into ops of one element each.
+fn pieces(op: DiffOp) -> Vec<DiffOp> {
+    match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => (0..len)
+            .map(|k| DiffOp::Equal {
+                old_index: old_index + k,
+                new_index: new_index + k,
+                len: 1,
+            })
+            .collect(),
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => (0..old_len)
+            .map(|k| DiffOp::Delete {
+                old_index: old_index + k,
+                old_len: 1,
+                new_index,
+            })
+            .collect(),
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => (0..new_len)
+            .map(|k| DiffOp::Insert {
+                old_index,
+                new_index: new_index + k,
+                new_len: 1,
+            })
+            .collect(),
+        op => vec![op],
+    }
+}
+
+/// One budget serves the many diffs of a text (its lines, then each run of changed lines),
+/// reusing its vectors and counts: each diff is the one a budget of its own gives, and the
+/// counts are zeroed after each, the coarse comparison's too.
+#[test]
+fn one_budget_serves_many_diffs() {
+    let mut x = Lcg(13);
+    let shared = Budget::new(u64::MAX / 4);
+    for case in 0..2000 {
+        let alphabet = [2, 5, 20, 200][case % 4];
+        let a = random_ids(&mut x, 100, alphabet);
+        let b = edited(&mut x, &a, alphabet);
+        let alone = Budget::new(u64::MAX / 4);
+        assert_eq!(
+            diff_ids(&a, &b, alphabet as usize, &shared),
+            diff_ids(&a, &b, alphabet as usize, &alone),
+            "{a:?} {b:?}"
+        );
+        assert!(shared.scratch.borrow().is_zeroed());
+    }
+    let coarse_work = Budget::new(0);
+    let a: Vec<u32> = (0..2000).map(|i| i % 300).collect();
+    let b: Vec<u32> = (0..2000).map(|i| (i * 7) % 310).collect();
+    let (ops, exact) = diff_ids(&a, &b, 310, &coarse_work);
+    assert!(!exact);
+    assert_tiles(&ops, &a, &b);
+    assert!(coarse_work.scratch.borrow().is_zeroed());
+}
+
 #[test]
 fn every_budget_gives_a_correct_diff() {
     let mut x = Lcg(5);

@@ -52,25 +52,37 @@ pub(super) fn count_chars(s: &str, skip_ws: bool) -> usize {
     let rest = blocks.remainder();
     let mut n = 0;
     for (k, block) in blocks.enumerate() {
-        // Per byte: 1 if it starts a character, less 1 if it is ASCII whitespace; and
-        // whether it is one of the lead bytes of a Unicode space.
-        let (kept, lead) = block.iter().fold((0u8, 0u8), |(kept, lead), &b| {
-            let start = u8::from((b as i8) >= -0x40);
-            let ws = u8::from(b == b' ' || b.wrapping_sub(b'\t') < 5);
-            let l = u8::from(b == 0xC2 || b.wrapping_sub(0xE1) < 3);
-            (kept + start - ws, lead | l)
-        });
-        n += usize::from(kept);
-        if lead != 0 {
+        let (kept, lead) = block_counts(block);
+        n += kept;
+        if lead {
             n -= unicode_spaces(bytes, k * 64..k * 64 + 64);
         }
     }
+    // The rest as a block too, padded with zero bytes (each of which starts a character).
     let at = bytes.len() - rest.len();
-    n + rest
-        .iter()
-        .filter(|&&b| (b as i8) >= -0x40 && !(b == b' ' || b.wrapping_sub(b'\t') < 5))
-        .count()
-        - unicode_spaces(bytes, at..bytes.len())
+    let mut padded = [0u8; 64];
+    padded[..rest.len()].copy_from_slice(rest);
+    let (kept, lead) = block_counts(&padded);
+    n += kept - (64 - rest.len());
+    if lead {
+        n -= unicode_spaces(bytes, at..bytes.len());
+    }
+    n
+}
+
+/// The characters that start in `block` less its ASCII whitespace (at most 64), and whether
+/// it has a lead byte of a Unicode space ([`count_chars`]).
+#[inline(always)]
+fn block_counts(block: &[u8]) -> (usize, bool) {
+    // Per byte: 1 if it starts a character, less 1 if it is ASCII whitespace; and whether it
+    // is one of the lead bytes of a Unicode space.
+    let (kept, lead) = block.iter().fold((0u8, 0u8), |(kept, lead), &b| {
+        let start = u8::from((b as i8) >= -0x40);
+        let ws = u8::from(b == b' ' || b.wrapping_sub(b'\t') < 5);
+        let l = u8::from(b == 0xC2 || b.wrapping_sub(0xE1) < 3);
+        (kept + start - ws, lead | l)
+    });
+    (usize::from(kept), lead != 0)
 }
 
 /// The non-ASCII whitespace characters starting in `bytes[r]`.

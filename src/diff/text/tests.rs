@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::lines::split_lines;
 use super::similarity::{count_chars, flag_normalization, is_unicode_space};
 use super::tokens::{for_each_grapheme, token_ends};
 use super::*;
@@ -39,6 +40,35 @@ fn assert_counts_chars(s: &str) {
         "{s:?}"
     );
     assert_eq!(count_chars(s, false), s.chars().count(), "{s:?}");
+}
+
+#[test]
+fn lines_are_split_as_split_inclusive_splits_them() {
+    let mut x = Lcg(9);
+    let alphabet = ['a', '\n', '\r', ' ', '个'];
+    let mut texts: Vec<String> = ["", "\n", "\n\n", "a", "a\n", "a\nb", "\na"]
+        .map(String::from)
+        .into();
+    for len in [1, 2, 3, 63, 64, 65, 200] {
+        for _ in 0..200 {
+            texts.push(
+                (0..len)
+                    .map(|_| alphabet[x.next(alphabet.len() as u64) as usize])
+                    .collect(),
+            );
+        }
+    }
+    for s in &texts {
+        let (lines, starts) = split_lines(s);
+        assert_eq!(lines, s.split_inclusive('\n').collect::<Vec<_>>(), "{s:?}");
+        let mut at = 0;
+        let mut expected = vec![0];
+        for line in &lines {
+            at += line.len();
+            expected.push(at);
+        }
+        assert_eq!(starts, expected, "{s:?}");
+    }
 }
 
 #[test]
@@ -299,9 +329,9 @@ fn tokens_read_in_place_get_the_ids_of_tokens() {
             };
             cuts.push(end);
         }
-        let (mut by_str, mut in_place) = (Interner::with_capacity(8), Interner::with_capacity(8));
+        let (mut by_str, mut in_place) = (Interner::with_room(2), Interner::with_room(2));
         let mut seen: Vec<&str> = Vec::new();
-        let mut both = Interner::with_capacity(8);
+        let mut both = Interner::with_room(2);
         for (i, w) in cuts.windows(2).enumerate() {
             let (r, token) = (w[0]..w[1], &s[w[0]..w[1]]);
             let id = by_str.id(token);

@@ -380,9 +380,15 @@ pub(super) fn token_ends(s: &str, granularity: Granularity, base: usize, ends: &
     }
 }
 
-pub(super) fn diff_tokens(
-    a: &str,
-    b: &str,
+/// The word or character diff of `a[ra]` and `b[rb]`, a run of changed lines, with the ids
+/// of `ids`: one interner for all the runs of a text, so that a token is hashed into a table
+/// once per text, not once per run (the ids are only compared, so which ids the tokens get
+/// changes nothing in the diff).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn diff_tokens<'t>(
+    a: &'t str,
+    b: &'t str,
+    ids: &mut Interner<'t>,
     ra: Range<usize>,
     rb: Range<usize>,
     granularity: Granularity,
@@ -390,16 +396,16 @@ pub(super) fn diff_tokens(
     cleanup: bool,
 ) -> Vec<TextOp> {
     // `oa[i]..oa[i + 1]` is the i-th token of the old side. A word and the space after it
-    // take about six bytes of English, a character three of Chinese: room for the tokens of
-    // most texts at once.
-    let guess = |len: usize| 1 + len / 3;
+    // take about six bytes of English, a character three of Chinese, but a run of numbers and
+    // punctuation (`(a)`, `1.`) a token for every byte or two: room for the tokens of most
+    // texts at once.
+    let guess = |len: usize| 2 + len / 2;
     let mut oa = Vec::with_capacity(guess(ra.len()));
     oa.push(ra.start);
     token_ends(&a[ra.clone()], granularity, ra.start, &mut oa);
     let mut ob = Vec::with_capacity(guess(rb.len()));
     ob.push(rb.start);
     token_ends(&b[rb.clone()], granularity, rb.start, &mut ob);
-    let mut ids = Interner::with_capacity(oa.len() + ob.len());
     let ia: Vec<u32> = oa.windows(2).map(|w| ids.id_in(a, w[0]..w[1])).collect();
     let ib: Vec<u32> = ob.windows(2).map(|w| ids.id_in(b, w[0]..w[1])).collect();
     work.read(ia.len() + ib.len());
@@ -409,7 +415,7 @@ pub(super) fn diff_tokens(
         work.coarse_bytes
             .set(work.coarse_bytes.get() + ra.len().max(rb.len()));
     }
-    let mut ops: Vec<TextOp> = Vec::new();
+    let mut ops: Vec<TextOp> = Vec::with_capacity(diff.len());
     let mut cursor = (0, 0);
     for op in diff {
         let (tag, ra, rb) = step(&op, &mut cursor);
@@ -439,11 +445,10 @@ pub(super) struct Interner<'t> {
 }
 
 impl<'t> Interner<'t> {
-    /// An interner for `tokens` tokens, with room for a quarter as many distinct ones (an
-    /// English statute has about one distinct word in ten), at most 2^14 at first, so that a
+    /// An interner with room for `room` distinct tokens of each kind (short and longer; the
+    /// table of short ones is made on first use). Callers keep `room` at most 2^14, so that a
     /// huge text does not reserve for all of its tokens at once.
-    pub(super) fn with_capacity(tokens: usize) -> Interner<'t> {
-        let room = (tokens / 4).min(1 << 14);
+    pub(super) fn with_room(room: usize) -> Interner<'t> {
         Interner {
             ids: FxHashMap::with_capacity_and_hasher(room, Default::default()),
             short: FxHashMap::default(),
