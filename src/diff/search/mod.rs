@@ -32,7 +32,7 @@ use patience::{Scratch, patience};
 // clock. Within the budget it gives exactly `similar`'s ops (the tests compare them);
 // compaction is ported too (to work in place, `compact`), the merging into replacements is
 // `similar`'s own hook. Past the budget,
-// `coarse` takes over. (`similar` is MIT/Apache-2.0, by Armin Ronacher.)
+// `coarse` takes over. (`similar` is Apache-2.0, by Armin Ronacher and others: see `LICENSE-THIRD-PARTY`.)
 // ---------------------------------------------------------------------------------------
 
 /// How many rounds (differences on each side) the capped search explores before it settles
