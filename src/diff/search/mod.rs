@@ -31,8 +31,8 @@ use patience::{Scratch, patience};
 // spent: `similar` can only be stopped by a deadline, which makes results depend on the
 // clock. Within the budget it gives exactly `similar`'s ops (the tests compare them);
 // compaction is ported too (to work in place, `compact`), the merging into replacements is
-// `similar`'s own hook. Past the budget,
-// `coarse` takes over. (`similar` is Apache-2.0, by Armin Ronacher and others: see `LICENSE-THIRD-PARTY`.)
+// `similar`'s own hook. Past the budget, `coarse` takes over. (`similar` is Apache-2.0, by
+// Armin Ronacher and others: see `LICENSE-THIRD-PARTY`.)
 // ---------------------------------------------------------------------------------------
 
 /// How many rounds (differences on each side) the capped search explores before it settles
