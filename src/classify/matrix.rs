@@ -229,7 +229,7 @@ impl GapMatrix {
         let baseline_at: rustc_hash::FxHashSet<usize> = baseline
             .provisions()
             .iter()
-            .map(|p| std::ptr::from_ref(p.provision()) as usize)
+            .map(|p| super::engine::addr(p.provision()))
             .collect();
         for &inst in instruments {
             let gaps = Comparison::new(&corpus.select_instrument(inst), baseline)

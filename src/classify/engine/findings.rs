@@ -58,10 +58,7 @@ impl<'c> Pinpoints<'c> {
         shows: impl Into<String>,
         ev: &crate::model::Evidence,
     ) -> Cite {
-        let key = (
-            std::ptr::from_ref(p) as usize,
-            std::ptr::from_ref(ev) as usize,
-        );
+        let key = (addr(p), addr(ev));
         let known = self.0.borrow().get(&key).cloned();
         let pinpoint = known.unwrap_or_else(|| {
             let found = p.pinpoint(ev);
@@ -123,9 +120,9 @@ impl<'c> Pinpoints<'c> {
     }
 }
 
-/// The address of a value of the corpus, to tell what has been cited without building the
-/// cite again.
-fn addr<T>(x: &T) -> usize {
+/// The address of a value of the corpus, the key of what has been cited or pinpointed: the
+/// corpus outlives the caches keyed by it.
+pub(crate) fn addr<T>(x: &T) -> usize {
     std::ptr::from_ref(x) as usize
 }
 
@@ -271,9 +268,9 @@ impl<'c> Acc<'c> {
             present: self.present.into_iter().collect(),
             target: self.subjects.into_iter().collect(),
             target_instruments: cx.target_instruments().to_vec(),
-            target_quotes: self.target_quotes.cites.into_iter().collect(),
-            baseline_quotes: self.baseline_quotes.cites.into_iter().collect(),
-            closed_by: self.closed_by.cites.into_iter().collect(),
+            target_quotes: self.target_quotes.into_cites().into_iter().collect(),
+            baseline_quotes: self.baseline_quotes.into_cites().into_iter().collect(),
+            closed_by: self.closed_by.into_cites().into_iter().collect(),
             derogations: self.derogations.into_values().collect(),
             missing_text: Vec::new(),
             not_addressed: Vec::new(),

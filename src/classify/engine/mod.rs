@@ -53,8 +53,8 @@ use crate::model::{DerogationForm, InstrumentKind, Reach, SafeguardKind, Scope};
 mod findings;
 mod regime;
 
-pub(crate) use findings::PinpointCache;
 use findings::{Acc, Pinpoints};
+pub(crate) use findings::{PinpointCache, addr};
 use regime::judge_regime;
 
 /// What a rule reads in clauses; see the [module docs](self).
